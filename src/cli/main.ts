@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * The `pamir` command. This is the only place that prints errors and picks exit codes:
+ * 0 success, 1 a run failed, 2 bad input or usage.
+ */
+import yargs, { type Argv } from "yargs";
+import { CliError, EXIT } from "./errors.js";
+import { registerRun } from "./run.js";
+import { registerSchema } from "./schema.js";
+import { registerValidate } from "./validate.js";
+import { PAMIR_VERSION } from "./version.js";
+
+const print = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+/** Parse argv and run the chosen command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  let usageError: string | undefined;
+  let y: Argv = yargs(argv)
+    .scriptName("pamir")
+    .usage("$0 <command> [options]\n\nAgent-based simulation of the terror–crime nexus in Central Asia.")
+    .version(PAMIR_VERSION)
+    .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
+    .strict()
+    .demandCommand(1, "name a command: run, validate or schema")
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      // Our own failures pass through; anything yargs itself rejects (unknown option, failed
+      // check) is a usage error.
+      if (err instanceof CliError) throw err;
+      if (msg) usageError = msg;
+      else if (err) throw err;
+    })
+    .exitProcess(false);
+  y = registerRun(y, print);
+  y = registerValidate(y, print);
+  y = registerSchema(y, print);
+  try {
+    await y.parseAsync();
+  } catch (err) {
+    if (err instanceof CliError) {
+      for (const l of err.lines) process.stderr.write(`${l}\n`);
+      process.stderr.write(`pamir: ${err.message}\n`);
+      return err.code;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    process.stderr.write(`pamir: internal error: ${e.message}\n`);
+    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    return EXIT.runFailed;
+  }
+  if (usageError !== undefined) {
+    process.stderr.write(`pamir: ${usageError} (see pamir --help)\n`);
+    return EXIT.badInput;
+  }
+  return EXIT.ok;
+}
+
+process.exitCode = await main(process.argv.slice(2));

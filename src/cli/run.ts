@@ -1,0 +1,91 @@
+/** `pamir run <scenario>`: run a scenario once and print its outcome table (or JSON). */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import type { Argv } from "yargs";
+import { runModel } from "../models/run.js";
+import type { RunResult } from "../models/types.js";
+import type { LoadedScenario } from "../scenario/load.js";
+import { CliError, EXIT } from "./errors.js";
+import { loadOrFail } from "./load.js";
+import { formatNumber, renderTable } from "./table.js";
+import { PAMIR_VERSION } from "./version.js";
+
+/** The JSON document of one run: everything needed to reproduce it, nothing time-dependent. */
+export function runDocument(sc: LoadedScenario, seed: number, ticks: number, result: RunResult): unknown {
+  return {
+    pamir: PAMIR_VERSION,
+    scenario: { file: sc.file, name: sc.name, model: sc.model.name },
+    seed,
+    horizon: ticks,
+    params: sc.params,
+    ...result,
+  };
+}
+
+interface RunArgs {
+  scenario: string;
+  seed?: number | undefined;
+  ticks?: number | undefined;
+  out?: string | undefined;
+  json?: boolean | undefined;
+}
+
+/** Execute `pamir run`. */
+export function runCommand(args: RunArgs, print: (s: string) => void): void {
+  const sc = loadOrFail(args.scenario);
+  const seed = args.seed ?? sc.seed;
+  const ticks = args.ticks ?? sc.ticks;
+  const started = performance.now();
+  const outcome = runModel(sc.model, sc.params, { seed, ticks, map: sc.map });
+  const ms = performance.now() - started;
+  if (!outcome.ok) {
+    throw new CliError(`run failed: ${outcome.error.name}: ${outcome.error.message}`, EXIT.runFailed);
+  }
+  const doc = runDocument(sc, seed, ticks, outcome.result);
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  let written: string | undefined;
+  if (args.out) {
+    mkdirSync(args.out, { recursive: true });
+    written = join(args.out, `${basename(sc.file, extname(sc.file))}-seed${seed}.json`);
+    writeFileSync(written, text);
+  }
+  if (args.json) {
+    print(text.trimEnd());
+    return;
+  }
+  const rows = Object.entries(outcome.result.outcomes).map(([k, v]) => [k, formatNumber(v)]);
+  print(
+    `${sc.name} — model ${sc.model.name}, seed ${seed}, ${outcome.result.ticks} ticks, ${ms.toFixed(1)} ms`,
+  );
+  print("");
+  print(renderTable(["outcome", "value"], rows));
+  if (written) print(`\nresult written to ${written}`);
+}
+
+/** Register `run` on a yargs instance. */
+export function registerRun(y: Argv, print: (s: string) => void): Argv {
+  return y.command(
+    "run <scenario>",
+    "Run a scenario once and print its outcome table",
+    (c) =>
+      c
+        .positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })
+        .option("seed", { type: "number", describe: "run seed (overrides the scenario's)" })
+        .option("ticks", { type: "number", describe: "ticks to run (overrides the scenario's)" })
+        .option("out", { type: "string", describe: "directory to write the result JSON into" })
+        .option("json", {
+          type: "boolean",
+          default: false,
+          describe: "print the result JSON instead of the table",
+        })
+        .check((a) => {
+          for (const k of ["seed", "ticks"] as const) {
+            const v = a[k];
+            if (v !== undefined && !(Number.isInteger(v) && v >= 0))
+              throw new Error(`--${k} must be an integer ≥ 0`);
+          }
+          return true;
+        }),
+    (a) => runCommand(a as RunArgs, print),
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The contract between a model and the rest of pamir: a model is a name, a params schema and a
+ * pure `run(params, options) → result`. The CLI, studies and benches all go through this one path.
+ */
+import type { z } from "zod";
+
+/** A cell map read from a scenario (ASCII art plus legend), already validated. */
+export interface RegionMap {
+  /** Cells per row. */
+  width: number;
+  /** Rows. */
+  height: number;
+  /** Region index per cell (row-major), into `regions`. */
+  region: Int32Array;
+  /** One entry per legend character, in legend order. */
+  regions: RegionInfo[];
+}
+
+/** What the legend says about one map character. */
+export interface RegionInfo {
+  /** The legend character. */
+  char: string;
+  /** Province (or region) name. */
+  province: string;
+  /** Country the province belongs to, when given. */
+  country?: string | undefined;
+  /** Cells no agent may occupy (water, ice, a wall). */
+  blocked: boolean;
+}
+
+/** How one run is asked for. */
+export interface RunOptions {
+  /** Run seed; every random stream derives from it. */
+  seed: number;
+  /** Number of ticks to run (the model may stop earlier). */
+  ticks: number;
+  /** The scenario's map, when it has one. */
+  map?: RegionMap | undefined;
+}
+
+/** One column-oriented event log, as plain JSON. */
+export interface EventsJson {
+  kinds: string[];
+  tick: number[];
+  kind: number[];
+  cell: number[];
+  actor: number[];
+  target: number[];
+  value: number[];
+}
+
+/** What one run returns; plain data, serialisable to JSON byte-identically for a given seed. */
+export interface RunResult {
+  /** Ticks actually run. */
+  ticks: number;
+  /** End-of-run scalar outcomes, in a fixed order. */
+  outcomes: Record<string, number>;
+  /** Per-tick series (one value per tick run, after the tick). */
+  series: Record<string, number[]>;
+  /** Event log, when the model records events. */
+  events?: EventsJson;
+}
+
+/** A registered model. */
+export interface ModelDefinition<P = unknown> {
+  /** The name scenarios use in `model:`. */
+  name: string;
+  /** One line on what it is. */
+  summary: string;
+  /** Schema of `params:` (strict object with defaults). */
+  params: z.ZodType<P>;
+  /** Default horizon when a scenario gives no `ticks`. */
+  defaultTicks: number;
+  /** Whether the model reads a scenario `map:`. */
+  usesMap: boolean;
+  /** Cross-field checks the schema cannot express (e.g. agents fit the map); paths are under `params`. */
+  check?(params: P, map: RegionMap | undefined): { path: (string | number)[]; message: string }[];
+  /** Build a run ready to step (setup done, tick 0). Pure in (params, options). */
+  setup(params: P, options: RunOptions): ModelRun;
+}
+
+/** A set-up run: step it (or run it to the horizon), then read its result. */
+export interface ModelRun {
+  /** The schedule; `run(n)` steps until n ticks are done or the model stops. */
+  simulation: { tick: number; stopped: boolean; step(): void; run(maxTicks: number): number };
+  /** Outcomes and series as they stand now. */
+  result(): RunResult;
+}

@@ -1,0 +1,55 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { pamir } from "./cli.js";
+
+const DIR = "test/fixtures/scenarios";
+const broken = readdirSync(DIR).filter((f) => !f.startsWith("valid-"));
+const LOCATED = /^test\/fixtures\/scenarios\/[\w.-]+:\d+:\d+ {2}\S+ {2}\S.*$/;
+
+describe("pamir validate on broken scenario files", () => {
+  it("has broken fixtures to check", () => {
+    expect(broken.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(broken)("%s: located one-line errors and exit code 2", (name) => {
+    const r = pamir("validate", `${DIR}/${name}`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("pamir: 1 of 1 file invalid");
+    const located = lines.slice(0, -1);
+    expect(located.length).toBeGreaterThan(0);
+    for (const l of located) expect(l).toMatch(LOCATED);
+  });
+
+  it("reports the exact place and fix for a typo'd key", () => {
+    const r = pamir("validate", `${DIR}/unknown-key.yaml`);
+    expect(r.stderr).toContain(
+      `${DIR}/unknown-key.yaml:5:3  params.wolfs  unknown key "wolfs" (did you mean "wolves"?)`,
+    );
+  });
+
+  it("refuses to run a broken scenario with the same located lines and exit code 2", () => {
+    const v = pamir("validate", `${DIR}/ragged-map.yaml`);
+    const r = pamir("run", `${DIR}/ragged-map.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const located = (s: string) => s.split("\n").filter((l) => LOCATED.test(l));
+    expect(located(r.stderr)).toEqual(located(v.stderr));
+    expect(located(r.stderr).length).toBe(2);
+  });
+
+  it("checks every file given and reports all problems together", () => {
+    const r = pamir(
+      "validate",
+      "scenarios/schelling-small.yaml",
+      `${DIR}/wrong-type.yaml`,
+      `${DIR}/unknown-key.yaml`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("schelling-small.yaml: ok");
+    expect(r.stderr).toContain("wrong-type.yaml:");
+    expect(r.stderr).toContain("unknown-key.yaml:");
+    expect(r.stderr.trimEnd().split("\n").at(-1)).toBe("pamir: 2 of 3 files invalid");
+  });
+});
