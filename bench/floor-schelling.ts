@@ -61,6 +61,7 @@ export function floorSchelling(p: FloorParams, seed: number, ticks: number): Flo
   };
   const cell = new Int32Array(K);
   const group = new Uint8Array(K);
+  const happyFlag = new Uint8Array(K);
   for (let k = 0; k < K; k++) {
     cell[k] = cells[k]!;
     group[k] = k < K / 2 ? 0 : 1;
@@ -134,9 +135,11 @@ export function floorSchelling(p: FloorParams, seed: number, ticks: number): Flo
       const g = group[id]!;
       const same = incremental ? counts[g]![c]! : scan(c, presence[g]!);
       if (same >= p.minToBeHappy) {
+        happyFlag[id] = 1;
         happy++;
         continue;
       }
+      happyFlag[id] = 0;
       if (nEmpty === 0) continue;
       const dest = empty[Math.floor(moveRng() * nEmpty)]!;
       empty[nEmpty] = c; // free the old cell (append), then take the new one

@@ -51,7 +51,11 @@ function freeCells(p: SchellingParams, map: RegionMap | undefined): number {
 /** Set up one Schelling run. */
 export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
   const map = opts.map;
-  const grid = createGrid({ width: map?.width ?? p.width, height: map?.height ?? p.height });
+  const grid = createGrid({
+    width: map?.width ?? p.width,
+    height: map?.height ?? p.height,
+    torus: map?.torus ?? false,
+  });
   const blocked = map ? Uint8Array.from(map.region, (r) => (map.regions[r]!.blocked ? 1 : 0)) : undefined;
   const hub = createRngHub(opts.seed);
   const residents = createAgentStore("resident", SCHEMA, p.agents);

@@ -49,10 +49,18 @@ export class FocalCounts {
   }
 
   private bump(cell: number, k: number, delta: number): void {
-    const n = this.nb.cells(cell, this.buf);
     const base = k * this.size;
-    const buf = this.buf;
     const counts = this.counts;
+    const nb = this.nb;
+    // Interior cells: add straight through the linear offsets (no index buffer round trip).
+    if (nb.isInterior(cell)) {
+      const at = base + cell;
+      const lin = nb.linear;
+      for (let i = 0; i < lin.length; i++) counts[at + lin[i]!]! += delta;
+      return;
+    }
+    const buf = this.buf;
+    const n = nb.cells(cell, buf);
     for (let i = 0; i < n; i++) counts[base + buf[i]!]! += delta;
   }
 }

@@ -10,6 +10,8 @@ export interface RegionMap {
   width: number;
   /** Rows. */
   height: number;
+  /** Whether the map wraps at its edges (a torus). */
+  torus: boolean;
   /** Region index per cell (row-major), into `regions`. */
   region: Int32Array;
   /** One entry per legend character, in legend order. */

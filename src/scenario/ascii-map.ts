@@ -90,10 +90,11 @@ export function parseAsciiCells(ascii: string, chars: readonly string[]): AsciiC
   return problems.length > 0 ? { ok: false, problems } : { ok: true, width, height: rows.length, region };
 }
 
-/** The RegionMap of a valid ASCII map; `legend` in legend order. Problems as for `parseAsciiCells`. */
+/** The RegionMap of a valid ASCII map; `legend` in legend order; `torus` if it wraps. Problems as for `parseAsciiCells`. */
 export function parseAsciiMap(
   ascii: string,
   legend: readonly [string, LegendEntry][],
+  torus = false,
 ): { ok: true; map: RegionMap } | { ok: false; problems: MapProblem[] } {
   const cells = parseAsciiCells(
     ascii,
@@ -106,5 +107,8 @@ export function parseAsciiMap(
     ...(e.country === undefined ? {} : { country: e.country }),
     blocked: e.blocked,
   }));
-  return { ok: true, map: { width: cells.width, height: cells.height, region: cells.region, regions } };
+  return {
+    ok: true,
+    map: { width: cells.width, height: cells.height, torus, region: cells.region, regions },
+  };
 }

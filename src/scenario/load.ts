@@ -41,7 +41,7 @@ export interface LoadedScenario {
   params: unknown;
   /** The map, when the file has one. */
   map?: RegionMap | undefined;
-  /** The whole validated file (also `description`, `map.torus`, …). */
+  /** The whole validated file (also `description`, …). */
   raw: Scenario;
 }
 
@@ -126,6 +126,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
         ? parseAsciiMap(
             m.data.ascii,
             chars.map((k): [string, LegendEntry] => [k, m.data.legend[k]!]),
+            m.data.torus ?? false,
           )
         : undefined;
       if (res?.ok) map = res.map;

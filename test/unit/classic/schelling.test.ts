@@ -228,7 +228,7 @@ describe("Schelling: space", () => {
     const width = rows[0]!.length;
     const height = rows.length;
     const region = Int32Array.from(rows.join(""), (ch) => regions.findIndex((r) => r.char === ch));
-    const map: RegionMap = { width, height, region, regions };
+    const map: RegionMap = { width, height, torus: false, region, regions };
     const isBlocked = (c: number): boolean => regions[region[c]!]!.blocked;
     let free = 0;
     for (let c = 0; c < region.length; c++) if (!isBlocked(c)) free++;
