@@ -28,6 +28,12 @@ export interface RegionInfo {
   country?: string | undefined;
   /** Cells no agent may occupy (water, ice, a wall). */
   blocked: boolean;
+  /** On a main road; absent means false. */
+  road?: boolean | undefined;
+  /** A border crossing, official post or informal ford/track; absent means none. */
+  crossing?: "official" | "informal" | undefined;
+  /** Terrain ruggedness in [0, 1]; absent means "the province's value". */
+  ruggedness?: number | undefined;
 }
 
 /** How one run is asked for. */

@@ -10,6 +10,9 @@ export interface LegendEntry {
   province: string;
   country?: string | undefined;
   blocked: boolean;
+  road?: boolean | undefined;
+  crossing?: "official" | "informal" | undefined;
+  ruggedness?: number | undefined;
 }
 
 /** A problem in the map text: `row` is 0-based (−1: the map as a whole), `index` a UTF-16 offset in the row. */
@@ -106,6 +109,10 @@ export function parseAsciiMap(
     province: e.province,
     ...(e.country === undefined ? {} : { country: e.country }),
     blocked: e.blocked,
+    // Optional attributes appear only when set, so maps that do not use them read as before.
+    ...(e.road ? { road: true } : {}),
+    ...(e.crossing === undefined ? {} : { crossing: e.crossing }),
+    ...(e.ruggedness === undefined ? {} : { ruggedness: e.ruggedness }),
   }));
   return {
     ok: true,

@@ -13,6 +13,17 @@ export const legendEntrySchema = z.strictObject({
   province: z.string().min(1).describe("province (or region) name"),
   country: z.string().optional().describe("country the province belongs to"),
   blocked: z.boolean().default(false).describe("cells no agent may occupy (water, ice, a wall)"),
+  road: z.boolean().default(false).describe("cells on a main road (faster, cheaper transport)"),
+  crossing: z
+    .enum(["official", "informal"])
+    .optional()
+    .describe("a border crossing: an official post, or an informal ford or track"),
+  ruggedness: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("terrain ruggedness 0 (flat) to 1 (high mountain); the province's value when omitted"),
 });
 
 /** A scenario map: ASCII art, one character per cell, explained by a legend. */
