@@ -7,6 +7,7 @@
 import { schellingModel, schellingParams } from "../src/classic/schelling.js";
 import { wolfSheepModel, wolfSheepParams } from "../src/classic/wolf-sheep.js";
 import { floorSchelling } from "./floor-schelling.js";
+import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
 import { benchPaths } from "./paths.js";
 
@@ -111,3 +112,7 @@ for (const r of rows) console.log(line(r));
 const paths = await benchPaths(quick);
 console.log("\nleast-cost paths");
 for (const p of paths) console.log(`  ${p.name}: median ${fmt(p.medianMs, 3)} ms over ${p.n} calls`);
+
+const maps = await benchMap(quick);
+console.log("\nCentral Asia map");
+for (const m of maps) console.log(`  ${m.name}: median ${fmt(m.medianMs, 3)} ms over ${m.n} calls`);

@@ -5,6 +5,7 @@
  */
 import yargs, { type Argv } from "yargs";
 import { CliError, EXIT } from "./errors.js";
+import { registerMap } from "./map.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(PAMIR_VERSION)
     .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
     .strict()
-    .demandCommand(1, "name a command: run, validate or schema")
+    .demandCommand(1, "name a command: run, validate, schema or map")
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerRun(y, print);
   y = registerValidate(y, print);
   y = registerSchema(y, print);
+  y = registerMap(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

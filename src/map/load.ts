@@ -1,0 +1,145 @@
+/**
+ * Loading a map file: JSON → schema → decoded layers → cross-checks. Bad input is a result value
+ * listing every problem with its path in the file (`layers.province`, `crossings[3].cell`), never
+ * an exception, so a scenario that names a broken map gets all its problems at once.
+ */
+import { readFileSync } from "node:fs";
+import { formatPath } from "../scenario/errors.js";
+import { type MapDocument, mapDocumentSchema } from "./document.js";
+import { decodeRuns } from "./rle.js";
+import type { CentralAsiaMap } from "./types.js";
+
+/** One problem in a map file. */
+export interface MapError {
+  /** The file as given. */
+  file: string;
+  /** Where in the file: a dotted path, `(root)`, `(json)` or `(file)`. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+}
+
+/** A loaded map, or every problem that stopped it. */
+export type MapLoadResult = { ok: true; map: CentralAsiaMap } | { ok: false; errors: MapError[] };
+
+/** The one-line form of a map problem: `file  path  message`. */
+export function formatMapError(e: MapError): string {
+  return `${e.file}  ${e.path}  ${e.message}`;
+}
+
+/** Parse and check map text; `file` only labels the errors. */
+export function parseCentralAsiaMap(text: string, file: string): MapLoadResult {
+  const errors: MapError[] = [];
+  const fail = (path: string, message: string) => errors.push({ file, path, message });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    fail("(json)", err instanceof Error ? err.message : String(err));
+    return { ok: false, errors };
+  }
+  const r = mapDocumentSchema.safeParse(data);
+  if (!r.success) {
+    for (const i of r.error.issues) fail(formatPath(i.path), i.message);
+    return { ok: false, errors };
+  }
+  const doc = r.data;
+  const map = decode(doc, fail);
+  return errors.length > 0 || !map ? { ok: false, errors } : { ok: true, map };
+}
+
+/** Decode the layers and check that tables and layers agree; reports through `fail`. */
+function decode(doc: MapDocument, fail: (path: string, message: string) => void): CentralAsiaMap | undefined {
+  const { width, height } = doc.grid;
+  const size = width * height;
+  const province = new Int32Array(size);
+  const road = new Uint8Array(size);
+  const rugged = new Int32Array(size);
+  const layers = [
+    ["province", province],
+    ["road", road],
+    ["ruggedness", rugged],
+  ] as const;
+  for (const [name, out] of layers) {
+    const problem = decodeRuns(doc.layers[name], out);
+    if (problem) fail(`layers.${name}`, problem);
+  }
+  const nP = doc.provinces.length;
+  const nC = doc.countries.length;
+  const country = new Uint8Array(size);
+  const counts = new Array<number>(nP).fill(0);
+  let badCell = -1;
+  for (let c = 0; c < size; c++) {
+    const p = province[c]!;
+    if (p < -1 || p >= nP) badCell = badCell < 0 ? c : badCell;
+    else if (p >= 0) {
+      counts[p]!++;
+      country[c] = doc.provinces[p]!.country;
+    }
+  }
+  if (badCell >= 0) fail("layers.province", `cell ${badCell} holds a province index outside 0–${nP - 1}`);
+  doc.provinces.forEach((p, i) => {
+    if (p.country > nC) fail(formatPath(["provinces", i, "country"]), `must be a country id 1–${nC}`);
+    if (badCell < 0 && counts[i] !== p.cells) {
+      fail(formatPath(["provinces", i, "cells"]), `says ${p.cells}, the province layer has ${counts[i]}`);
+    }
+    if (p.anchor >= size || province[p.anchor] !== i) {
+      fail(formatPath(["provinces", i, "anchor"]), `cell ${p.anchor} is not a cell of ${p.iso}`);
+    }
+  });
+  const ruggedness = new Float64Array(size);
+  for (let c = 0; c < size; c++) {
+    const v = rugged[c]!;
+    if (v < 0 || v > 100) {
+      fail("layers.ruggedness", `cell ${c} holds ${v}, not 0–100 hundredths`);
+      break;
+    }
+    ruggedness[c] = v / 100;
+  }
+  const crossing = new Int32Array(size).fill(-1);
+  for (const [i, x] of doc.crossings.entries()) {
+    const at = (k: string) => formatPath(["crossings", i, k]);
+    if (x.countries.some((id) => id > nC)) fail(at("countries"), `must be country ids 1–${nC}`);
+    if (x.cell >= size) {
+      fail(at("cell"), `must be below ${size}`);
+      continue;
+    }
+    if (crossing[x.cell] !== -1)
+      fail(at("cell"), `cell ${x.cell} already holds crossing ${crossing[x.cell]}`);
+    crossing[x.cell] = i;
+  }
+  for (const [i, m] of doc.markets.entries()) {
+    for (const [j, l] of m.links.entries()) {
+      if (l.cell >= size) fail(formatPath(["markets", i, "links", j, "cell"]), `must be below ${size}`);
+    }
+  }
+  return {
+    name: doc.name,
+    grid: doc.grid,
+    size,
+    province,
+    country,
+    ruggedness,
+    road,
+    crossing,
+    countries: doc.countries,
+    provinces: doc.provinces,
+    crossings: doc.crossings,
+    roads: doc.roads,
+    markets: doc.markets,
+    provenance: doc.provenance,
+  };
+}
+
+/** Load the map file at `path`; an unreadable file is one error with path `(file)`. */
+export function loadCentralAsiaMap(path: string): MapLoadResult {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as { code?: string } | null)?.code;
+    const message = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
+    return { ok: false, errors: [{ file: path, path: "(file)", message }] };
+  }
+  return parseCentralAsiaMap(text, path);
+}
