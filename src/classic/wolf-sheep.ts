@@ -71,6 +71,20 @@ function step(
   return to;
 }
 
+/**
+ * A surviving animal stores its energy and, with probability p, halves it into an offspring
+ * (a staged copy, joining at the end of the phase). Returns the number born (0 or 1).
+ */
+function settle(store: Animals, id: number, energy: number, p: number, rng: RngStream): number {
+  if (rng.next() < p) {
+    store.col.energy[id] = energy / 2;
+    store.stageCopy(id);
+    return 1;
+  }
+  store.col.energy[id] = energy;
+  return 0;
+}
+
 /** Set up one wolf–sheep run. */
 export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
   const grid = createGrid({ width: p.width, height: p.height, torus: p.torus });
@@ -116,17 +130,8 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
           grown[c] = 0;
           countdown[c] = p.regrowth;
         }
-        if (e < 1) {
-          sheep.remove(id);
-          continue;
-        }
-        if (sheepRng.next() < reproduce[id]!) {
-          e /= 2;
-          energy[id] = e;
-          sheep.stageCopy(id);
-          sheepBorn++;
-        }
-        energy[id] = e;
+        if (e < 1) sheep.remove(id);
+        else sheepBorn += settle(sheep, id, e, reproduce[id]!, sheepRng);
       }
     },
   };
@@ -149,17 +154,8 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
           e += gain[id]!;
           eaten++;
         }
-        if (e < 0) {
-          wolves.remove(id);
-          continue;
-        }
-        if (wolfRng.next() < reproduce[id]!) {
-          e /= 2;
-          energy[id] = e;
-          wolves.stageCopy(id);
-          wolvesBorn++;
-        }
-        energy[id] = e;
+        if (e < 0) wolves.remove(id);
+        else wolvesBorn += settle(wolves, id, e, reproduce[id]!, wolfRng);
       }
     },
   };

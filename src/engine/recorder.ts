@@ -28,6 +28,17 @@ export class Series {
   }
 }
 
+/** An event table as plain JSON: one array per column, `kinds` naming the kind codes. */
+export interface EventsJson {
+  kinds: string[];
+  tick: number[];
+  kind: number[];
+  cell: number[];
+  actor: number[];
+  target: number[];
+  value: number[];
+}
+
 /** Event log in columns. */
 export class EventTable {
   /** Kind names; an event's kind is an index into this list. */
@@ -81,15 +92,7 @@ export class EventTable {
   }
 
   /** Plain JSON form. */
-  toJSON(): {
-    kinds: string[];
-    tick: number[];
-    kind: number[];
-    cell: number[];
-    actor: number[];
-    target: number[];
-    value: number[];
-  } {
+  toJSON(): EventsJson {
     const n = this.length;
     return {
       kinds: [...this.kinds],

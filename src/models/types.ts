@@ -46,16 +46,10 @@ export interface RunOptions {
   map?: RegionMap | undefined;
 }
 
-/** One column-oriented event log, as plain JSON. */
-export interface EventsJson {
-  kinds: string[];
-  tick: number[];
-  kind: number[];
-  cell: number[];
-  actor: number[];
-  target: number[];
-  value: number[];
-}
+/** One column-oriented event log, as plain JSON (the engine recorder's format). */
+export type { EventsJson } from "../engine/recorder.js";
+
+import type { EventsJson } from "../engine/recorder.js";
 
 /** What one run returns; plain data, serialisable to JSON byte-identically for a given seed. */
 export interface RunResult {

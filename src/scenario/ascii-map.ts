@@ -5,15 +5,8 @@
  */
 import type { RegionInfo, RegionMap } from "../models/types.js";
 
-/** A legend entry as the schema delivers it. */
-export interface LegendEntry {
-  province: string;
-  country?: string | undefined;
-  blocked: boolean;
-  road?: boolean | undefined;
-  crossing?: "official" | "informal" | undefined;
-  ruggedness?: number | undefined;
-}
+/** A legend entry as the schema delivers it: a region's description without its character. */
+export type LegendEntry = Omit<RegionInfo, "char">;
 
 /** A problem in the map text: `row` is 0-based (−1: the map as a whole), `index` a UTF-16 offset in the row. */
 export interface MapProblem {
