@@ -95,7 +95,14 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
   const movesSeries = rec.series("moves");
   let moves = 0;
   let totalMoves = 0;
+  // Happiness of the initial layout, so a run of zero ticks reports it rather than nothing.
   let happyCount = 0;
+  for (const id of residents.order()) {
+    const c = residents.col.cell[id]!;
+    const g = residents.col.group[id]!;
+    if ((incremental ? focal.count(c, g) : nb.sum(presence[g]!, c)) >= p.minToBeHappy) happyCount++;
+  }
+  const initialHappy = p.agents > 0 ? happyCount / p.agents : 1;
 
   const sim = createSimulation({
     stores: [residents],
@@ -144,8 +151,8 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
     outcomes: {
       ticks: sim.tick,
       agents: p.agents,
-      happy_share: happyShare.last(),
-      moves_last_tick: movesSeries.last(),
+      happy_share: sim.tick > 0 ? happyShare.last() : initialHappy,
+      moves_last_tick: sim.tick > 0 ? movesSeries.last() : 0,
       moves_total: totalMoves,
       segregation: segregationIndex(
         residents.order(),

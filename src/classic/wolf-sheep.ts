@@ -175,7 +175,9 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
 
   let sheepPeak = sheep.alive;
   let wolvesPeak = wolves.alive;
+  // Counted at setup too, so a run of zero ticks reports the initial grass share, not 0.
   let grownCount = 0;
+  for (let c = 0; c < grid.size; c++) grownCount += grown[c]!;
   const sim = createSimulation({
     phases: [sheepPhase, wolfPhase, grassPhase],
     stores: [sheep, wolves],

@@ -1,12 +1,14 @@
 /** The models a scenario can name in `model:`; the CLI, studies and benches all look them up here. */
 import { schellingModel } from "../classic/schelling.js";
 import { wolfSheepModel } from "../classic/wolf-sheep.js";
+import { economyModel } from "../model/economy-model.js";
 import type { ModelDefinition } from "./types.js";
 
 /** Every registered model, in the order `pamir --help` lists them. */
 export const MODELS: readonly ModelDefinition<never>[] = [
   schellingModel as ModelDefinition<never>,
   wolfSheepModel as ModelDefinition<never>,
+  economyModel as ModelDefinition<never>,
 ];
 
 /** The model registered under `name`, or undefined. */

@@ -170,6 +170,31 @@ describe("Schelling: determinism and outcomes", () => {
     expect(r2.ticks).toBe(5);
   });
 
+  it("a 0-tick run reports the initial layout's happy share (brute-force count, bounded grid)", () => {
+    for (const seed of [1, 2, 3]) {
+      const p = params({ width: 20, height: 20, agents: 250, radius: 1, minToBeHappy: 3 });
+      const { modelRun, residents } = setupWithStore(p, seed, 0);
+      const at = new Map<number, number>();
+      for (const id of residents.order()) at.set(residents.col.cell![id]!, residents.col.group![id]!);
+      let happy = 0;
+      for (const [c, g] of at) {
+        let same = 0;
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const x = (c % 20) + dx;
+            const y = Math.floor(c / 20) + dy;
+            if ((dx === 0 && dy === 0) || x < 0 || y < 0 || x >= 20 || y >= 20) continue;
+            const n = y * 20 + x;
+            if (at.get(n) === g) same++;
+          }
+        if (same >= 3) happy++;
+      }
+      const r = modelRun.result();
+      expect(r.outcomes.happy_share).toBeCloseTo(happy / 250, 12);
+      expect(r.outcomes.moves_last_tick).toBe(0);
+    }
+  });
+
   it("zero agents runs and reports everyone happy", () => {
     const r = run(params({ agents: 0, width: 5, height: 5 }), 1, 3);
     expect(r.outcomes.happy_share).toBe(1);

@@ -2,6 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRecorder, EventTable, Series } from "../../../src/engine/recorder.js";
 
+/** Fails with a short message at the first differing index (cheap, so shrinking stays fast). */
+function sameArray(what: string, got: ArrayLike<number>, want: ArrayLike<number>): void {
+  if (got.length !== want.length) expect.fail(`${what}: length ${got.length}, want ${want.length}`);
+  for (let i = 0; i < want.length; i++) {
+    if (got[i] !== want[i]) expect.fail(`${what}[${i}] = ${got[i]}, want ${want[i]}`);
+  }
+}
+
 describe("Series", () => {
   it("is empty at first, last() is NaN", () => {
     const s = new Series();
@@ -16,10 +24,11 @@ describe("Series", () => {
         const s = new Series();
         for (const x of xs) s.push(x);
         expect(s.length).toBe(xs.length);
-        expect(Array.from(s.values())).toEqual(xs);
+        sameArray("values()", s.values(), xs);
         if (xs.length > 0) expect(s.last()).toBe(xs[xs.length - 1]);
       }),
-      { numRuns: 60 },
+      // Shrinking hundreds of doubles is slow; report the first failing case as found.
+      { numRuns: 60, endOnFailure: true },
     );
   });
 
@@ -62,17 +71,45 @@ describe("EventTable", () => {
         expect(t.length).toBe(evs.length);
         const j = t.toJSON();
         expect(j.kinds).toEqual(["a", "b", "c"]);
-        expect(j.tick).toEqual(evs.map((e) => e.tick));
-        expect(j.kind).toEqual(evs.map((e) => e.kind));
-        expect(j.cell).toEqual(evs.map((e) => e.cell));
-        expect(j.actor).toEqual(evs.map((e) => e.actor));
-        expect(j.target).toEqual(evs.map((e) => e.target));
-        expect(j.value.map((v) => v + 0)).toEqual(evs.map((e) => e.value + 0));
+        sameArray(
+          "tick",
+          j.tick,
+          evs.map((e) => e.tick),
+        );
+        sameArray(
+          "kind",
+          j.kind,
+          evs.map((e) => e.kind),
+        );
+        sameArray(
+          "cell",
+          j.cell,
+          evs.map((e) => e.cell),
+        );
+        sameArray(
+          "actor",
+          j.actor,
+          evs.map((e) => e.actor),
+        );
+        sameArray(
+          "target",
+          j.target,
+          evs.map((e) => e.target),
+        );
+        sameArray(
+          "value",
+          j.value,
+          evs.map((e) => e.value),
+        );
         for (let k = 0; k < 3; k++) expect(t.countOf(k)).toBe(evs.filter((e) => e.kind === k).length);
-        // The JSON form survives a round trip unchanged (JSON has no −0, hence the + 0).
-        expect(JSON.parse(JSON.stringify(j))).toEqual({ ...j, value: j.value.map((v) => v + 0) });
+        // The JSON form survives a round trip unchanged.
+        const back = JSON.parse(JSON.stringify(j)) as typeof j;
+        expect(back.kinds).toEqual(j.kinds);
+        for (const col of ["tick", "kind", "cell", "actor", "target", "value"] as const)
+          sameArray(col, back[col], j[col]);
       }),
-      { numRuns: 60 },
+      // Shrinking hundreds of doubles is slow; report the first failing case as found.
+      { numRuns: 60, endOnFailure: true },
     );
   });
 

@@ -30,7 +30,7 @@ const BROKEN: Record<string, string[]> = {
   ],
   "missing-model.yaml": ["missing-model.yaml:1:1  model  is required"],
   "unknown-model.yaml": [
-    'unknown-model.yaml:2:8  model  must be one of: schelling, wolf-sheep (did you mean "schelling"?)',
+    'unknown-model.yaml:2:8  model  must be one of: schelling, wolf-sheep, economy (did you mean "schelling"?)',
   ],
   "out-of-range.yaml": [
     "out-of-range.yaml:2:7  seed  must be an integer ≥ 0",

@@ -100,7 +100,7 @@ describe("schema problems are located where they are", () => {
     expect(
       problems("model: wolfsheep\nseed: -2\nmap:\n  ascii: AB\n  legend: { A: { province: a } }\n"),
     ).toEqual([
-      's.yaml:1:8  model  must be one of: schelling, wolf-sheep (did you mean "wolf-sheep"?)',
+      's.yaml:1:8  model  must be one of: schelling, wolf-sheep, economy (did you mean "wolf-sheep"?)',
       "s.yaml:2:7  seed  must be an integer ≥ 0",
       "s.yaml:4:11  map.ascii  'B' is not in the legend",
     ]);
