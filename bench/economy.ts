@@ -1,7 +1,9 @@
 /**
  * Economy bench: the 360-day baseline (median of seeded runs) at 1×, 4× and 16× the default
- * number of shipments (lots split k ways) and security units (k × units per country), with agent
- * updates per second (live shipments + units, summed over days). Cost should grow about linearly.
+ * number of shipments (lots and the smallest split lot divided by k) and security units (k ×
+ * units per country at 1/k strength, so detection and hence the economy stay the same), with
+ * agent updates per second (live shipments + units, summed over days). Cost should grow about
+ * linearly in agents.
  */
 import { Economy } from "../src/model/economy.js";
 import { type EconomyParams, economyParams, SECURITY_COUNTRIES } from "../src/model/economy-params.js";
@@ -11,11 +13,16 @@ import { median } from "./measure.js";
 function scaled(k: number): EconomyParams {
   const base = economyParams.parse({});
   const security = Object.fromEntries(
-    SECURITY_COUNTRIES.map((c) => [c, { ...base.security[c], units: base.security[c].units * k }]),
+    SECURITY_COUNTRIES.map((c) => {
+      const s = base.security[c];
+      // k times the units at 1/k the strength: the same detection, so the same economy, k× agents.
+      return [c, { ...s, units: s.units * k, strength: s.strength / k }];
+    }),
   );
   return economyParams.parse({
     ...base,
     organisations: base.organisations.map((o) => ({ ...o, lotKg: o.lotKg / k })),
+    traffickers: { ...base.traffickers, minLotKg: base.traffickers.minLotKg / k },
     security,
   });
 }
@@ -29,7 +36,7 @@ export async function benchEconomy(
   const out: { name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[] = [];
   for (const k of [1, 4, 16]) {
     const p = scaled(k);
-    new Economy(p, 999).simulation.run(days); // warm the JIT
+    for (let w = 0; w < 3; w++) new Economy(p, 900 + w).simulation.run(days); // warm the JIT
     const ms: number[] = [];
     const rates: number[] = [];
     for (let s = 1; s <= seeds; s++) {

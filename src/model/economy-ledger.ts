@@ -41,12 +41,15 @@ export class Ledger {
   readonly transitByCountry: Float64Array;
   /** kg through each named crossing (every passage). */
   readonly throughCrossing: Float64Array;
-  /** kg through official and informal crossings. */
+  /** kg entering each cell, summed over every passage (kg·cell-steps per cell). */
+  readonly flowByCell: Float64Array;
+  /** kg through official crossings. */
   crossedOfficial = 0;
   /** kg through informal crossings. */
   crossedInformal = 0;
 
-  constructor(provinces: number, markets: number, countries: number, crossings: number) {
+  constructor(provinces: number, markets: number, countries: number, crossings: number, cells: number) {
+    this.flowByCell = new Float64Array(cells);
     this.stock = new Float64Array(provinces);
     this.delivered = new Float64Array(markets);
     this.seizedFor = new Float64Array(markets);
@@ -78,6 +81,20 @@ export class Ledger {
   /** produced − (stocks + inTransit + delivered + seized), kg; ~0 when the books balance. */
   residual(inTransit: number): number {
     return this.produced - (this.stocks() + inTransit + this.deliveredTotal() + this.seizedTotal());
+  }
+
+  /**
+   * Share of kg·cell-steps on road cells (official posts are road cells): how much of the carrying,
+   * weighted by distance, goes by vehicle on a road rather than on foot or pack animal.
+   */
+  roadShare(road: ArrayLike<number>): number {
+    let all = 0;
+    let onRoad = 0;
+    for (let c = 0; c < this.flowByCell.length; c++) {
+      all += this.flowByCell[c]!;
+      if (road[c]) onRoad += this.flowByCell[c]!;
+    }
+    return all > 0 ? onRoad / all : 0;
   }
 
   /** Named crossings carrying at least `share` of all kg through crossings (distinct corridors in use). */

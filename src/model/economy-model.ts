@@ -30,8 +30,10 @@ export function economyOutcomes(e: Economy, ticks: number): Record<string, numbe
     seized_kg: seized,
     mass_balance_residual_kg: l.residual(inTransit),
     delivered_t_per_year: (delivered * perYear) / 1000,
+    flow_t_per_year: (l.dispatched * perYear) / 1000,
     seized_share: delivered + seized > 0 ? seized / (delivered + seized) : 0,
     shipments: l.shipments,
+    mean_lot_kg: l.shipments > 0 ? l.dispatched / l.shipments : 0,
     seizures: l.seizures,
     bribes: l.bribes,
     collusions: l.collusions,
@@ -45,10 +47,16 @@ export function economyOutcomes(e: Economy, ticks: number): Record<string, numbe
     corridors_in_use: l.corridorsInUse(e.params.corridorShare),
     crossed_official_kg: l.crossedOfficial,
     crossed_informal_kg: l.crossedInformal,
+    crossed_official_share:
+      l.crossedOfficial + l.crossedInformal > 0
+        ? l.crossedOfficial / (l.crossedOfficial + l.crossedInformal)
+        : 0,
+    road_share: l.roadShare(w.road),
   };
   e.marketNames.forEach((name, m) => {
     out[`delivered_kg.${name}`] = l.delivered[m]!;
     out[`price.${name}`] = e.markets[m]!.price;
+    out[`price_mean.${name}`] = e.priceDays > 0 ? e.priceSum[m]! / e.priceDays : e.markets[m]!.price;
   });
   w.countries.forEach((c, k) => {
     if (c !== "" && l.transitByCountry[k]! > 0) out[`transit_kg.${c}`] = l.transitByCountry[k]!;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MARKET_DEFAULTS } from "./market.js";
+import { traffickerParams } from "./trafficker-params.js";
 import { TRANSPORT_DEFAULTS, type TransportParams } from "./transport.js";
 
 const share = z.number().min(0).max(1);
@@ -54,7 +55,7 @@ const agency = (d: {
     })
     .default(d);
 
-const country = (units: number, border: number, corridor: number, capital: number) =>
+const country = (units: number, border: number, corridor: number, capital: number, strength = 1) =>
   z
     .strictObject({
       units: z.int().min(0).max(100_000).default(units).describe("security units the country fields"),
@@ -72,19 +73,21 @@ const country = (units: number, border: number, corridor: number, capital: numbe
       strength: z
         .number()
         .positive()
-        .default(1)
+        .default(strength)
         .describe("strength of each unit (multiplies its detection hazard)"),
       corruption: share
         .optional()
         .describe("overrides the province table's corruption for every unit of the country"),
     })
-    .default({ units, doctrine: { border, corridor, capital }, militaryShareOfBorder: 0, strength: 1 });
+    .default({ units, doctrine: { border, corridor, capital }, militaryShareOfBorder: 0, strength });
 
 const organisation = z.strictObject({
   name: z.string().min(1).describe("organisation name"),
   home: z.enum(PRODUCERS).describe("producing province where it buys and launches shipments"),
   capitalUsd: z.number().min(0).describe("starting capital, USD"),
-  riskTolerance: share.describe("share of capital it may lose (seizures + bribes) before re-planning early"),
+  riskTolerance: share.describe(
+    "share of the value it sends it may lose (seizures + bribes) before re-planning early",
+  ),
   lotKg: z.number().positive().describe("kg per shipment"),
 });
 
@@ -114,40 +117,11 @@ export const economyParams = z.strictObject({
     .max(1000)
     .default(DEFAULT_ORGS)
     .describe("trafficking organisations"),
-  traffickers: z
-    .strictObject({
-      sourcePriceUsdPerKg: z
-        .number()
-        .min(0)
-        .default(1000)
-        .describe("price paid for heroin at the producer, USD/kg"),
-      riskMemoryDays: z
-        .number()
-        .positive()
-        .default(60)
-        .describe("time constant of the learned seizure rate, days"),
-      priorWeight: z
-        .number()
-        .positive()
-        .default(5)
-        .describe("pseudo-passages behind the prior risk of a cell"),
-      bribeShare: share.default(0.1).describe("bribe as a share of the cargo's value at its market"),
-      reviewDays: z
-        .int()
-        .min(1)
-        .default(30)
-        .describe("days after its last re-plan an organisation reviews routes"),
-      minReplanDays: z
-        .int()
-        .min(1)
-        .default(7)
-        .describe("least days between two re-plans of one organisation"),
-    })
-    .prefault({}),
+  traffickers: traffickerParams,
   security: z
     .strictObject({
       TJ: country(16, 0.7, 0.2, 0.1),
-      UZ: country(10, 0.5, 0.3, 0.2),
+      UZ: country(10, 0.5, 0.3, 0.2, 1.75),
       KG: country(8, 0.5, 0.3, 0.2),
       KZ: country(10, 0.5, 0.3, 0.2),
       RU: country(8, 0.5, 0.3, 0.2),
@@ -171,6 +145,14 @@ export const economyParams = z.strictObject({
     .describe("detection, corruption and patrol per agency"),
   detection: z
     .strictObject({
+      officialBase: share
+        .default(TRANSPORT_DEFAULTS.official.detectionBase)
+        .describe(
+          "chance one border guard at an official post detects a passing load (traffickers' prior too)",
+        ),
+      informalBase: share
+        .default(TRANSPORT_DEFAULTS.informal.detectionBase)
+        .describe("traffickers' prior detection chance at an informal crossing"),
       exposureInformal: share
         .default(1 / 3)
         .describe("exposure of an informal crossing relative to an official post"),
@@ -192,6 +174,11 @@ export const economyParams = z.strictObject({
         .min(1)
         .default(MARKET_DEFAULTS.band)
         .describe("price clamp factor around the base price"),
+      expectationDays: z
+        .number()
+        .min(1)
+        .default(MARKET_DEFAULTS.expectationDays ?? 30)
+        .describe("time constant of traders' expected price (adaptive expectations), days"),
     })
     .prefault({}),
   transport: z
@@ -246,6 +233,11 @@ export const economyParams = z.strictObject({
     .default([])
     .describe("official or informal crossings closed to all traffic"),
   reinforcements: z.array(reinforcement).default([]).describe("extra units at crossings or cells"),
+  warmUpDays: z
+    .int()
+    .min(0)
+    .default(60)
+    .describe("days left out of mean prices while the first loads are still on the way"),
   corridorShare: share
     .default(0.05)
     .describe("a crossing is a corridor in use if it carries ≥ this share of flow"),
@@ -267,7 +259,7 @@ export function transportOf(p: EconomyParams): TransportParams {
     roadSpeedCellsPerDay: t.roadSpeedCellsPerDay,
     offRoadSpeedCellsPerDay: t.offRoadSpeedCellsPerDay,
     terrainSlowdown: t.terrainSlowdown,
-    official: { speedCellsPerDay: t.officialSpeedCellsPerDay, detectionBase: 0.15 },
-    informal: { speedCellsPerDay: t.informalSpeedCellsPerDay, detectionBase: 0.05 },
+    official: { speedCellsPerDay: t.officialSpeedCellsPerDay, detectionBase: p.detection.officialBase },
+    informal: { speedCellsPerDay: t.informalSpeedCellsPerDay, detectionBase: p.detection.informalBase },
   };
 }

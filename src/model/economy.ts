@@ -5,19 +5,21 @@
  * deliver → markets (close the day, set prices) → plan (forget, re-plan on events). Stores flush
  * after every phase, so loads sent today move today and loads seized are gone before delivery.
  */
-import { createRngHub } from "../engine/rng.js";
+import { createRngHub, type RngStream } from "../engine/rng.js";
 import { createSimulation, type Phase, type Simulation } from "../engine/schedule.js";
 import { corridorWorld } from "./corridor-world.js";
 import { corridorCrossings, crossingIndexLayer, findCrossing, type NamedCrossing } from "./crossings.js";
+import { type DispatchState, dispatchDay } from "./dispatch.js";
 import { Ledger } from "./economy-ledger.js";
 import { type EconomyParams, transportOf } from "./economy-params.js";
 import { interdictDay } from "./interdiction.js";
 import { Market } from "./market.js";
-import { Organisations } from "./organisations.js";
+import { Organisations, type PlanContext } from "./organisations.js";
+import { type Priors, priorLayers } from "./priors.js";
 import { type RouteGraph, routeGraph } from "./route-graph.js";
 import { createUnits, exposureLayer, Presence, patrolDay, type Units } from "./security.js";
 import { postUnits } from "./security-posts.js";
-import { createShipments, moveDay, type Shipments, stepDays, Visits } from "./shipments.js";
+import { createShipments, moveDay, type Shipments, Visits } from "./shipments.js";
 import { crossingDetection, transportCost, transportSpeed } from "./transport.js";
 import type { World } from "./world-types.js";
 
@@ -47,14 +49,21 @@ export class Economy {
   readonly carriage: Float64Array;
   /** Speed per cell, cells/day. */
   readonly speed: Float64Array;
-  /** Prior perceived seizure chance per cell (the crossing kind's base detection). */
+  /** Prior seizure chance per passage of each cell (base detection × (1 − corruption)). */
   readonly prior: Float64Array;
+  /** Prior bribe chance per passage of each cell (base detection × corruption). */
+  readonly priorBribe: Float64Array;
+  /** Sum of each market's closing prices over the days after the warm-up, USD/kg·day. */
+  readonly priceSum: Float64Array;
+  /** Days summed in `priceSum`. */
+  priceDays = 0;
   /** Daily presence layer. */
   readonly presence: Presence;
   /** The parameters it runs with. */
   readonly params: EconomyParams;
   private readonly homeCells: Int32Array[];
   private readonly graph: RouteGraph;
+  private readonly dispatchState: DispatchState;
   private readonly lossDecay: number;
   private readonly seizedWindow: Float64Array;
   private readonly deliveredWindow: Float64Array;
@@ -70,10 +79,16 @@ export class Economy {
     const tp = transportOf(p);
     this.carriage = transportCost(world, tp);
     this.speed = transportSpeed(world, tp);
-    this.prior = crossingDetection(world, tp);
+    const priors: Priors = priorLayers(world, crossingDetection(world, tp), p);
+    this.prior = priors.seize;
+    this.priorBribe = priors.bribe;
     this.marketNames = world.markets.map(([pi]) => world.provinces[pi]!.name);
     this.marketCells = world.markets.map(([, cells]) => cells);
-    const mp = { windowDays: p.market.windowDays, band: p.market.band };
+    const mp = {
+      windowDays: p.market.windowDays,
+      band: p.market.band,
+      expectationDays: p.market.expectationDays,
+    };
     this.markets = world.markets.map(([pi]) => new Market(world.provinces[pi]!.market!, mp));
     this.orgs = new Organisations(
       p.organisations.map((o) => ({ ...o, home: world.provinces.findIndex((q) => q.name === o.home) })),
@@ -84,12 +99,14 @@ export class Economy {
     const memory = Math.exp(-1 / p.traffickers.riskMemoryDays);
     this.lossDecay = Math.exp(-1 / p.market.windowDays);
     this.seizedWindow = new Float64Array(this.markets.length);
+    this.priceSum = new Float64Array(this.markets.length);
     this.deliveredWindow = new Float64Array(this.markets.length);
     this.ledger = new Ledger(
       world.provinces.length,
       this.markets.length,
       world.countries.length,
       this.crossings.length,
+      size,
     );
     this.presence = new Presence(size);
     const exposure = exposureLayer(world, p.detection);
@@ -104,6 +121,9 @@ export class Economy {
     }
 
     const tradeRng = hub.stream("traffickers");
+    // One stream per organisation, so one organisation's draws never shift another's.
+    const orgRngs: RngStream[] = [];
+    for (let o = 0; o < this.orgs.n; o++) orgRngs.push(hub.stream(`traffickers/${o}`));
     const patrolRng = hub.stream("security/patrol");
     const detectRng = hub.stream("security/detect");
     const visits = new Visits();
@@ -112,6 +132,18 @@ export class Economy {
     const nextOf = (o: number, m: number) => orgs.plans[o * M + m]!.next;
     const order = new Int32Array(orgs.n);
     const tr = p.traffickers;
+    this.dispatchState = {
+      world,
+      orgs,
+      ledger,
+      markets,
+      ships,
+      speed: this.speed,
+      orgRngs,
+      sourcePrice: tr.sourcePriceUsdPerKg,
+      temperature: tr.choiceTemperatureUsdPerKg,
+      profit: new Float64Array(M),
+    };
 
     const phases: Phase[] = [
       {
@@ -137,15 +169,7 @@ export class Economy {
       },
       {
         name: "dispatch",
-        run: () => {
-          for (let o = 0; o < orgs.n; o++) order[o] = o;
-          tradeRng.shuffle(order);
-          // Rounds of one lot per organisation, so organisations of one province share its stock.
-          for (let sent = 1; sent > 0; ) {
-            sent = 0;
-            for (let i = 0; i < orgs.n; i++) if (this.dispatch(order[i]!)) sent++;
-          }
-        },
+        run: () => dispatchDay(this.dispatchState, order, tradeRng),
       },
       { name: "patrol", run: (day) => patrolDay(units, world, presence, day, patrolRng) },
       { name: "move", run: () => moveDay(ships, world, this.speed, nextOf, visits) },
@@ -182,7 +206,9 @@ export class Economy {
       },
       {
         name: "markets",
-        run: () => {
+        run: (day) => {
+          const counted = day >= p.warmUpDays;
+          if (counted) this.priceDays++;
           for (let m = 0; m < M; m++) {
             // The risk traders bore: what was lost on the way per kg that arrived (decayed over the
             // market window). Above band² the price band binds whatever the supply, so the cap only
@@ -191,7 +217,8 @@ export class Economy {
             const got = this.deliveredWindow[m]!;
             const premium =
               got > 0 ? Math.min(lost / got, p.market.band ** 2) : lost > 0 ? p.market.band ** 2 : 0;
-            markets[m]!.closeDay(premium);
+            const price = markets[m]!.closeDay(premium);
+            if (counted) this.priceSum[m]! += price;
             this.seizedWindow[m]! *= this.lossDecay;
             this.deliveredWindow[m]! *= this.lossDecay;
           }
@@ -203,79 +230,45 @@ export class Economy {
           orgs.decay(memory);
           // Re-plan on losses past tolerance or when the review falls due, but never twice within
           // minReplanDays: re-routing takes time (new couriers, new contacts), and fields are costly.
-          this.replan(day, (o) => {
-            const since = day - orgs.plannedOn[o]!;
-            return since >= tr.minReplanDays && (since >= tr.reviewDays || orgs.pastTolerance(o));
-          });
+          this.replan(
+            day,
+            (o) => {
+              const since = day - orgs.plannedOn[o]!;
+              return since >= tr.minReplanDays && (since >= tr.reviewDays || orgs.pastTolerance(o));
+            },
+            true,
+          );
         },
       },
     ];
     this.simulation = createSimulation({ phases, stores: [ships, units], ...(after ? { after } : {}) });
   }
 
-  /** Re-plan every organisation `due` selects, at today's prices. */
-  private replan(day: number, due: (o: number) => boolean): void {
-    const planMarkets = this.markets.map((mk, m) => ({ cells: this.marketCells[m]!, price: mk.price }));
+  /**
+   * Re-plan every organisation `due` selects, valuing cargo at expected prices; `resize` lets a
+   * re-plan split or re-merge lots (event re-plans after a closure do not).
+   */
+  private replan(day: number, due: (o: number) => boolean, resize = false): void {
     const tr = this.params.traffickers;
+    const ctx: PlanContext = {
+      world: this.world,
+      graph: this.graph,
+      carriage: this.carriage,
+      speed: this.speed,
+      priorSeize: this.prior,
+      priorBribe: this.priorBribe,
+      weight: tr.priorWeight,
+      bribeShare: tr.bribeShare,
+      holdingPerDay: tr.holdingCostPerDay,
+      markets: this.markets.map((mk, m) => ({ cells: this.marketCells[m]!, price: mk.expected })),
+      ships: this.ships,
+    };
     for (let o = 0; o < this.orgs.n; o++) {
       if (!this.replanAll && !due(o)) continue;
-      const home = this.homeCells[this.orgs.home[o]!]!;
-      this.orgs.replan(
-        o,
-        day,
-        this.world,
-        this.graph,
-        this.carriage,
-        this.prior,
-        tr.priorWeight,
-        tr.bribeShare,
-        planMarkets,
-        home,
-      );
+      if (resize && !this.replanAll) this.orgs.resizeLot(o, tr.lotSplit, tr.minLotKg);
+      this.orgs.replan(o, day, ctx, this.homeCells[this.orgs.home[o]!]!);
     }
     this.replanAll = false;
-  }
-
-  /** Organisation o buys one lot at home and sends it to its most profitable market; false if it does not. */
-  private dispatch(o: number): boolean {
-    const { orgs, ledger, markets } = this;
-    const home = orgs.home[o]!;
-    const kg = orgs.lotKg[o]!;
-    if (ledger.stock[home]! < kg) return false;
-    const src = this.params.traffickers.sourcePriceUsdPerKg;
-    const M = markets.length;
-    let best = -1;
-    let bestProfit = 0;
-    for (let m = 0; m < M; m++) {
-      const plan = orgs.plans[o * M + m]!;
-      if (plan.origin < 0) continue;
-      const profit = markets[m]!.price - plan.dist[plan.origin]! - src;
-      if (profit > bestProfit) {
-        bestProfit = profit;
-        best = m;
-      }
-    }
-    if (best < 0) return false;
-    const plan = orgs.plans[o * M + best]!;
-    const cost = kg * (src + plan.fare);
-    if (orgs.capital[o]! < cost) return false;
-    orgs.capital[o]! -= cost;
-    ledger.stock[home]! -= kg;
-    ledger.dispatched += kg;
-    ledger.shipments++;
-    ledger.purchasesUsd += kg * src;
-    ledger.faresUsd += kg * plan.fare;
-    const s = this.ships;
-    const r = s.stage();
-    s.staged.org[r] = o;
-    s.staged.market[r] = best;
-    s.staged.kg[r] = kg;
-    s.staged.cell[r] = plan.origin;
-    const nx = plan.next[plan.origin]!;
-    s.staged.wait[r] = nx < 0 ? 0 : stepDays(this.world, this.speed, plan.origin, nx);
-    s.staged.countries[r] = 1 << this.world.country[plan.origin]!;
-    ledger.transitByCountry[this.world.country[plan.origin]!]! += kg;
-    return true;
   }
 
   /** kg in loads on the way now. */

@@ -51,6 +51,7 @@ export function interdictDay(
       const c = visits.cells[j]!;
       const k = o * world.grid.size + c;
       orgs.passages[k]! += 1;
+      ledger.flowByCell[c]! += load;
       const kc = world.country[c]!;
       if ((countries[id]! & (1 << kc)) === 0) {
         countries[id] = countries[id]! | (1 << kc);

@@ -16,6 +16,8 @@ export interface MarketParams {
   windowDays: number;
   /** Price clamp factor: the price stays within [base / band, base × band]. */
   band: number;
+  /** Time constant of the expected price (adaptive expectations), days; absent: today's price. */
+  expectationDays?: number;
 }
 
 /**
@@ -23,9 +25,15 @@ export interface MarketParams {
  * updates traffickers' and interdictors' decisions (assumption: wholesale stocks cover about a
  * month). band 3: UNODC (2012) reports Tajik wholesale prices of 1.2–5k USD/kg, a spread of about
  * ×/÷ 2 around its geometric mean; ×/÷ 3 keeps observed variation inside the clamp with room for
- * shocks (assumption).
+ * shocks (assumption). expectationDays 365: traders value cargo at what the market paid over
+ * about the past year; calibrated (docs/model.md): with a month the choice chases last month's
+ * price and the transit lag turns that into a cobweb cycle between the band's ends.
  */
-export const MARKET_DEFAULTS: Readonly<MarketParams> = Object.freeze({ windowDays: 30, band: 3 });
+export const MARKET_DEFAULTS: Readonly<MarketParams> = Object.freeze({
+  windowDays: 30,
+  band: 3,
+  expectationDays: 365,
+});
 
 /** One market's state: the delivery window and the current wholesale price. */
 export class Market {
@@ -35,6 +43,13 @@ export class Market {
   readonly params: Readonly<MarketParams>;
   /** Wholesale price after the last closed day, USD/kg. */
   price: number;
+  /**
+   * Expected price, USD/kg: adaptive expectations (Nerlove 1958), each day moved a share
+   * 1 − exp(−1 / expectationDays) toward the closing price. Traders value cargo that arrives
+   * weeks later at this, not at today's price, which damps the cobweb cycle a transit lag makes.
+   */
+  expected: number;
+  private readonly adapt: number;
   /** Kilograms delivered so far today. */
   private today = 0;
   private readonly window: Float64Array;
@@ -55,6 +70,11 @@ export class Market {
     // The market starts in equilibrium (as if demand had arrived every day), so at the base price.
     this.window = new Float64Array(params.windowDays).fill(attrs.demandKgPerDay);
     this.price = attrs.basePriceUsdPerKg;
+    this.expected = this.price;
+    const tau = params.expectationDays;
+    if (tau !== undefined && !(tau >= 1 && Number.isFinite(tau)))
+      throw new RangeError("expectationDays must be finite and ≥ 1");
+    this.adapt = tau === undefined ? 1 : 1 - Math.exp(-1 / tau);
   }
 
   /** Record `kg` delivered today (finite, ≥ 0). */
@@ -77,6 +97,7 @@ export class Market {
     this.head = (this.head + 1) % this.window.length;
     this.today = 0;
     this.price = marketPrice(this.attrs, this.smoothedSupply(), riskPremium, this.params.band);
+    this.expected += (this.price - this.expected) * this.adapt;
     return this.price;
   }
 }

@@ -5,7 +5,8 @@
  * computed from that view. Fields change only on re-plan events (losses past tolerance, a closed
  * crossing, the routine review), never daily, which is what makes daily work cheap.
  */
-import { graphField, type RouteGraph } from "./route-graph.js";
+import { graphField, type RouteGraph, type StopCells } from "./route-graph.js";
+import type { Shipments } from "./shipments.js";
 import type { World } from "./world-types.js";
 
 /** What re-planning needs about one market. */
@@ -16,13 +17,39 @@ export interface PlanMarket {
   price: number;
 }
 
+/** What every re-plan reads besides the organisation's own counts. */
+export interface PlanContext {
+  /** The world. */
+  world: World;
+  /** Its legal-move graph. */
+  graph: RouteGraph;
+  /** Carriage cost per cell, USD/kg (Infinity where closed). */
+  carriage: Float64Array;
+  /** Speed per cell, cells/day (days in a cell = 1 / speed). */
+  speed: Float64Array;
+  /** Prior seizure chance per passage of each cell. */
+  priorSeize: Float64Array;
+  /** Prior bribe chance per passage of each cell. */
+  priorBribe: Float64Array;
+  /** Pseudo-passages behind the priors. */
+  weight: number;
+  /** Bribe as a share of cargo value. */
+  bribeShare: number;
+  /** Holding cost, share of cargo value per day on the way. */
+  holdingPerDay: number;
+  /** Markets at re-plan time. */
+  markets: readonly PlanMarket[];
+  /** Loads in transit: a field need only be searched until their cells and the nearest home cell settle. */
+  ships: Shipments;
+}
+
 /** One organisation's plan toward one market, as of its last re-plan. */
 export interface MarketPlan {
   /** Next-pointers toward the market (from routeField). */
   next: Int32Array;
   /** Market cell each route ends at (kept so re-plans can reuse the arrays). */
   end: Int32Array;
-  /** Expected cost per kg from every cell (carriage + risk × value + bribes), USD/kg. */
+  /** Expected cost per kg from every cell (carriage + (risk + bribes + holding) × value), USD/kg. */
   dist: Float64Array;
   /** Best launch cell in the home province (least expected cost), −1 if none reaches the market. */
   origin: number;
@@ -36,16 +63,18 @@ export class Organisations {
   readonly n: number;
   /** Capital, USD (never negative). */
   readonly capital: Float64Array;
-  /** Share of capital it may lose before re-planning early. */
+  /** Share of the value it sends it may lose (seizures + bribes) before re-planning early. */
   readonly tolerance: Float64Array;
-  /** kg per shipment. */
+  /** kg per shipment now (shrinks after losses, see `resizeLot`). */
   readonly lotKg: Float64Array;
+  /** kg per shipment the organisation starts with and recovers toward. */
+  readonly baseLotKg: Float64Array;
   /** Home (producing) province index. */
   readonly home: Int32Array;
   /** Seizure + bribe losses since the last re-plan, USD. */
   readonly lossSincePlan: Float64Array;
-  /** Capital at the last re-plan, USD (the base the tolerance applies to). */
-  readonly capitalAtPlan: Float64Array;
+  /** Expected value of the loads sent since the last re-plan, USD (the base the tolerance applies to). */
+  readonly valueSincePlan: Float64Array;
   /** Day of each organisation's last re-plan. */
   readonly plannedOn: Int32Array;
   /** Re-plans done, all organisations together. */
@@ -59,7 +88,9 @@ export class Organisations {
   /** Decayed own bribes per org × cell. */
   readonly bribes: Float64Array;
   private readonly cells: number;
+  private readonly perValue: Float64Array;
   private readonly surcharge: Float64Array;
+  private readonly stop: StopCells;
 
   constructor(
     orgs: readonly { capitalUsd: number; riskTolerance: number; lotKg: number; home: number }[],
@@ -70,14 +101,17 @@ export class Organisations {
     this.capital = Float64Array.from(orgs, (o) => o.capitalUsd);
     this.tolerance = Float64Array.from(orgs, (o) => o.riskTolerance);
     this.lotKg = Float64Array.from(orgs, (o) => o.lotKg);
+    this.baseLotKg = Float64Array.from(orgs, (o) => o.lotKg);
     this.home = Int32Array.from(orgs, (o) => o.home);
     this.lossSincePlan = new Float64Array(this.n);
     this.plannedOn = new Int32Array(this.n);
-    this.capitalAtPlan = Float64Array.from(this.capital);
+    this.valueSincePlan = new Float64Array(this.n);
     this.passages = new Float64Array(this.n * cells);
     this.seizures = new Float64Array(this.n * cells);
     this.bribes = new Float64Array(this.n * cells);
+    this.perValue = new Float64Array(cells);
     this.surcharge = new Float64Array(cells);
+    this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
   }
 
   /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
@@ -86,10 +120,10 @@ export class Organisations {
     return (this.seizures[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
   }
 
-  /** Perceived bribe chance per passage of cell c (prior 0: bribes are learned only). */
-  bribeRate(o: number, c: number, weight: number): number {
+  /** Perceived bribe chance per passage of cell c: (bribes + w × prior) / (passages + w). */
+  bribeRate(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
     const k = o * this.cells + c;
-    return this.bribes[k]! / (this.passages[k]! + weight);
+    return (this.bribes[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
   }
 
   /** Forget a day's worth: every count × factor (exp(−1 / memory days)). */
@@ -102,43 +136,66 @@ export class Organisations {
     }
   }
 
-  /** Whether organisation o has lost more than its tolerance since its last plan. */
+  /**
+   * Whether organisation o has lost more than its tolerance since its last plan: losses above
+   * tolerance × the expected value of what it sent (a loss rate, so it means the same to a new
+   * and to a rich organisation).
+   */
   pastTolerance(o: number): boolean {
-    return this.lossSincePlan[o]! > this.tolerance[o]! * Math.max(this.capitalAtPlan[o]!, 1);
+    const loss = this.lossSincePlan[o]!;
+    return loss > 0 && loss > this.tolerance[o]! * this.valueSincePlan[o]!;
   }
 
   /**
-   * Recompute organisation o's route field to every market: cost per cell = carriage + perceived
-   * risk × cargo value + perceived bribe chance × bribe. Closed crossings are in `carriage` as
-   * Infinity. `homeCells` are the cells it may launch from.
+   * Split or re-merge shipments at a re-plan: past tolerance the lot shrinks by `split` (not
+   * below `minKg`, or the base lot if that is smaller); at a review with losses within tolerance
+   * it grows back by 1 / `split`, up to the base lot.
    */
-  replan(
-    o: number,
-    day: number,
-    world: World,
-    graph: RouteGraph,
-    carriage: Float64Array,
-    prior: ArrayLike<number>,
-    weight: number,
-    bribeShare: number,
-    markets: readonly PlanMarket[],
-    homeCells: Int32Array,
-  ): void {
+  resizeLot(o: number, split: number, minKg: number): void {
+    const base = this.baseLotKg[o]!;
+    const lot = this.lotKg[o]!;
+    this.lotKg[o] = this.pastTolerance(o)
+      ? Math.max(Math.min(minKg, base), lot * split)
+      : Math.min(base, lot / split);
+  }
+
+  /** The cells o's field toward market m must be exact on: its loads bound there, and its launch cell. */
+  private stopCells(o: number, m: number, ships: Shipments, homeCells: Int32Array): StopCells {
+    const st = this.stop;
+    const ids = ships.order();
+    st.cells = ensure(st.cells, ids.length);
+    st.any = homeCells;
+    let n = 0;
+    const { org, market, cell } = ships.col;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (org[id] === o && market[id] === m) st.cells[n++] = cell[id]!;
+    }
+    st.n = n;
+    return st;
+  }
+
+  /**
+   * Recompute organisation o's route field to every market: cost per cell = carriage + value ×
+   * (perceived seizure chance + bribeShare × perceived bribe chance + holding per day × days in
+   * the cell). Closed crossings are in `carriage` as Infinity. `homeCells` are its launch cells.
+   */
+  replan(o: number, day: number, ctx: PlanContext, homeCells: Int32Array): void {
+    const { carriage, speed, priorSeize, priorBribe, weight, bribeShare, holdingPerDay, markets } = ctx;
+    const r = this.perValue;
+    for (let c = 0; c < this.cells; c++) {
+      r[c] =
+        this.risk(o, c, priorSeize, weight) +
+        bribeShare * this.bribeRate(o, c, priorBribe, weight) +
+        (speed[c]! > 0 ? holdingPerDay / speed[c]! : 0);
+    }
     const M = markets.length;
+    const s = this.surcharge;
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
-      const s = this.surcharge;
-      for (let c = 0; c < this.cells; c++) {
-        s[c] =
-          carriage[c]! + price * (this.risk(o, c, prior, weight) + bribeShare * this.bribeRate(o, c, weight));
-      }
+      for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
       const old = this.plans[o * M + m];
-      const field = graphField(
-        graph,
-        s,
-        cells,
-        old ? { dist: old.dist, next: old.next, end: old.end } : undefined,
-      );
+      const field = graphField(ctx.graph, s, cells, old, this.stopCells(o, m, ctx.ships, homeCells));
       let origin = -1;
       for (let i = 0; i < homeCells.length; i++) {
         const c = homeCells[i]!;
@@ -150,14 +207,22 @@ export class Organisations {
         dist: field.dist,
         end: field.end,
         origin,
-        fare: origin < 0 ? 0 : fareAlong(world, carriage, field.next, origin),
+        fare: origin < 0 ? 0 : fareAlong(ctx.world, carriage, field.next, origin),
       };
     }
     this.lossSincePlan[o] = 0;
+    this.valueSincePlan[o] = 0;
     this.plannedOn[o] = day;
-    this.capitalAtPlan[o] = this.capital[o]!;
     this.replans++;
   }
+}
+
+/** Grow an Int32Array to hold at least n entries. */
+function ensure(a: Int32Array, n: number): Int32Array {
+  if (a.length >= n) return a;
+  const b = new Int32Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */

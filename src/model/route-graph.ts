@@ -97,14 +97,37 @@ class CellHeap {
 const shared = new CellHeap();
 
 /**
+ * Cells a search may stop after: once every cell of `cells` and one cell of `any` are settled,
+ * their routes are final (every cell on a route from them is settled earlier), so the rest of the
+ * grid need not be searched. A re-plan needs its loads' cells and the nearest of its home cells
+ * (the launch cell). `mark` is scratch of the grid's size, all 0 between searches.
+ */
+export interface StopCells {
+  /** Cells that must all settle (repeats allowed). */
+  cells: Int32Array;
+  /** How many of `cells` are used. */
+  n: number;
+  /** Cells of which the first to settle is enough (empty: no such condition). */
+  any: Int32Array;
+  /** Scratch marks, one per grid cell, 0 outside a search. */
+  mark: Uint8Array;
+}
+
+const MUST = 1;
+const ANY = 2;
+
+/**
  * Dijkstra over a route graph toward the market cells (the same field as `routeField`). Writes
- * into `out` when given (re-plans reuse their arrays, so a re-plan allocates nothing).
+ * into `out` when given (re-plans reuse their arrays, so a re-plan allocates nothing). With `stop`
+ * the search ends once its cells are settled: the field is then exact on those cells and on the
+ * routes from them, and elsewhere Infinity or an upper bound (never below the exact cost).
  */
 export function graphField(
   gr: RouteGraph,
   cost: Float64Array,
   marketCells: ArrayLike<number>,
   out?: RouteField,
+  stop?: StopCells,
 ): RouteField {
   const n = gr.size;
   const dist = out?.dist ?? new Float64Array(n);
@@ -123,12 +146,36 @@ export function graphField(
       queue.push(m, 0);
     }
   }
+  // left: MUST cells not yet settled, plus 1 while no ANY cell has settled.
+  let left = 0;
+  const mark = stop?.mark;
+  if (stop && mark) {
+    for (let i = 0; i < stop.n; i++) {
+      const c = stop.cells[i]!;
+      if ((mark[c]! & MUST) === 0) {
+        mark[c]! |= MUST;
+        left++;
+      }
+    }
+    for (let i = 0; i < stop.any.length; i++) mark[stop.any[i]!]! |= ANY;
+    if (stop.any.length > 0) left++;
+  }
   const { into, step } = gr;
   while (queue.length > 0) {
     const du = queue.values[0]!;
     const u = queue.ids[0]!;
     queue.pop();
     if (du > dist[u]!) continue;
+    if (left > 0 && mark![u] !== 0) {
+      const k = mark![u]!;
+      if (k & MUST) left--;
+      if (k & ANY) {
+        left--;
+        for (let i = 0; i < stop!.any.length; i++) mark![stop!.any[i]!]! &= ~ANY;
+      }
+      mark![u] = k & ~(MUST | ANY);
+      if (left === 0) break;
+    }
     const cu = cost[u]!;
     const base = u * 8;
     for (let k = 0; k < 8; k++) {
@@ -145,6 +192,10 @@ export function graphField(
         queue.push(v, nd);
       }
     }
+  }
+  if (stop && mark) {
+    for (let i = 0; i < stop.n; i++) mark[stop.cells[i]!] = 0;
+    for (let i = 0; i < stop.any.length; i++) mark[stop.any[i]!] = 0;
   }
   return { dist, next, end };
 }

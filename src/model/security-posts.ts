@@ -45,8 +45,8 @@ export function capitalCell(world: World, k: number): number {
   return best;
 }
 
-/** Corruption of country k's units before the agency factor. */
-function countryCorruption(world: World, k: number, override: number | undefined): number {
+/** Corruption of country k's units before the agency factor (the scenario's override, else the province table's). */
+export function countryCorruption(world: World, k: number, override: number | undefined): number {
   if (override !== undefined) return override;
   const code = world.countries[k];
   const p = world.provinces.find((q) => q.country === code);

@@ -2,7 +2,7 @@
  * Mechanisms of the economy, each over 20 seeds and asserting directions only: security on a
  * corridor raises perceived risk there and moves flow off it; corruption trades seizures for
  * bribes; a seizure shock at a market raises its price; closing official crossings shifts flow
- * to informal ones.
+ * to informal ones; more losses split shipments into smaller lots.
  */
 import { describe, expect, it } from "vitest";
 import { findCrossing } from "../../../src/model/crossings.js";
@@ -76,6 +76,24 @@ describe("economy mechanisms (20 seeds each)", () => {
       });
     });
     expect(mean(price[1]!)).toBeGreaterThan(mean(price[0]!));
+  });
+
+  it("more losses make organisations split shipments: smaller mean lots, more shipments per kg", () => {
+    const lot: number[][] = [[], []];
+    const lost: number[][] = [[], []];
+    // Every unit four times as strong: more detections, so more seizures and bribes.
+    const strong = Object.fromEntries(["TJ", "UZ", "KG", "KZ", "RU", "CN"].map((k) => [k, { strength: 4 }]));
+    SEEDS.forEach((seed) => {
+      [0, 1].forEach((arm) => {
+        const e = make(arm ? { security: strong } : {}, seed);
+        e.simulation.run(60);
+        const l = e.ledger;
+        lot[arm]!.push(l.dispatched / l.shipments);
+        lost[arm]!.push(l.seizedTotal() + l.bribes);
+      });
+    });
+    expect(mean(lost[1]!)).toBeGreaterThan(mean(lost[0]!));
+    expect(mean(lot[1]!)).toBeLessThan(mean(lot[0]!));
   });
 
   it("closing the official Afghan-border crossings shifts flow to informal ones", () => {
