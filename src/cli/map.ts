@@ -4,12 +4,13 @@
  * `--values` JSON file (`{ "<ISO code>": number }`, or `{ "<metric>": { "<ISO code>": number } }`).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { parse } from "yaml";
 import type { Argv } from "yargs";
 import { formatMapError, loadCentralAsiaMap } from "../map/load.js";
 import { type Choropleth, renderMapSvg } from "../map/svg.js";
 import type { CentralAsiaMap } from "../map/types.js";
+import { mapFilePath } from "../scenario/map-file.js";
 import { CliError, EXIT } from "./errors.js";
 
 /** Province attributes `--metric` can draw without a values file. */
@@ -56,7 +57,7 @@ export function mapFileOf(file: string): string {
     );
   }
   // A scenario names its map relative to its own directory, like `map: maps/central-asia.json`.
-  return resolve(dirname(file), map);
+  return mapFilePath(file, map);
 }
 
 /** The choropleth for `--metric` (and `--values`), or undefined for country colours. */

@@ -186,7 +186,14 @@ export function buildMap(input: BuildInput): BuildResult {
     (c) => (layer[c]! >= 0 ? rows[layer[c]!]!.ruggedness : Number.NaN),
     input.terrain,
   );
-  const net = buildNetwork(spec, layer, country, input.network, attrs.markets);
+  const net = buildNetwork(
+    spec,
+    layer,
+    country,
+    input.network,
+    attrs.markets,
+    rows.map((r) => r.iso),
+  );
   if (!net.ok) return { ok: false, errors: net.errors };
   notes.push(...net.notes);
 

@@ -68,10 +68,10 @@ export const mapDocumentSchema = z.strictObject({
   ),
   markets: z.array(
     z.strictObject({
-      id: z.string().min(1),
+      id: z.string().min(1).describe("province ISO code (city market) or country code (off-map sink)"),
       name: z.string().min(1),
-      demand: z.number().min(0),
-      price: z.number().min(0),
+      demand: z.number().min(0).describe("heroin consumed per year, tonnes"),
+      price: z.number().min(0).describe("wholesale price, US$ per kg"),
       links: z.array(place.extend({ cell: z.int().min(0) })).min(1),
     }),
   ),

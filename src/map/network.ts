@@ -25,13 +25,17 @@ export type NetworkResult =
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Place crossings, roads and market links on a rasterised map (province and country layers). */
+/**
+ * Place crossings, roads and market links on a rasterised map (province and country layers;
+ * `provinceIso` names the province indices). A city market's links must lie in its own province.
+ */
 export function buildNetwork(
   spec: GridSpec,
   province: Int32Array,
   country: Uint8Array,
   network: NetworkFile,
   markets: ProvincesFile["markets"],
+  provinceIso: readonly string[],
 ): NetworkResult {
   const errors: string[] = [];
   const notes: string[] = [];
@@ -70,16 +74,22 @@ export function buildNetwork(
       road[c] = 1;
   }
 
-  const out: MapDocument["markets"] = markets.map((m, i) => ({
-    ...m,
-    links: m.links.map((l, j) => {
-      const cell = cellAt(spec, l.lon, l.lat);
-      if (cell < 0 || province[cell]! < 0) {
-        errors.push(`markets[${i}].links[${j}] (${l.name}): not on a province cell of the map`);
-      }
-      return { ...l, cell: Math.max(cell, 0) };
-    }),
-  }));
+  const out: MapDocument["markets"] = markets.map((m, i) => {
+    const home = provinceIso.indexOf(m.id);
+    if (m.id.includes("-") && home < 0) errors.push(`markets[${i}] (${m.id}): not a province of the map`);
+    return {
+      ...m,
+      links: m.links.map((l, j) => {
+        const cell = cellAt(spec, l.lon, l.lat);
+        if (cell < 0 || province[cell]! < 0) {
+          errors.push(`markets[${i}].links[${j}] (${l.name}): not on a province cell of the map`);
+        } else if (home >= 0 && province[cell] !== home) {
+          errors.push(`markets[${i}].links[${j}] (${l.name}): not in ${m.id}, the market's province`);
+        }
+        return { ...l, cell: Math.max(cell, 0) };
+      }),
+    };
+  });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, crossings, markets: out, road, notes };
 }

@@ -34,13 +34,19 @@ export const provinceAttrSchema = z.strictObject({
   heroinSource: unit.optional().describe("0–1: relative weight of the province as an opiate source"),
 });
 
-/** A market sink off the map, reached through specific cells. */
+/**
+ * A heroin market: a city market of a province of the map (id = the province's ISO 3166-2 code),
+ * trading at its link cells, or a sink off the map (id = a country code) reached through them.
+ */
 export const marketSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/)
+    .describe("province ISO 3166-2 code (city market) or ISO 3166-1 country code (off-map sink)"),
   name: z.string().min(1),
   demand: z.number().min(0).describe("heroin consumed per year, tonnes"),
   price: z.number().min(0).describe("wholesale heroin price at the market, US$ per kg"),
-  links: z.array(placeSchema).min(1).describe("points whose cells lead to the market"),
+  links: z.array(placeSchema).min(1).describe("points whose cells trade with, or lead to, the market"),
 });
 
 /** `central-asia.provinces.yaml`. */

@@ -1,7 +1,7 @@
 /**
  * The map as an SVG a person can read: one path per province (country colours, or a choropleth
  * of one province metric), province and country borders, main roads, crossings as markers,
- * province and country names, market exits, a legend, a title and the data's provenance.
+ * province and country names, market exits and city markets, a legend, a title and the data's provenance.
  * Longitudes are scaled by cos 40° N so the region keeps its shape (plate carrée otherwise).
  */
 import { COUNTRIES, type CountryCode } from "./names.js";
@@ -163,9 +163,17 @@ export function renderMapSvg(map: CentralAsiaMap, opts: SvgOptions = {}): string
   push(`</g>`);
 
   push(`<g id="markets" font-size="11" font-weight="bold" fill="#08306b">`);
+  const isos = new Set(map.provinces.map((q) => q.iso));
   for (const m of map.markets) {
     for (const l of m.links) {
       const [px, py] = pt(l.lon, l.lat);
+      if (isos.has(m.id)) {
+        // A city market: a ring on the city (its name is already on the map as a province label).
+        push(
+          `<circle class="market city" cx="${r1(px)}" cy="${r1(py)}" r="5" fill="none" stroke="#08306b" stroke-width="2"><title>${esc(`${m.name} heroin market: ${m.demand} t/yr, ${m.price} US$/kg`)}</title></circle>`,
+        );
+        continue;
+      }
       // Labels at the map's east or west edge run inwards; inner exits are centred below their point.
       const side = px > mapR - 60 ? "end" : px < LEFT + 60 ? "start" : "middle";
       const label = side === "end" ? `${m.name} →` : side === "start" ? `← ${m.name}` : `${m.name}`;
@@ -173,7 +181,7 @@ export function renderMapSvg(map: CentralAsiaMap, opts: SvgOptions = {}): string
       push(
         `<text x="${r1(lx)}" y="${r1(py + 14)}" text-anchor="${side}">${esc(label)}<title>${esc(l.name)}</title></text>`,
       );
-      push(`<circle cx="${r1(px)}" cy="${r1(py)}" r="3" fill="#08306b"/>`);
+      push(`<circle class="market sink" cx="${r1(px)}" cy="${r1(py)}" r="3" fill="#08306b"/>`);
     }
   }
   push(`</g>`);
@@ -269,6 +277,10 @@ function legend(
     "informal crossing (Panj fords)",
   );
   line(`<circle cx="${x + 10}" cy="${row}" r="3" fill="#08306b"/>`, "market exit to an off-map sink");
+  line(
+    `<circle cx="${x + 10}" cy="${row}" r="5" fill="none" stroke="#08306b" stroke-width="2"/>`,
+    "city heroin market",
+  );
   p.push("</g>");
   return p.join("\n");
 }

@@ -31,7 +31,7 @@ export interface CentralAsiaMap {
   crossings: MapDocument["crossings"];
   /** Main roads as the polylines they were drawn from. */
   roads: MapDocument["roads"];
-  /** Off-map market sinks and the cells that lead to them. */
+  /** Heroin markets: city markets (id = province ISO code) and off-map sinks (id = country code), with their cells. */
   markets: MapDocument["markets"];
   /** Where the map came from. */
   provenance: MapDocument["provenance"];

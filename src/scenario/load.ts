@@ -1,7 +1,8 @@
 /**
- * Loading a scenario file: YAML → schema → map → the model's own checks, every problem in the
- * file reported at once and located at line:col. Bad input is a result value, never an exception,
- * so `pamir validate` can list all problems of all files in one go.
+ * Loading a scenario file: YAML → schema → map (inline, or a map file relative to the scenario)
+ * → the model's own checks, every problem in the file reported at once and located at line:col.
+ * Bad input is a result value, never an exception, so `pamir validate` can list all problems of
+ * all files in one go.
  */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
@@ -10,6 +11,7 @@ import type { ModelDefinition, RegionMap } from "../models/types.js";
 import { type LegendEntry, parseAsciiCells, parseAsciiMap } from "./ascii-map.js";
 import { formatPath, type ScenarioError, sortErrors } from "./errors.js";
 import type { Position } from "./locate.js";
+import { loadScenarioMap } from "./map-file.js";
 import { describeIssues, type Problem } from "./messages.js";
 import {
   mapSchema,
@@ -39,8 +41,10 @@ export interface LoadedScenario {
   ticks: number;
   /** The model's params, parsed, defaults filled. */
   params: unknown;
-  /** The map, when the file has one. */
+  /** The map, when the file has one (inline, or loaded from the file `map:` names). */
   map?: RegionMap | undefined;
+  /** The map file's resolved path, when `map:` names one. */
+  mapFile?: string | undefined;
   /** The whole validated file (also `description`, …). */
   raw: Scenario;
 }
@@ -133,6 +137,18 @@ export function loadScenarioText(text: string, file: string): LoadResult {
     }
   }
 
+  // A map file: its path is relative to the scenario; its problems are reported at `map`, naming the file.
+  let mapFile: string | undefined;
+  if (mapWanted && typeof rawMap === "string" && !problems.some((p) => startsWith(p.path, "map"))) {
+    const m = loadScenarioMap(file, rawMap);
+    if (m.ok) {
+      map = m.region;
+      mapFile = m.file;
+    } else {
+      for (const message of m.problems) report(locator.key(["map"]), "map", message);
+    }
+  }
+
   // The model's own checks need well-formed params, and the map when the file has one.
   const params = model ? scenarioOptionFor(model.name)?.shape.params.safeParse(data.params) : undefined;
   const mapReady = !mapWanted || map !== undefined;
@@ -152,6 +168,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
       ticks: parsed.ticks,
       params: parsed.params,
       map,
+      mapFile,
       raw: parsed,
     },
   };

@@ -104,6 +104,31 @@ const TYPE_WORDS: Record<string, string> = {
   null: "must be empty (null)",
 };
 
+/** What a value of each type is called in "must be a string or a mapping". */
+const KIND_WORDS: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "an integer",
+  boolean: "true or false",
+  object: "a mapping (key: value entries)",
+  record: "a mapping (key: value entries)",
+  array: "a list",
+};
+
+/**
+ * The issues of the one union option a value was meant for: the only option that did not reject
+ * the value's type outright (a mapping given for "ASCII map or file path" is meant as the ASCII
+ * map), with paths made absolute; undefined when no single option stands out.
+ */
+function meantOption(issue: Issue): Issue[] | undefined {
+  if (issue.code !== "invalid_union" || !issue.errors?.length) return undefined;
+  const typeOnly = (opt: readonly Issue[]) =>
+    opt.length > 0 && opt.every((i) => i.code === "invalid_type" && i.path.length === 0);
+  const near = issue.errors.filter((opt) => !typeOnly(opt));
+  if (near.length !== 1) return undefined;
+  return near[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+}
+
 /** A value as it reads in a message. */
 function show(v: unknown): string {
   return typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
@@ -140,8 +165,10 @@ function messageOf(issue: Issue, ctx: IssueContext, path: PropertyKey[], leaf: S
       return `must be a multiple of ${issue.divisor}`;
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
-      return options?.length
-        ? `must be one of: ${options.map(show).join(", ")}`
+      if (options?.length) return `must be one of: ${options.map(show).join(", ")}`;
+      const kinds = (issue.errors ?? []).map((opt) => opt[0]?.code === "invalid_type" && opt[0].expected);
+      return kinds.length > 0 && kinds.every((k) => typeof k === "string" && k in KIND_WORDS)
+        ? `must be ${kinds.map((k) => KIND_WORDS[k as string]).join(" or ")}`
         : "does not match any of the allowed forms";
     }
     default:
@@ -155,7 +182,10 @@ export function describeIssues(issues: readonly Issue[], ctx: IssueContext): Pro
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = [...issue.path];
-    if (issue.code === "unrecognized_keys") {
+    const meant = meantOption(issue);
+    if (meant) {
+      out.push(...describeIssues(meant, ctx));
+    } else if (issue.code === "unrecognized_keys") {
       const allowed = allowedKeys(ctx.root, ctx.data, path);
       for (const key of issue.keys) {
         const message =

@@ -35,6 +35,18 @@ export const mapSchema = z.strictObject({
     .describe("what each map character stands for, keyed by that one character"),
 });
 
+/** A scenario map given as a map file (built by `npm run build:map`), relative to the scenario file. */
+export const mapFileSchema = z
+  .string()
+  .endsWith(".json")
+  .describe("path of a map file (e.g. maps/central-asia.json), relative to the scenario file");
+
+/**
+ * The `map:` key: inline ASCII art, or a map file. The inline form comes first so that problems
+ * inside a mapping are explained against its keys (see describeIssues on unions).
+ */
+export const mapOrFileSchema = z.union([mapSchema, mapFileSchema]);
+
 /** Keys every scenario has, whatever its model (model, params and map are per model). */
 export const commonShape = {
   name: z.string().optional().describe("human-readable scenario name"),
@@ -57,7 +69,9 @@ function optionShape(m: ModelDefinition<never>) {
 function optionWithMap(m: ModelDefinition<never>) {
   return z.strictObject({
     ...optionShape(m),
-    map: mapSchema.optional().describe("the map the model runs on"),
+    map: mapOrFileSchema
+      .optional()
+      .describe("the map the model runs on: inline ASCII art with a legend, or a map file path"),
   });
 }
 
@@ -98,7 +112,7 @@ export const unknownModelSchema = z.strictObject({
   ...commonShape,
   ticks: z.int().min(0).optional(),
   params: z.unknown().optional(),
-  map: mapSchema.optional(),
+  map: mapOrFileSchema.optional(),
 });
 
 /** The registered model names, in registry order. */

@@ -112,6 +112,20 @@ describe("buildMap on a fixture", () => {
     }
   });
 
+  it("keeps a city market's links inside its own province", () => {
+    const i = input();
+    const khorog = place("Khorog", 37.4, 71.6);
+    i.provinces.markets.push({ id: "TJ-GB", name: "Khorog", demand: 1, price: 2, links: [khorog] });
+    expect(built(i).markets.map((m) => m.id)).toEqual(["CN", "TJ-GB"]);
+    i.provinces.markets[1]!.links = [place("Fayzabad", 36.6, 70.6)];
+    i.provinces.markets.push({ id: "TJ-SU", name: "Khujand", demand: 1, price: 2, links: [khorog] });
+    const r = buildMap(i);
+    expect(r.ok ? [] : r.errors).toEqual([
+      "markets[1].links[0] (Fayzabad): not in TJ-GB, the market's province",
+      "markets[2] (TJ-SU): not a province of the map",
+    ]);
+  });
+
   it("refuses a crossing between countries that share no border", () => {
     const i = input();
     i.network.crossings[0] = { ...i.network.crossings[0]!, countries: ["TJ", "KG"] };

@@ -31,7 +31,11 @@ describe("scenarioJsonSchema", () => {
 
   it("describes the map: closed, one-character legend keys, province required", () => {
     const withMap = branches.find((b) => "map" in (b.properties as Json))!;
-    const map = (withMap.properties as Record<string, Json>).map!;
+    // `map:` is inline ASCII art or the path of a map file.
+    const forms = (withMap.properties as Record<string, Json>).map!.anyOf as Json[];
+    expect(forms.map((f) => f.type)).toEqual(["object", "string"]);
+    expect(forms[1]!.pattern).toMatch(/json/);
+    const map = forms[0]!;
     const legend = (map.properties as Record<string, Json>).legend!;
     expect(map.additionalProperties).toBe(false);
     expect(map.required).toEqual(["ascii", "legend"]);

@@ -1,6 +1,10 @@
 /** Positions of problems across YAML layouts: block and flow scalars, CRLF, BOM, keys, missing nodes. */
 import { describe, expect, it } from "vitest";
+import { MODELS } from "../../../src/models/registry.js";
 import { formatScenarioError, loadScenarioText } from "../../../src/scenario/load.js";
+
+/** The registered model names as the schema lists them (the registry grows; the message format must not). */
+const MODEL_LIST = MODELS.map((m) => m.name).join(", ");
 
 /** The formatted problems of `text` loaded as file "s.yaml". */
 function problems(text: string): string[] {
@@ -100,7 +104,7 @@ describe("schema problems are located where they are", () => {
     expect(
       problems("model: wolfsheep\nseed: -2\nmap:\n  ascii: AB\n  legend: { A: { province: a } }\n"),
     ).toEqual([
-      's.yaml:1:8  model  must be one of: schelling, wolf-sheep, economy (did you mean "wolf-sheep"?)',
+      `s.yaml:1:8  model  must be one of: ${MODEL_LIST} (did you mean "wolf-sheep"?)`,
       "s.yaml:2:7  seed  must be an integer ≥ 0",
       "s.yaml:4:11  map.ascii  'B' is not in the legend",
     ]);
