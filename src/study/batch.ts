@@ -1,0 +1,150 @@
+/**
+ * Running a batch of study runs, the same code in a worker thread and inline: each scenario is
+ * loaded once per thread and kept, each design point is resolved once per batch stretch, and a
+ * run that fails — the model's cross-field check, setup or a tick throwing — becomes a `failed`
+ * record carrying its error. Nothing here throws for a bad run, so one run cannot stop a study.
+ */
+import { runModel } from "../models/run.js";
+import { formatPath } from "../scenario/errors.js";
+import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
+import { type ResolvedPoint, resolvePoint } from "./point.js";
+import { globMatcher, type RunRecord } from "./rows.js";
+import { thinSeries, writeSeries } from "./series.js";
+
+/** What every batch of a study shares (sent once per worker). */
+export interface BatchContext {
+  /** The study hash: a thread keeps its caches only while the context is the same. */
+  hash: string;
+  /** Base scenarios as text, in study order. */
+  scenarios: { key: string; file: string; text: string }[];
+  /** Factor paths, in factor order. */
+  paths: string[];
+  /** Study-wide horizon override. */
+  ticks?: number | undefined;
+  /** Outcome globs to keep (all when absent). */
+  keep?: string[] | undefined;
+  /** Thinned series to write, when asked. */
+  series?: { every: number; keep?: string[] | undefined; dir: string } | undefined;
+}
+
+/** One run to do. */
+export interface RunTask {
+  index: number;
+  id: string;
+  scenario: number;
+  point: number;
+  seed: number;
+  /** Factor values of its point, in factor order. */
+  values: unknown[];
+}
+
+/** What a batch gives back. */
+export interface BatchReply {
+  records: RunRecord[];
+}
+
+/** Per-thread state: loaded scenarios and the last resolved point. */
+interface Cache {
+  hash: string;
+  scenarios: Map<number, LoadedScenario | Error>;
+  point?: { scenario: number; point: number; resolved: ResolvedPoint } | undefined;
+  keepOutcome: (name: string) => boolean;
+  keepSeries: (name: string) => boolean;
+}
+
+let cache: Cache | undefined;
+
+function cacheFor(ctx: BatchContext): Cache {
+  if (cache?.hash !== ctx.hash) {
+    cache = {
+      hash: ctx.hash,
+      scenarios: new Map(),
+      keepOutcome: globMatcher(ctx.keep),
+      keepSeries: globMatcher(ctx.series?.keep),
+    };
+  }
+  return cache;
+}
+
+/** Loads scenario `i` of a context: from its text, as validated by the main thread. */
+export type ScenarioLoader = (ctx: BatchContext, i: number) => LoadedScenario | Error;
+
+/** The default loader: parse the scenario text the context carries. */
+export const loadFromText: ScenarioLoader = (ctx, i) => {
+  const s = ctx.scenarios[i];
+  const res = s ? loadScenarioText(s.text, s.file) : undefined;
+  return res?.ok ? res.scenario : new Error(`scenario ${s?.key ?? i} does not load`);
+};
+
+function scenarioOf(ctx: BatchContext, c: Cache, i: number, load: ScenarioLoader): LoadedScenario | Error {
+  let sc = c.scenarios.get(i);
+  if (!sc) {
+    sc = load(ctx, i);
+    c.scenarios.set(i, sc);
+  }
+  return sc;
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** Do one run; never throws. */
+function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader): RunRecord {
+  const t0 = performance.now();
+  const failed = (name: string, message: string): RunRecord => ({
+    index: task.index,
+    status: "failed",
+    error: { name, message },
+    durationMs: round(performance.now() - t0),
+    ticks: 0,
+    outcomes: {},
+  });
+  try {
+    const sc = scenarioOf(ctx, c, task.scenario, load);
+    if (sc instanceof Error) return failed("ScenarioError", sc.message);
+    if (c.point?.scenario !== task.scenario || c.point.point !== task.point) {
+      c.point = {
+        scenario: task.scenario,
+        point: task.point,
+        resolved: resolvePoint(sc, ctx.paths, task.values, ctx.ticks),
+      };
+    }
+    const r = c.point.resolved;
+    if (!r.ok)
+      return failed("ParamsError", r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join("; "));
+    // A point the model's own cross-field check rejects is a failed run, not a study error: see README.
+    const problems = sc.model.check?.(r.params, sc.map) ?? [];
+    if (problems.length > 0)
+      return failed(
+        "CheckFailed",
+        problems.map((p) => `${formatPath(["params", ...p.path])} ${p.message}`).join("; "),
+      );
+    const out = runModel(sc.model, r.params, { seed: task.seed, ticks: r.ticks, map: sc.map });
+    if (!out.ok) return failed(out.error.name, out.error.message);
+    const outcomes: Record<string, number> = {};
+    for (const [k, v] of Object.entries(out.result.outcomes)) if (c.keepOutcome(k)) outcomes[k] = v;
+    if (ctx.series) {
+      const { every, dir } = ctx.series;
+      writeSeries(dir, thinSeries(task.id, out.result.series, out.result.ticks, every, c.keepSeries));
+    }
+    return {
+      index: task.index,
+      status: "ok",
+      durationMs: round(performance.now() - t0),
+      ticks: out.result.ticks,
+      outcomes,
+    };
+  } catch (err) {
+    // Anything else (a throwing check, a series write failing) is still this run's failure.
+    const e = err instanceof Error ? err : new Error(String(err));
+    return failed(e.name, e.message);
+  }
+}
+
+/**
+ * Run every task of a batch in order, one record per task in task order. `load` is for tests
+ * that run a stand-in model; the thread's caches are keyed by the context's hash.
+ */
+export function runBatch(ctx: BatchContext, tasks: readonly RunTask[], load = loadFromText): BatchReply {
+  const c = cacheFor(ctx);
+  return { records: tasks.map((t) => runOne(ctx, c, t, load)) };
+}

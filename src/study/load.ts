@@ -1,0 +1,173 @@
+/**
+ * Loading a study file: YAML → schema → cross-field rules → its scenarios → factor paths against
+ * each model's params → every design point through the model's schema. Like scenario loading,
+ * every problem is reported at once, located at line:col, and bad input is a value, not an
+ * exception; problems inside a named scenario file are reported in that file.
+ */
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
+import { formatPath, type ScenarioError, sortErrors } from "../scenario/errors.js";
+import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
+import type { Position } from "../scenario/locate.js";
+import { describeIssues, type Problem } from "../scenario/messages.js";
+import { parseYaml } from "../scenario/yaml-source.js";
+import { checkFactors, checkStudy } from "./checks.js";
+import { buildDesign, type Design } from "./design.js";
+import { hashOf } from "./hash.js";
+import { factorPathProblem } from "./param-path.js";
+import { checkPoints } from "./points-check.js";
+import { SCENARIO_KEY, type StudyInput, studySchema } from "./schema.js";
+
+/** One base scenario of a study. */
+export interface StudyScenario {
+  /** Key: the first segment of its run ids. */
+  key: string;
+  /** Its file, resolved against the study file's folder. */
+  file: string;
+  /** The file's text (workers load from it, so they run exactly what was validated). */
+  text: string;
+  /** The loaded scenario. */
+  scenario: LoadedScenario;
+}
+
+/** A study ready to plan and run. */
+export interface LoadedStudy {
+  /** The study file, as given. */
+  file: string;
+  /** `name:` from the file. */
+  name: string;
+  /** The name as a folder name (default results folder `results/<slug>`). */
+  slug: string;
+  /** SHA-256 of the canonical parsed study and the parsed scenarios it names. */
+  hash: string;
+  /** The parsed file, defaults filled. */
+  input: StudyInput;
+  /** Base scenarios, in file order. */
+  scenarios: StudyScenario[];
+  /** The design points. */
+  design: Design;
+}
+
+/** A loaded study, or every located problem that stopped it. */
+export type StudyLoadResult = { ok: true; study: LoadedStudy } | { ok: false; errors: ScenarioError[] };
+
+/** A study name as a folder name: lower case, runs of other characters as one dash. */
+export function slugOf(name: string): string {
+  const s = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return s === "" ? "study" : s;
+}
+
+/** Read and load one scenario of the study; a missing file is reported at the study's reference. */
+function loadScenario(path: string): { text: string } & ReturnType<typeof loadScenarioText> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as { code?: string } | null)?.code;
+    const why = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
+    return { text: "", ok: false, errors: [{ file: path, line: 0, col: 0, path: "(file)", message: why }] };
+  }
+  return { text, ...loadScenarioText(text, path) };
+}
+
+/** Load a study from its text; `file` labels errors and anchors relative scenario paths. */
+export function loadStudyText(text: string, file: string): StudyLoadResult {
+  const errors: ScenarioError[] = [];
+  const report = (pos: Position, path: string, message: string) =>
+    errors.push({ file, ...pos, path, message });
+  const fail = (): StudyLoadResult => ({ ok: false, errors: sortErrors(errors) });
+
+  const source = parseYaml(text);
+  for (const p of source.problems) report(p.pos, "(yaml)", p.message);
+  if (!source.usable) return fail();
+  const { data, locator } = source;
+  const place = (p: Problem) =>
+    report(p.at === "key" ? locator.key(p.path) : locator.value(p.path), formatPath(p.path), p.message);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    report(
+      locator.value([]),
+      "(root)",
+      data == null
+        ? "is empty (a study needs name, scenario and factors)"
+        : "must be a mapping (key: value entries)",
+    );
+    return fail();
+  }
+
+  const parsed = studySchema.safeParse(data);
+  if (!parsed.success) {
+    describeIssues(parsed.error.issues, { root: studySchema, data }).forEach(place);
+    return fail();
+  }
+  const input = parsed.data;
+  const { factors, problems } = checkFactors(input);
+  problems.push(...checkStudy(input, factors));
+  problems.forEach(place);
+  if (errors.length > 0) return fail();
+
+  // Scenarios: problems inside them are reported in their own files.
+  const refs = input.scenarios
+    ? input.scenarios.map((s, i) => ({ key: s.key, rel: s.file, at: ["scenarios", i, "file"] }))
+    : [{ key: keyOf(input.scenario!), rel: input.scenario!, at: ["scenario"] }];
+  const scenarios: StudyScenario[] = [];
+  for (const ref of refs) {
+    const path = isAbsolute(ref.rel) ? ref.rel : join(dirname(file), ref.rel);
+    const res = loadScenario(path);
+    if (res.ok) scenarios.push({ key: ref.key, file: path, text: res.text, scenario: res.scenario });
+    else if (res.errors.length === 1 && res.errors[0]!.path === "(file)")
+      place({ path: ref.at, message: `${res.errors[0]!.message}: ${path}`, at: "value" });
+    else errors.push(...res.errors);
+  }
+  if (errors.length > 0) return fail();
+
+  for (const f of factors) {
+    for (const s of scenarios) {
+      const why = factorPathProblem(f.path, s.scenario.model.name, s.scenario.raw);
+      if (why) place({ path: ["factors", f.path], message: why, at: "key" });
+    }
+  }
+  if (errors.length > 0) return fail();
+
+  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed);
+  checkPoints(scenarios, design, input.ticks).forEach(place);
+  if (errors.length > 0) return fail();
+
+  // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
+  const hash = hashOf({
+    study: input,
+    scenarios: scenarios.map((s) => ({
+      key: s.key,
+      model: s.scenario.model.name,
+      scenario: s.scenario.raw,
+      map: s.scenario.map ? { ...s.scenario.map, region: Array.from(s.scenario.map.region) } : null,
+    })),
+  });
+  return {
+    ok: true,
+    study: { file, name: input.name, slug: slugOf(input.name), hash, input, scenarios, design },
+  };
+}
+
+/** The key of a single `scenario:` file: its base name, made safe for run ids. */
+function keyOf(rel: string): string {
+  const base = basename(rel, extname(rel));
+  return SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-") || "scenario";
+}
+
+/** Load the study file at `path`; an unreadable file is one error at 0:0 with path `(file)`. */
+export function loadStudyFile(path: string): StudyLoadResult {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as { code?: string } | null)?.code;
+    const message = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
+    return { ok: false, errors: [{ file: path, line: 0, col: 0, path: "(file)", message }] };
+  }
+  return loadStudyText(text, path);
+}

@@ -1,0 +1,121 @@
+/**
+ * manifest.json: what a results folder holds and how it was made — the study and its hash (the
+ * resume key), the design, the factors and arms, pamir/Node/git versions, times and counts. It
+ * is rewritten (temporary file + rename) at start, on interruption and at the end.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Factor } from "./design.js";
+import { gitCommit } from "./git.js";
+import type { LoadedStudy } from "./load.js";
+import { type PlanShape, plannedRuns } from "./plan.js";
+
+/** A factor as the manifest describes it. */
+export type ManifestFactor =
+  | { name: string; path: string; kind: "values"; levels: unknown[]; labels?: string[] }
+  | { name: string; path: string; kind: "range"; min: number; max: number; integer: boolean };
+
+/** The manifest document. */
+export interface Manifest {
+  study: string;
+  studyFile: string;
+  /** SHA-256 (hex) of the canonical parsed study and the parsed scenarios it names. */
+  studyHash: string;
+  pamir: string;
+  git: string | null;
+  node: string;
+  startedAt: string;
+  /** Null while the study is running or after an interruption. */
+  endedAt: string | null;
+  counts: { planned: number; done: number; failed: number };
+  seed: number;
+  replicates: number;
+  scenarios: { key: string; file: string; model: string; ticks: number }[];
+  design: { sampler: "lhs" | "sobol" | null; samples: number; cells: number; points: number };
+  factors: ManifestFactor[];
+  /** Labelled factor name → { path, labels: label → value }: the arms a comparison can name. */
+  arms: Record<string, { path: string; labels: Record<string, unknown> }>;
+  outcomes: string[] | "all";
+  series: { every: number; keep: string[] | "all" } | null;
+  /** How the last session ran (not part of the results: the same study gives the same rows). */
+  execution: { workers: number; batchRuns: number; overheadMs: number; runMs: number } | null;
+}
+
+/** The plan shape of a loaded study. */
+export function planShape(study: LoadedStudy): PlanShape {
+  return {
+    keys: study.scenarios.map((s) => s.key),
+    points: study.design.points,
+    replicates: study.input.replicates,
+  };
+}
+
+function describeFactor(f: Factor): ManifestFactor {
+  if (f.kind === "range")
+    return { name: f.name, path: f.path, kind: "range", min: f.min, max: f.max, integer: f.integer };
+  return {
+    name: f.name,
+    path: f.path,
+    kind: "values",
+    levels: f.values,
+    ...(f.labels ? { labels: f.labels } : {}),
+  };
+}
+
+/** A fresh manifest for `study`, run by pamir `version`, started at `startedAt`. */
+export function newManifest(study: LoadedStudy, version: string, startedAt: Date): Manifest {
+  const arms: Manifest["arms"] = {};
+  for (const f of study.design.factors) {
+    if (f.kind !== "values" || !f.labels) continue;
+    arms[f.name] = { path: f.path, labels: Object.fromEntries(f.labels.map((l, i) => [l, f.values[i]])) };
+  }
+  const { input, design } = study;
+  return {
+    study: study.name,
+    studyFile: study.file,
+    studyHash: study.hash,
+    pamir: version,
+    git: gitCommit(),
+    node: process.version,
+    startedAt: startedAt.toISOString(),
+    endedAt: null,
+    counts: { planned: plannedRuns(planShape(study)), done: 0, failed: 0 },
+    seed: input.seed,
+    replicates: input.replicates,
+    scenarios: study.scenarios.map((s) => ({
+      key: s.key,
+      file: s.file,
+      model: s.scenario.model.name,
+      ticks: input.ticks ?? s.scenario.ticks,
+    })),
+    design: {
+      sampler: design.sampler ?? null,
+      samples: design.samples,
+      cells: design.cells,
+      points: design.points,
+    },
+    factors: design.factors.map(describeFactor),
+    arms,
+    outcomes: input.keep ?? "all",
+    series: input.series ? { every: input.series.every, keep: input.series.keep ?? "all" } : null,
+    execution: null,
+  };
+}
+
+/** The manifest in `dir`, if there is a readable one. */
+export function readManifest(dir: string): Manifest | undefined {
+  const path = join(dir, "manifest.json");
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write `m` to `<dir>/manifest.json` atomically. */
+export function writeManifest(dir: string, m: Manifest): void {
+  const path = join(dir, "manifest.json");
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
+}

@@ -1,0 +1,74 @@
+/**
+ * Every design point of every scenario validated by the model's schema before anything runs. A
+ * bad point is a mistake in the study file, so its problem is located there: at the offending
+ * value of a value factor, at a range factor, or at `ticks`, with the parameter path and the
+ * schema's own words ("params.security.TJ.corruption must be a number between 0 and 1").
+ */
+import { formatPath } from "../scenario/errors.js";
+import type { LoadedScenario } from "../scenario/load.js";
+import { describeIssues, type Problem } from "../scenario/messages.js";
+import { scenarioOptionFor } from "../scenario/schema.js";
+import { type Design, pointValues, valueIndexes } from "./design.js";
+import { splitPath } from "./param-path.js";
+import { resolvePoint } from "./point.js";
+
+/** Whether one path is a prefix of the other (the issue is in the factor's value, or above it). */
+function related(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
+}
+
+/** The candidate value lists to check: every design point, plus each range factor at its two ends. */
+function* candidates(design: Design): Generator<{ values: unknown[]; point: number }> {
+  for (let p = 0; p < design.points; p++) yield { values: pointValues(design, p), point: p };
+  const base = pointValues(design, 0);
+  for (const [i, f] of design.factors.entries()) {
+    if (f.kind !== "range") continue;
+    for (const end of [f.min, f.max]) {
+      const values = [...base];
+      values[i] = f.integer ? (end === f.min ? Math.ceil(end) : Math.floor(end)) : end;
+      yield { values, point: 0 };
+    }
+  }
+}
+
+/**
+ * Problems (located in the study file) of every point of `design` on each scenario; `tag`
+ * names the scenario in messages when a study has several.
+ */
+export function checkPoints(
+  scenarios: readonly { key: string; scenario: LoadedScenario }[],
+  design: Design,
+  ticks: number | undefined,
+): Problem[] {
+  const out: Problem[] = [];
+  const paths = design.factors.map((f) => f.path);
+  const segs = paths.map(splitPath);
+  const seen = new Set<string>();
+  for (const { key, scenario } of scenarios) {
+    const root = scenarioOptionFor(scenario.model.name)!;
+    const tag = scenarios.length > 1 ? ` (scenario ${key})` : "";
+    for (const { values, point } of candidates(design)) {
+      const r = resolvePoint(scenario, paths, values, ticks);
+      if (r.ok) continue;
+      for (const p of describeIssues(r.issues, { root, data: r.data, model: scenario.model })) {
+        const i = segs.findIndex((s) => related(s, p.path));
+        const f = design.factors[i];
+        let at: PropertyKey[];
+        if (f?.kind === "values") {
+          const v = design.factors.slice(0, i).filter((g) => g.kind === "values").length;
+          at = ["factors", f.path, "values", valueIndexes(design, point)[v]!];
+        } else if (f) at = ["factors", f.path];
+        else at = p.path[0] === "ticks" && ticks !== undefined ? ["ticks"] : ["factors"];
+        // One message per place: a bad value repeats in every point it is crossed into.
+        const message = `${formatPath(p.path)} ${p.message}${tag}`;
+        const id = `${formatPath(at)} ${message}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ path: at, message, at: "value" });
+      }
+    }
+  }
+  return out;
+}

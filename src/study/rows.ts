@@ -1,0 +1,87 @@
+/**
+ * One line of `runs.ndjson` per run. Workers return only what the run produced (a record); the
+ * main thread adds what the plan knows (id, scenario, point, replicate, seed, factors, arm), so
+ * the row shape is written in one place. Keys are always in the order below, which other tools
+ * (`pamir summarize`) and people reading the file rely on.
+ */
+import type { PlanShape } from "./plan.js";
+import { coordsOf, runId } from "./plan.js";
+
+/** A run's error, as data. */
+export interface RunError {
+  name: string;
+  message: string;
+}
+
+/** What a worker returns for one run. */
+export interface RunRecord {
+  /** Plan index of the run. */
+  index: number;
+  status: "ok" | "failed";
+  error?: RunError | undefined;
+  /** Wall-clock time of check + setup + run, ms (the only field that differs between repeats). */
+  durationMs: number;
+  /** Ticks actually run (0 for a failed run). */
+  ticks: number;
+  /** Kept outcomes in the model's order; non-finite values are written as null. */
+  outcomes: Record<string, number>;
+}
+
+/** One row of runs.ndjson. */
+export interface StudyRow {
+  id: string;
+  scenario: string;
+  point: number;
+  replicate: number;
+  seed: number;
+  /** Factor path → value at this point. */
+  factors: Record<string, unknown>;
+  /** Labelled factor name → label, for studies with labelled factors. */
+  arm?: Record<string, string> | undefined;
+  status: "ok" | "failed";
+  error?: RunError | undefined;
+  durationMs: number;
+  ticks: number;
+  outcomes: Record<string, number | null>;
+}
+
+/** What the plan knows about a run's point, for building its row. */
+export interface PointInfo {
+  factors: Record<string, unknown>;
+  arm?: Record<string, string> | undefined;
+}
+
+/** The full row of `rec` (key order fixed here). */
+export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: RunRecord): StudyRow {
+  const c = coordsOf(shape, rec.index);
+  // Spreads keep the key order: optional keys sit in their place or are absent, never undefined.
+  return {
+    id: runId(shape, rec.index),
+    scenario: shape.keys[c.scenario]!,
+    point: c.point,
+    replicate: c.replicate,
+    seed,
+    factors: point.factors,
+    ...(point.arm ? { arm: point.arm } : {}),
+    status: rec.status,
+    ...(rec.error ? { error: { name: rec.error.name, message: rec.error.message } } : {}),
+    durationMs: rec.durationMs,
+    ticks: rec.ticks,
+    outcomes: rec.outcomes,
+  };
+}
+
+/** The row as one ndjson line, newline included (non-finite numbers become null, as JSON requires). */
+export function rowLine(row: StudyRow): string {
+  return `${JSON.stringify(row)}\n`;
+}
+
+/** A matcher for names against globs (`*` any run of characters, `?` one); undefined keeps everything. */
+export function globMatcher(globs: readonly string[] | undefined): (name: string) => boolean {
+  if (!globs) return () => true;
+  const literal = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(
+    `^(?:${globs.map((g) => literal(g).replaceAll("*", ".*").replaceAll("?", ".")).join("|")})$`,
+  );
+  return (name) => re.test(name);
+}

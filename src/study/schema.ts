@@ -1,0 +1,85 @@
+/**
+ * The shape of a study file (`scenarios/studies/*.yaml`), written once in zod so the TypeScript
+ * type and the runtime validation cannot drift. Cross-field rules (one of scenario/scenarios,
+ * ranges need a design, labels match values) are checked by the loader, which can locate them.
+ */
+import { z } from "zod";
+
+/** Scenario keys become the first segment of run ids and file paths, so they are kept plain. */
+export const SCENARIO_KEY = /^[A-Za-z0-9_.-]+$/;
+
+/** One factor: explicit values (crossed full-factorially) or a range sampled by the study's design. */
+export const factorSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(SCENARIO_KEY)
+    .optional()
+    .describe("short name for tables and comparisons (default: the parameter path)"),
+  values: z
+    .array(z.unknown())
+    .min(1)
+    .optional()
+    .describe(
+      "explicit values (numbers, strings, booleans or whole mappings); crossed with other value factors",
+    ),
+  labels: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("one label per value: names the arms of a comparison (rows carry them in `arm`)"),
+  min: z.number().optional().describe("lower end of a sampled range"),
+  max: z.number().optional().describe("upper end of a sampled range"),
+  integer: z.boolean().optional().describe("sample whole numbers in [min, max]"),
+});
+
+/** A factor as written. */
+export type FactorInput = z.output<typeof factorSchema>;
+
+/** Which outcomes and series a study keeps. */
+const seriesSchema = z.strictObject({
+  every: z.int().min(1).describe("keep every k-th tick (and the last one)"),
+  keep: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("series names or globs (* any text, ? one character); default all"),
+});
+
+/** The schema of a study file. */
+export const studySchema = z
+  .strictObject({
+    name: z.string().min(1).describe("study name; the default results folder is its slug"),
+    description: z.string().optional().describe("what the study is for"),
+    scenario: z.string().min(1).optional().describe("base scenario file, relative to the study file"),
+    scenarios: z
+      .array(
+        z.strictObject({
+          key: z.string().regex(SCENARIO_KEY).describe("short key: the first part of every run id"),
+          file: z.string().min(1).describe("scenario file, relative to the study file"),
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe("several base scenarios, each crossed with the whole design"),
+    seed: z.int().min(0).default(1).describe("master seed: every run's seed derives from it and the run id"),
+    replicates: z.int().min(1).max(1_000_000).default(1).describe("seeded runs per design point"),
+    ticks: z.int().min(0).optional().describe("horizon for every run (default: each scenario's own)"),
+    design: z
+      .enum(["lhs", "sobol"])
+      .optional()
+      .describe("how range factors are sampled: Latin hypercube or Sobol sequence"),
+    samples: z.int().min(1).max(1_000_000).optional().describe("points sampled over the range factors"),
+    factors: z
+      .record(z.string(), factorSchema)
+      .default({})
+      .describe("scenario parameter path (params.… or ticks) → values or range"),
+    keep: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe("outcome names or globs (* any text, ? one character) to keep; default all"),
+    series: seriesSchema.optional().describe("also write thinned per-tick series to series/<run id>.json"),
+  })
+  .describe("a pamir study file");
+
+/** A parsed study file, defaults filled. */
+export type StudyInput = z.output<typeof studySchema>;
