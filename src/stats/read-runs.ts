@@ -1,0 +1,74 @@
+/**
+ * Stream a runs.ndjson file into sorted run records. A crash can leave a half-written last line
+ * (appends are line-atomic only up to the crash), so an unparseable final line without its newline
+ * is dropped and reported; an unparseable line anywhere else is corruption and an error.
+ */
+import { createReadStream } from "node:fs";
+import { compareRows, parseRunLine, type RunRow } from "./run-row.js";
+
+/** What was read from a runs file. */
+export interface RunsRead {
+  /** Records, one per run id, sorted by scenario, point, replicate. */
+  rows: RunRow[];
+  /** True when a torn last line was discarded. */
+  tornLine: boolean;
+  /** Lines whose id repeated an earlier line's (the later line is kept). */
+  duplicates: number;
+}
+
+/** Result of reading a runs file: the records, or an error naming file and line. */
+export type ReadRunsResult = { ok: true; value: RunsRead } | { ok: false; error: Error };
+
+/**
+ * Read runs.ndjson line by line. When an id occurs twice the later line wins — appends are in time
+ * order, so a run recorded again (e.g. re-run on resume) counts once, with its latest record.
+ */
+export async function readRuns(file: string): Promise<ReadRunsResult> {
+  const byId = new Map<string, RunRow>();
+  let duplicates = 0;
+  let lineNo = 0;
+  let pending = "";
+  let failure: Error | undefined;
+  const take = (line: string): void => {
+    lineNo++;
+    if (failure || line.trim() === "") return;
+    const parsed = parseRunLine(line);
+    if (!parsed.ok) {
+      failure = new Error(`${file}:${lineNo}: not a run record: ${parsed.error.message}`);
+      return;
+    }
+    if (byId.has(parsed.row.id)) {
+      duplicates++;
+      byId.delete(parsed.row.id); // re-insert so map order stays append order
+    }
+    byId.set(parsed.row.id, parsed.row);
+  };
+  try {
+    for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
+      pending += chunk as string;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const l of lines) take(l);
+      if (failure) return { ok: false, error: failure };
+    }
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, error: new Error(`cannot read ${file}: ${e.code ?? e.message}`) };
+  }
+  let tornLine = false;
+  if (pending.trim() !== "") {
+    let complete = true;
+    try {
+      JSON.parse(pending);
+    } catch {
+      complete = false;
+    }
+    // A line cut short is never valid JSON (a record closes with its last brace), so only an
+    // unparseable tail is torn; a complete record merely missing its newline is kept.
+    if (complete) take(pending);
+    else tornLine = true;
+    if (failure) return { ok: false, error: failure };
+  }
+  const rows = [...byId.values()].sort(compareRows);
+  return { ok: true, value: { rows, tornLine, duplicates } };
+}

@@ -1,0 +1,85 @@
+/**
+ * Recompute a results directory's summary.json and summary.csv from its runs.ndjson. Rows are
+ * sorted before any arithmetic, so the same set of runs gives byte-identical files whatever order
+ * they were appended in. Files are written to a temporary name and renamed, so a crash never
+ * leaves half a summary.
+ */
+import { rename, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type StudySummary, summarizeRuns } from "./points.js";
+import { type RunsRead, readRuns } from "./read-runs.js";
+import type { RunRow } from "./run-row.js";
+import { summaryCsv } from "./summary-csv.js";
+
+/** File names inside a results directory. */
+export const RESULT_FILES = { runs: "runs.ndjson", json: "summary.json", csv: "summary.csv" } as const;
+
+/** A results directory's runs, or a one-line reason they cannot be read. */
+export async function loadRuns(
+  resultsDir: string,
+): Promise<{ ok: true; value: RunsRead } | { ok: false; error: Error }> {
+  try {
+    if (!(await stat(resultsDir)).isDirectory()) {
+      return { ok: false, error: new Error(`${resultsDir} is not a directory`) };
+    }
+  } catch {
+    return { ok: false, error: new Error(`no results directory ${resultsDir}`) };
+  }
+  const file = join(resultsDir, RESULT_FILES.runs);
+  try {
+    await stat(file);
+  } catch {
+    return {
+      ok: false,
+      error: new Error(`${resultsDir} has no ${RESULT_FILES.runs} (is it a study's results directory?)`),
+    };
+  }
+  return readRuns(file);
+}
+
+/** What summarizing a directory produced. */
+export interface DirSummary {
+  /** The summary written. */
+  summary: StudySummary;
+  /** The rows it was computed from. */
+  rows: RunRow[];
+  /** True when a torn last line of runs.ndjson was discarded. */
+  tornLine: boolean;
+  /** Lines that repeated an earlier run id. */
+  duplicates: number;
+  /** Paths written. */
+  files: { json: string; csv: string };
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+/** Summarise a results directory and write its summary files; returns what was computed. */
+export async function summarizeDir(
+  resultsDir: string,
+): Promise<{ ok: true; value: DirSummary } | { ok: false; error: Error }> {
+  const read = await loadRuns(resultsDir);
+  if (!read.ok) return read;
+  const { rows, tornLine, duplicates } = read.value;
+  const summary = summarizeRuns(rows);
+  const files = { json: join(resultsDir, RESULT_FILES.json), csv: join(resultsDir, RESULT_FILES.csv) };
+  try {
+    await writeAtomically(files.json, `${JSON.stringify(summary, null, 2)}\n`);
+    await writeAtomically(files.csv, summaryCsv(summary));
+  } catch (err) {
+    return {
+      ok: false,
+      error: new Error(`cannot write the summary in ${resultsDir}: ${(err as Error).message}`),
+    };
+  }
+  return { ok: true, value: { summary, rows, tornLine, duplicates, files } };
+}
+
+/** Write summary.json and summary.csv of a results directory from its runs.ndjson. */
+export async function writeSummary(resultsDir: string): Promise<{ ok: true } | { ok: false; error: Error }> {
+  const r = await summarizeDir(resultsDir);
+  return r.ok ? { ok: true } : r;
+}
