@@ -6,10 +6,13 @@
  */
 import { schellingModel, schellingParams } from "../src/classic/schelling.js";
 import { wolfSheepModel, wolfSheepParams } from "../src/classic/wolf-sheep.js";
+import { benchEconomy } from "./economy.js";
 import { floorSchelling } from "./floor-schelling.js";
 import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
 import { benchPaths } from "./paths.js";
+import { benchRebellion } from "./rebellion.js";
+import { benchStudy } from "./study.js";
 
 const quick = process.argv.includes("--quick");
 const runsArg = process.argv.find((a) => a.startsWith("--runs="));
@@ -115,4 +118,23 @@ for (const p of paths) console.log(`  ${p.name}: median ${fmt(p.medianMs, 3)} ms
 
 const maps = await benchMap(quick);
 console.log("\nCentral Asia map");
-for (const m of maps) console.log(`  ${m.name}: median ${fmt(m.medianMs, 3)} ms over ${m.n} calls`);
+for (const m of maps) {
+  const unit = m.name.startsWith("cold") ? "fresh processes" : "calls";
+  console.log(`  ${m.name}: median ${fmt(m.medianMs, 3)} ms over ${m.n} ${unit}`);
+}
+
+const studies = await benchStudy(quick);
+console.log("\nstudies (end to end: pool start, runs, sorted files, summary)");
+for (const l of studies) console.log(`  ${l}`);
+
+const rebellion = await benchRebellion(quick);
+console.log("\nrebellion (Epstein 2002, NetLogo defaults) and formula compiler");
+for (const l of rebellion) console.log(`  ${l}`);
+
+const economy = await benchEconomy(quick);
+console.log("\ndrug-route economy (baseline; ×k = k× shipments and units)");
+for (const r of economy) {
+  const rate =
+    r.agentUpdatesPerSec === undefined ? "" : `, ${fmt(r.agentUpdatesPerSec / 1e6)} M agent-updates/s`;
+  console.log(`  ${r.name}: median ${fmt(r.medianMs, 1)} ms over ${r.n} seeds${rate}`);
+}

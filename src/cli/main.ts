@@ -4,10 +4,13 @@
  * 0 success, 1 a run failed, 2 bad input or usage.
  */
 import yargs, { type Argv } from "yargs";
+import { registerCompare } from "./compare.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
+import { registerStudy } from "./study.js";
+import { registerSummarize } from "./summarize.js";
 import { registerValidate } from "./validate.js";
 import { PAMIR_VERSION } from "./version.js";
 
@@ -42,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   y = registerValidate(y, print);
   y = registerSchema(y, print);
   y = registerMap(y, print);
+  y = registerStudy(y, print);
+  y = registerSummarize(y, print);
+  y = registerCompare(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

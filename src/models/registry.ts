@@ -1,4 +1,5 @@
 /** The models a scenario can name in `model:`; the CLI, studies and benches all look them up here. */
+import { rebellionModel } from "../classic/rebellion.js";
 import { schellingModel } from "../classic/schelling.js";
 import { wolfSheepModel } from "../classic/wolf-sheep.js";
 import { economyModel } from "../model/economy-model.js";
@@ -8,6 +9,7 @@ import type { ModelDefinition } from "./types.js";
 export const MODELS: readonly ModelDefinition<never>[] = [
   schellingModel as ModelDefinition<never>,
   wolfSheepModel as ModelDefinition<never>,
+  rebellionModel as ModelDefinition<never>,
   economyModel as ModelDefinition<never>,
 ];
 
