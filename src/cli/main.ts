@@ -21,24 +21,24 @@ const print = (s: string): void => {
 /** Parse argv and run the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
-  let usageError: string | undefined;
   let y: Argv = yargs(argv)
     .scriptName("pamir")
     .usage("$0 <command> [options]\n\nAgent-based simulation of the terror–crime nexus in Central Asia.")
     .version(PAMIR_VERSION)
     .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
     .strict()
-    .demandCommand(1, "name a command: run, validate, schema or map")
+    .demandCommand(1, "name a command: run, validate, schema, map, study, summarize or compare")
     .recommendCommands()
     .help()
     .alias("h", "help")
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       // Our own failures pass through; anything yargs itself rejects (unknown option, failed
-      // check) is a usage error.
+      // check) is a usage error. Throwing here (not recording) stops yargs before the command's
+      // handler runs: a failed check must never run the command.
       if (err instanceof CliError) throw err;
-      if (msg) usageError = msg;
-      else if (err) throw err;
+      if (msg) throw new CliError(`${msg} (see pamir --help)`, EXIT.badInput);
+      if (err) throw err;
     })
     .exitProcess(false);
   y = registerRun(y, print);
@@ -61,11 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return EXIT.runFailed;
   }
-  if (usageError !== undefined) {
-    process.stderr.write(`pamir: ${usageError} (see pamir --help)\n`);
-    return EXIT.badInput;
-  }
   return EXIT.ok;
 }
 
+// `pamir run … | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 process.exitCode = await main(process.argv.slice(2));

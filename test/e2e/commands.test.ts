@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+/** The CLI surface: help, usage errors, schema and validation of the shipped scenarios. */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pamir } from "./cli.js";
 
@@ -27,6 +30,16 @@ describe("pamir commands", () => {
     expect(b.stderr).toMatch(/sede/);
     const c = pamir();
     expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/study, summarize or compare/);
+  });
+
+  it("stops at a failed option check without running the command", () => {
+    const out = mkdtempSync(join(tmpdir(), "pamir-check-"));
+    const r = pamir("run", "scenarios/schelling-small.yaml", "--seed", "-3", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/seed/);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it("prints a JSON Schema with one branch per model", () => {
