@@ -9,8 +9,8 @@ import { Economy } from "../src/model/economy.js";
 import { type EconomyParams, economyParams, SECURITY_COUNTRIES } from "../src/model/economy-params.js";
 import { median } from "./measure.js";
 
-/** Baseline parameters with shipments and units scaled by k. */
-function scaled(k: number): EconomyParams {
+/** Baseline economy parameters with shipments and units scaled by k (the same economy, k× the agents). */
+export function scaled(k: number): EconomyParams {
   const base = economyParams.parse({});
   const security = Object.fromEntries(
     SECURITY_COUNTRIES.map((c) => {

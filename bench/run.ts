@@ -10,6 +10,7 @@ import { benchEconomy } from "./economy.js";
 import { floorSchelling } from "./floor-schelling.js";
 import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
+import { benchNexus } from "./nexus.js";
 import { benchPaths } from "./paths.js";
 import { benchRebellion } from "./rebellion.js";
 import { benchStudy } from "./study.js";
@@ -131,10 +132,18 @@ const rebellion = await benchRebellion(quick);
 console.log("\nrebellion (Epstein 2002, NetLogo defaults) and formula compiler");
 for (const l of rebellion) console.log(`  ${l}`);
 
-const economy = await benchEconomy(quick);
-console.log("\ndrug-route economy (baseline; ×k = k× shipments and units)");
-for (const r of economy) {
-  const rate =
-    r.agentUpdatesPerSec === undefined ? "" : `, ${fmt(r.agentUpdatesPerSec / 1e6)} M agent-updates/s`;
-  console.log(`  ${r.name}: median ${fmt(r.medianMs, 1)} ms over ${r.n} seeds${rate}`);
+/** Print one model bench's rows (median per run, agent-updates per second). */
+function printModelRows(title: string, rows: Awaited<ReturnType<typeof benchEconomy>>): void {
+  console.log(`\n${title}`);
+  for (const r of rows) {
+    const rate =
+      r.agentUpdatesPerSec === undefined ? "" : `, ${fmt(r.agentUpdatesPerSec / 1e6)} M agent-updates/s`;
+    console.log(`  ${r.name}: median ${fmt(r.medianMs, 1)} ms over ${r.n} seeds${rate}`);
+  }
 }
+
+printModelRows("drug-route economy (baseline; ×k = k× shipments and units)", await benchEconomy(quick));
+printModelRows(
+  "nexus (route-control; ×k = k× shipments, units, bands, contingents)",
+  await benchNexus(quick),
+);

@@ -68,6 +68,8 @@ export function labelEvent(truth: number, skill: number, bias: number, rng: RngS
 export class Attribution {
   /** Violent events per province. */
   readonly events: Float64Array;
+  /** Violent events per cell (where violence happens relative to the routes). */
+  readonly eventsByCell: Float64Array;
   /** Events per province whose truth is terrorist. */
   readonly trueTerror: Float64Array;
   /** Events per province labelled terrorist. */
@@ -93,6 +95,7 @@ export class Attribution {
   ) {
     const n = world.provinces.length;
     this.events = new Float64Array(n);
+    this.eventsByCell = new Float64Array(world.grid.size);
     this.trueTerror = new Float64Array(n);
     this.labelledTerror = new Float64Array(n);
     this.misattributed = new Float64Array(n);
@@ -141,6 +144,7 @@ export class Attribution {
     const code = this.codes[(actor * EVENT_MOTIVES.length + m) * LABELS.length + label]!;
     this.table.add(tick, code, cell, actorId, p, casualties);
     if (label === LABEL_TERRORIST) this.terrorToday[this.world.country[cell]!]! += 1;
+    this.eventsByCell[cell]! += 1;
     if (p < 0) return label;
     this.events[p]! += 1;
     if (truth === LABEL_TERRORIST) this.trueTerror[p]! += 1;

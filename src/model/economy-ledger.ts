@@ -27,6 +27,10 @@ export class Ledger {
   seizures = 0;
   /** Bribes paid, USD. */
   bribesUsd = 0;
+  /** Levies paid on the way (insurgent tax, when a model embeds the economy), USD. */
+  leviesUsd = 0;
+  /** Loads whose escort fought off the unit that stopped them. */
+  escorted = 0;
   /** Bribes paid, count. */
   bribes = 0;
   /** Loads passed by colluding units (a subset of bribes). */
@@ -43,6 +47,8 @@ export class Ledger {
   readonly throughCrossing: Float64Array;
   /** kg entering each cell, summed over every passage (kg·cell-steps per cell). */
   readonly flowByCell: Float64Array;
+  /** kg seized per cell. */
+  readonly seizedByCell: Float64Array;
   /** kg through official crossings. */
   crossedOfficial = 0;
   /** kg through informal crossings. */
@@ -50,6 +56,7 @@ export class Ledger {
 
   constructor(provinces: number, markets: number, countries: number, crossings: number, cells: number) {
     this.flowByCell = new Float64Array(cells);
+    this.seizedByCell = new Float64Array(cells);
     this.stock = new Float64Array(provinces);
     this.delivered = new Float64Array(markets);
     this.seizedFor = new Float64Array(markets);
@@ -75,7 +82,7 @@ export class Ledger {
 
   /** Trafficker profit: revenue − purchases − fares − bribes, USD. */
   profit(): number {
-    return this.revenueUsd - this.purchasesUsd - this.faresUsd - this.bribesUsd;
+    return this.revenueUsd - this.purchasesUsd - this.faresUsd - this.bribesUsd - this.leviesUsd;
   }
 
   /** produced − (stocks + inTransit + delivered + seized), kg; ~0 when the books balance. */

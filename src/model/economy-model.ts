@@ -3,7 +3,7 @@
  * on the built-in corridor world. Outcomes are flat keys (`delivered_kg.Russia`, `price.Russia`,
  * `seized_kg.TJ`, `seized_kg.border`, …) so the CLI table and studies read them alike.
  */
-import { createRecorder } from "../engine/recorder.js";
+import { createRecorder, type Recorder } from "../engine/recorder.js";
 import type { ModelDefinition, ModelRun, RunOptions, RunResult } from "../models/types.js";
 import { corridorCrossings, findCrossing } from "./crossings.js";
 import { Economy } from "./economy.js";
@@ -78,14 +78,28 @@ export function economyOutcomes(e: Economy, ticks: number): Record<string, numbe
 /** Set up one economy run with per-tick series. */
 export function setupEconomy(p: EconomyParams, opts: RunOptions): ModelRun {
   const rec = createRecorder();
+  const { after, result } = economySeries(rec, () => e);
+  const e: Economy = new Economy(p, opts.seed, after);
+  return { simulation: e.simulation, result: () => result(economyOutcomes(e, e.simulation.tick)) };
+}
+
+/**
+ * The economy's per-tick series on `rec` (`after` records one day; call it after each tick) and a
+ * result builder; `economy()` is read lazily, so the economy may be built with `after` itself.
+ */
+export function economySeries(
+  rec: Recorder,
+  economy: () => Economy,
+): { after: (tick: number) => void; result: (outcomes: Record<string, number>) => RunResult } {
   const names = ["produced_kg", "stocks_kg", "in_transit_kg", "delivered_kg", "seized_kg", "bribes_usd"];
   const [produced, stocks, transit, delivered, seized, bribes, shipments, residual] = [
     ...names,
     "shipments_live",
     "mass_balance_residual_kg",
   ].map((n) => rec.series(n));
-  let prices: ReturnType<typeof rec.series>[] = [];
-  const e: Economy = new Economy(p, opts.seed, () => {
+  let prices: ReturnType<typeof rec.series>[] | undefined;
+  const after = (): void => {
+    const e = economy();
     const l = e.ledger;
     const t = e.inTransit();
     produced!.push(l.produced);
@@ -96,21 +110,21 @@ export function setupEconomy(p: EconomyParams, opts: RunOptions): ModelRun {
     bribes!.push(l.bribesUsd);
     shipments!.push(e.ships.alive);
     residual!.push(l.residual(t));
+    prices ??= e.marketNames.map((n) => rec.series(`price.${n}`));
     e.markets.forEach((mk, m) => {
-      prices[m]!.push(mk.price);
+      prices![m]!.push(mk.price);
     });
-  });
-  prices = e.marketNames.map((n) => rec.series(`price.${n}`));
-  const result = (): RunResult => ({
-    ticks: e.simulation.tick,
-    outcomes: economyOutcomes(e, e.simulation.tick),
-    series: rec.seriesJSON(),
-  });
-  return { simulation: e.simulation, result };
+  };
+  const result = (outcomes: Record<string, number>): RunResult => {
+    // A 0-tick run still names its price series (empty), like every other series.
+    prices ??= economy().marketNames.map((n) => rec.series(`price.${n}`));
+    return { ticks: economy().simulation.tick, outcomes, series: rec.seriesJSON() };
+  };
+  return { after, result };
 }
 
 /** Cross-field checks: named crossings exist (paths under params). */
-function checkEconomy(p: EconomyParams): { path: (string | number)[]; message: string }[] {
+export function checkEconomy(p: EconomyParams): { path: (string | number)[]; message: string }[] {
   const crossings = corridorCrossings();
   const problems: { path: (string | number)[]; message: string }[] = [];
   const known = crossings.map((c) => c.char).join(" ");

@@ -10,9 +10,10 @@ import { createSimulation, type Phase, type Simulation } from "../engine/schedul
 import { corridorWorld } from "./corridor-world.js";
 import { corridorCrossings, crossingIndexLayer, findCrossing, type NamedCrossing } from "./crossings.js";
 import { type DispatchState, dispatchDay } from "./dispatch.js";
+import type { EconomyHooks } from "./economy-hooks.js";
 import { Ledger } from "./economy-ledger.js";
 import { type EconomyParams, transportOf } from "./economy-params.js";
-import { interdictDay } from "./interdiction.js";
+import { deliverDay, interdictDay } from "./interdiction.js";
 import { Market } from "./market.js";
 import { Organisations, type PlanContext } from "./organisations.js";
 import { type Priors, priorLayers } from "./priors.js";
@@ -62,14 +63,26 @@ export class Economy {
   /** The parameters it runs with. */
   readonly params: EconomyParams;
   private readonly homeCells: Int32Array[];
-  private readonly graph: RouteGraph;
+  /** The legal-move graph of the world. */
+  readonly graph: RouteGraph;
   private readonly dispatchState: DispatchState;
   private readonly lossDecay: number;
   private readonly seizedWindow: Float64Array;
   private readonly deliveredWindow: Float64Array;
   private replanAll = true;
+  private readonly hooks: EconomyHooks;
 
-  constructor(p: EconomyParams, seed: number, after?: (tick: number) => void) {
+  /**
+   * Set up on the corridor world; `after` runs after each day. `embed`, if given, is called once
+   * the world, organisations, units and route graph exist (before the schedule is built) and
+   * returns the hooks of the model that embeds this economy.
+   */
+  constructor(
+    p: EconomyParams,
+    seed: number,
+    after?: (tick: number) => void,
+    embed?: (economy: Economy) => EconomyHooks,
+  ) {
     this.params = p;
     const world = corridorWorld();
     this.world = world;
@@ -120,6 +133,8 @@ export class Economy {
         throw new Error(`closedCrossings: unknown crossing "${c.crossing}"`);
     }
 
+    this.hooks = embed ? embed(this) : {};
+    const hooks = this.hooks;
     const tradeRng = hub.stream("traffickers");
     // One stream per organisation, so one organisation's draws never shift another's.
     const orgRngs: RngStream[] = [];
@@ -177,7 +192,7 @@ export class Economy {
         name: "interdict",
         run: () =>
           interdictDay(
-            { world, ships, units, orgs, ledger, presence, exposure, crossingOf, markets, visits, p },
+            { world, ships, units, orgs, ledger, presence, exposure, crossingOf, markets, visits, p, hooks },
             {
               seizedWindow: this.seizedWindow,
               rng: detectRng,
@@ -186,23 +201,7 @@ export class Economy {
       },
       {
         name: "deliver",
-        run: () => {
-          const { org, market, kg, cell } = ships.col;
-          const ids = ships.order();
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i]!;
-            const m = market[id]!;
-            if (orgs.plans[org[id]! * M + m]!.dist[cell[id]!] !== 0) continue;
-            const load = kg[id]!;
-            const revenue = load * markets[m]!.price;
-            markets[m]!.deliver(load);
-            orgs.capital[org[id]!]! += revenue;
-            ledger.revenueUsd += revenue;
-            ledger.delivered[m]! += load;
-            this.deliveredWindow[m]! += load;
-            ships.remove(id);
-          }
-        },
+        run: () => deliverDay(ships, orgs, markets, ledger, this.deliveredWindow),
       },
       {
         name: "markets",
@@ -241,7 +240,11 @@ export class Economy {
         },
       },
     ];
-    this.simulation = createSimulation({ phases, stores: [ships, units], ...(after ? { after } : {}) });
+    this.simulation = createSimulation({
+      phases: [...(hooks.before ?? []), ...phases, ...(hooks.after ?? [])],
+      stores: [ships, units, ...(hooks.stores ?? [])],
+      ...(after ? { after } : {}),
+    });
   }
 
   /**
@@ -262,6 +265,7 @@ export class Economy {
       holdingPerDay: tr.holdingCostPerDay,
       markets: this.markets.map((mk, m) => ({ cells: this.marketCells[m]!, price: mk.expected })),
       ships: this.ships,
+      toll: this.hooks.toll,
     };
     for (let o = 0; o < this.orgs.n; o++) {
       if (!this.replanAll && !due(o)) continue;
@@ -269,6 +273,11 @@ export class Economy {
       this.orgs.replan(o, day, ctx, this.homeCells[this.orgs.home[o]!]!);
     }
     this.replanAll = false;
+  }
+
+  /** Plan every organisation's routes now (day 0), as the first day would; an embedding model reads them. */
+  prepare(): void {
+    if (this.replanAll) this.replan(0, () => true);
   }
 
   /** kg in loads on the way now. */

@@ -4,8 +4,10 @@
  * units are present the load is detected with the presence layer's chance; the detecting unit
  * then takes a bribe with its corruption as chance (always when colluding) if the organisation can
  * pay, else the load is seized, booked to the unit's country and agency, and learned as a seizure.
+ * Delivery follows: a load at the end of its route sells at the market's price of the day.
  */
 import type { RngStream } from "../engine/rng.js";
+import type { EconomyHooks } from "./economy-hooks.js";
 import type { Ledger } from "./economy-ledger.js";
 import type { EconomyParams } from "./economy-params.js";
 import type { Market } from "./market.js";
@@ -27,6 +29,8 @@ export interface InterdictionState {
   markets: Market[];
   visits: Visits;
   p: EconomyParams;
+  /** What an embedding model levies, boosts or defends (economy-hooks.ts). */
+  hooks: EconomyHooks;
 }
 
 /** Run one day of interdiction over today's visits; seized kg per market also go to `seizedWindow`. */
@@ -35,6 +39,7 @@ export function interdictDay(
   out: { seizedWindow: Float64Array; rng: RngStream },
 ): void {
   const { world, ships, units, orgs, ledger, presence, exposure, crossingOf, markets, visits, p } = st;
+  const { levy, escort, detectionGain: gain } = st.hooks;
   const detectRng = out.rng;
   const tr = p.traffickers;
 
@@ -63,9 +68,21 @@ export function interdictDay(
         if (world.crossing[c] === CROSSING_OFFICIAL) ledger.crossedOfficial += load;
         else if (world.crossing[c] === CROSSING_INFORMAL) ledger.crossedInformal += load;
       }
-      const pd = detectChance(presence, exposure, c);
+      if (levy) {
+        const usd = levy(o, c, load, Math.max(0, orgs.capital[o]!));
+        if (usd > 0) {
+          orgs.capital[o]! -= usd;
+          orgs.lossSincePlan[o]! += usd; // a levy is a loss on the way: enough of it forces a re-plan
+          ledger.leviesUsd += usd;
+        }
+      }
+      const pd = detectChance(presence, exposure, c, gain ? gain[c]! : 1);
       if (pd <= 0 || detectRng.next() >= pd) continue;
       const unit = presence.top[c]!;
+      if (escort && escort(o, c, u.strength[unit]!) === true) {
+        ledger.escorted++;
+        continue;
+      }
       const corr = u.corruption[unit]!;
       const colludes = corr >= p.detection.collusionLevel;
       const bribe = tr.bribeShare * load * markets[m]!.price;
@@ -83,10 +100,37 @@ export function interdictDay(
       ledger.seizedByCountry[u.country[unit]!]! += load;
       ledger.seizedByAgency[u.agency[unit]!]! += load;
       ledger.seizedFor[m]! += load;
+      ledger.seizedByCell[c]! += load;
       out.seizedWindow[m]! += load;
       ledger.seizures++;
       ships.remove(id);
       break;
     }
+  }
+}
+
+/** Sell every load that reached its market today at the day's price; kg also go to `deliveredWindow`. */
+export function deliverDay(
+  ships: Shipments,
+  orgs: Organisations,
+  markets: Market[],
+  ledger: Ledger,
+  deliveredWindow: Float64Array,
+): void {
+  const M = markets.length;
+  const { org, market, kg, cell } = ships.col;
+  const ids = ships.order();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const m = market[id]!;
+    if (orgs.plans[org[id]! * M + m]!.dist[cell[id]!] !== 0) continue;
+    const load = kg[id]!;
+    const revenue = load * markets[m]!.price;
+    markets[m]!.deliver(load);
+    orgs.capital[org[id]!]! += revenue;
+    ledger.revenueUsd += revenue;
+    ledger.delivered[m]! += load;
+    deliveredWindow[m]! += load;
+    ships.remove(id);
   }
 }

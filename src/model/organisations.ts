@@ -41,6 +41,8 @@ export interface PlanContext {
   markets: readonly PlanMarket[];
   /** Loads in transit: a field need only be searched until their cells and the nearest home cell settle. */
   ships: Shipments;
+  /** Tolls per cell, USD/kg (insurgent tax): route cost, but paid on passage, so not in the fare. */
+  toll?: Float64Array | undefined;
 }
 
 /** One organisation's plan toward one market, as of its last re-plan. */
@@ -182,6 +184,7 @@ export class Organisations {
    */
   replan(o: number, day: number, ctx: PlanContext, homeCells: Int32Array): void {
     const { carriage, speed, priorSeize, priorBribe, weight, bribeShare, holdingPerDay, markets } = ctx;
+    const toll = ctx.toll;
     const r = this.perValue;
     for (let c = 0; c < this.cells; c++) {
       r[c] =
@@ -193,7 +196,8 @@ export class Organisations {
     const s = this.surcharge;
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
-      for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
+      if (toll) for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + toll[c]! + price * r[c]!;
+      else for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
       const old = this.plans[o * M + m];
       const field = graphField(ctx.graph, s, cells, old, this.stopCells(o, m, ctx.ships, homeCells));
       let origin = -1;

@@ -87,12 +87,15 @@ export class Population {
     this.reservedList = new Int32Array(size);
   }
 
-  /** Stage one quiet citizen with H, R ~ U(0,1) at `cell` (joins at the next flush). */
-  spawn(cell: number, rng: RngStream): void {
+  /**
+   * Stage one quiet citizen at `cell` (joins at the next flush) with R ~ U(0,1) and H ~ U(0,
+   * hardshipMax): Epstein's U(0,1) by default; a model with a hardship table scales it per place.
+   */
+  spawn(cell: number, rng: RngStream, hardshipMax = 1): void {
     const row = this.citizens.stage();
     const s = this.citizens.staged;
     s.cell[row] = cell;
-    s.hardship[row] = rng.next();
+    s.hardship[row] = rng.next() * hardshipMax;
     s.risk[row] = rng.next();
   }
 

@@ -154,9 +154,9 @@ export function patrolDay(units: Units, world: World, presence: Presence, day: n
   }
 }
 
-/** Chance a load entering cell c today is detected: 1 − exp(−hazard × exposure). */
-export function detectChance(presence: Presence, exposure: ArrayLike<number>, c: number): number {
-  const h = presence.hazard[c]!;
+/** Chance a load in cell c is detected today: 1 − exp(−hazard × gain × exposure); `gain` scales the hazard (alliance intelligence). */
+export function detectChance(presence: Presence, exposure: ArrayLike<number>, c: number, gain = 1): number {
+  const h = presence.hazard[c]! * gain;
   return h > 0 ? 1 - Math.exp(-h * exposure[c]!) : 0;
 }
 

@@ -3,6 +3,7 @@ import { rebellionModel } from "../classic/rebellion.js";
 import { schellingModel } from "../classic/schelling.js";
 import { wolfSheepModel } from "../classic/wolf-sheep.js";
 import { economyModel } from "../model/economy-model.js";
+import { nexusModel } from "../model/nexus-model.js";
 import type { ModelDefinition } from "./types.js";
 
 /** Every registered model, in the order `pamir --help` lists them. */
@@ -11,6 +12,7 @@ export const MODELS: readonly ModelDefinition<never>[] = [
   wolfSheepModel as ModelDefinition<never>,
   rebellionModel as ModelDefinition<never>,
   economyModel as ModelDefinition<never>,
+  nexusModel as ModelDefinition<never>,
 ];
 
 /** The model registered under `name`, or undefined. */

@@ -1,0 +1,85 @@
+/**
+ * Nexus bench: the 360-day `route-control` scenario (median of seeded runs, one core, in
+ * process) at 1×, 4× and 16× the agents that can be scaled without changing the model: k× the
+ * shipments (lots / k) and security units (strength / k), each band split into k bands of 1/k the
+ * fighters, contingents of 1/k the troops. Citizens stay one per occupied cell (the grid's limit).
+ * An agent-update is one live shipment, unit, band, contingent or citizen on one day.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { Nexus } from "../src/model/nexus.js";
+import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/model/nexus-model-params.js";
+import { scaled } from "./economy.js";
+import { median } from "./measure.js";
+
+/** The route-control scenario's parameters with agents scaled by k. */
+function routeControl(k: number): NexusModelParams {
+  const file = new URL("../../scenarios/route-control.yaml", import.meta.url);
+  const raw = parse(readFileSync(file, "utf8")).params;
+  const base = applySwitches(nexusModelParams.parse(raw));
+  const eco = scaled(k);
+  return {
+    ...base,
+    organisations: eco.organisations,
+    traffickers: { ...base.traffickers, minLotKg: base.traffickers.minLotKg / k },
+    security: Object.fromEntries(
+      Object.entries(base.security).map(([c, s]) => [
+        c,
+        { ...s, units: s.units * k, strength: s.strength / k },
+      ]),
+    ) as NexusModelParams["security"],
+    bands: base.bands.flatMap((b) =>
+      Array.from({ length: k }, () => ({
+        ...b,
+        fighters: Math.max(1, Math.round(b.fighters / k)),
+        cashUsd: b.cashUsd / k,
+      })),
+    ),
+    alliance: {
+      ...base.alliance,
+      forces: base.alliance.forces.map((f) => ({
+        ...f,
+        contingentSize: Math.max(1, Math.round(f.contingentSize / k)),
+      })),
+    },
+  };
+}
+
+/** Median ms per 360-day route-control run and agent-updates per second at 1×, 4×, 16× (`quick`: 60 days, 3 seeds). */
+export async function benchNexus(
+  quick: boolean,
+): Promise<{ name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[]> {
+  const days = quick ? 60 : 360;
+  const seeds = quick ? 3 : 10;
+  const out: { name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[] = [];
+  for (const k of [1, 4, 16]) {
+    const p = routeControl(k);
+    for (let w = 0; w < 3; w++) new Nexus(p, 900 + w).simulation.run(days); // warm the JIT
+    const ms: number[] = [];
+    const rates: number[] = [];
+    for (let s = 1; s <= seeds; s++) {
+      let updates = 0;
+      const t0 = performance.now();
+      const n: Nexus = new Nexus(p, s, () => {
+        const e = n.economy;
+        updates +=
+          e.ships.alive +
+          e.units.alive +
+          n.armed.bands.alive +
+          n.armed.contingents.alive +
+          n.people.pop.citizens.alive;
+      });
+      n.simulation.run(days);
+      const dt = performance.now() - t0;
+      ms.push(dt);
+      rates.push(updates / (dt / 1000));
+    }
+    out.push({
+      name: `nexus route-control ${days} d ×${k}`,
+      medianMs: median(ms),
+      n: seeds,
+      agentUpdatesPerSec: median(rates),
+    });
+  }
+  return out;
+}
