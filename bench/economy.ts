@@ -6,7 +6,13 @@
  * linearly in agents.
  */
 import { Economy } from "../src/model/economy.js";
-import { type EconomyParams, economyParams, SECURITY_COUNTRIES } from "../src/model/economy-params.js";
+import {
+  type EconomyParams,
+  economyParams,
+  organisationsOf,
+  SECURITY_COUNTRIES,
+} from "../src/model/economy-params.js";
+import { producersOf, worldByName } from "../src/model/world-catalog.js";
 import { median } from "./measure.js";
 
 /** Baseline economy parameters with shipments and units scaled by k (the same economy, k× the agents). */
@@ -21,7 +27,10 @@ export function scaled(k: number): EconomyParams {
   );
   return economyParams.parse({
     ...base,
-    organisations: base.organisations.map((o) => ({ ...o, lotKg: o.lotKg / k })),
+    organisations: organisationsOf(base, producersOf(worldByName(base.world).world)).map((o) => ({
+      ...o,
+      lotKg: o.lotKg / k,
+    })),
     traffickers: { ...base.traffickers, minLotKg: base.traffickers.minLotKg / k },
     security,
   });

@@ -5,10 +5,11 @@
  */
 import { createRecorder, type Recorder } from "../engine/recorder.js";
 import type { ModelDefinition, ModelRun, RunOptions, RunResult } from "../models/types.js";
-import { corridorCrossings, findCrossing } from "./crossings.js";
+import { findCrossing } from "./crossings.js";
 import { Economy } from "./economy.js";
 import { sum } from "./economy-ledger.js";
 import { AGENCIES, type EconomyParams, economyParams } from "./economy-params.js";
+import { producersOf, worldByName } from "./world-catalog.js";
 
 /** Default horizon, days. */
 export const ECONOMY_DAYS = 360;
@@ -123,11 +124,19 @@ export function economySeries(
   return { after, result };
 }
 
-/** Cross-field checks: named crossings exist (paths under params). */
+/** Cross-field checks: organisations' homes produce, named crossings and cells exist (paths under params). */
 export function checkEconomy(p: EconomyParams): { path: (string | number)[]; message: string }[] {
-  const crossings = corridorCrossings();
+  const { world, crossings } = worldByName(p.world);
   const problems: { path: (string | number)[]; message: string }[] = [];
   const known = crossings.map((c) => c.char).join(" ");
+  const producers = producersOf(world);
+  p.organisations.forEach((o, i) => {
+    if (!producers.includes(o.home))
+      problems.push({
+        path: ["organisations", i, "home"],
+        message: `must be a producing province of the ${p.world} world (one of: ${producers.join(", ")})`,
+      });
+  });
   p.closedCrossings.forEach((c, i) => {
     if (!findCrossing(crossings, c.crossing))
       problems.push({
@@ -135,6 +144,7 @@ export function checkEconomy(p: EconomyParams): { path: (string | number)[]; mes
         message: `unknown crossing (one of: ${known})`,
       });
   });
+  const { width, height } = world.grid;
   p.reinforcements.forEach((r, i) => {
     if (r.crossing !== undefined && !findCrossing(crossings, r.crossing))
       problems.push({
@@ -143,8 +153,11 @@ export function checkEconomy(p: EconomyParams): { path: (string | number)[]; mes
       });
     if ((r.crossing === undefined) === (r.at === undefined))
       problems.push({ path: ["reinforcements", i], message: "give exactly one of crossing or at" });
-    if (r.at && (r.at[0] >= 40 || r.at[1] >= 30))
-      problems.push({ path: ["reinforcements", i, "at"], message: "is off the 40 × 30 corridor map" });
+    if (r.at && (r.at[0] >= width || r.at[1] >= height))
+      problems.push({
+        path: ["reinforcements", i, "at"],
+        message: `is off the ${width} × ${height} ${p.world} map`,
+      });
   });
   return problems;
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MARKET_DEFAULTS } from "./market.js";
 import { traffickerParams } from "./trafficker-params.js";
 import { TRANSPORT_DEFAULTS, type TransportParams } from "./transport.js";
+import { WORLD_NAMES } from "./world-catalog.js";
 
 const share = z.number().min(0).max(1);
 
@@ -83,7 +84,10 @@ const country = (units: number, border: number, corridor: number, capital: numbe
 
 const organisation = z.strictObject({
   name: z.string().min(1).describe("organisation name"),
-  home: z.enum(PRODUCERS).describe("producing province where it buys and launches shipments"),
+  home: z
+    .string()
+    .min(1)
+    .describe("producing province where it buys and launches shipments (a province of the world)"),
   capitalUsd: z.number().min(0).describe("starting capital, USD"),
   riskTolerance: share.describe(
     "share of the value it sends it may lose (seizures + bribes) before re-planning early",
@@ -91,11 +95,17 @@ const organisation = z.strictObject({
   lotKg: z.number().positive().describe("kg per shipment"),
 });
 
-/** Six organisations, two per producing province, one cautious and one bold (see docs/model.md). */
-const DEFAULT_ORGS = PRODUCERS.flatMap((home) => [
-  { name: `${home} cautious`, home, capitalUsd: 1_250_000, riskTolerance: 0.05, lotKg: 20 },
-  { name: `${home} bold`, home, capitalUsd: 1_250_000, riskTolerance: 0.2, lotKg: 20 },
-]);
+/**
+ * The default organisations of a world: two per producing province (in the province table's
+ * order), one cautious and one bold, each with 1.25 M USD and 20 kg lots (see docs/model.md). On
+ * the corridor world that is six, in Kunduz, Takhar and Badakhshan.
+ */
+export function defaultOrganisations(producers: readonly string[]): z.input<typeof organisation>[] {
+  return producers.flatMap((home) => [
+    { name: `${home} cautious`, home, capitalUsd: 1_250_000, riskTolerance: 0.05, lotKg: 20 },
+    { name: `${home} bold`, home, capitalUsd: 1_250_000, riskTolerance: 0.2, lotKg: 20 },
+  ]);
+}
 
 const reinforcement = z.strictObject({
   crossing: z.string().optional().describe("legend character or name of the crossing to reinforce"),
@@ -110,13 +120,15 @@ const reinforcement = z.strictObject({
 
 /** Parameters of the economy model. */
 export const economyParams = z.strictObject({
-  world: z.literal("corridor").default("corridor").describe("world to run on (the built-in corridor map)"),
+  world: z
+    .enum(WORLD_NAMES)
+    .default("corridor")
+    .describe("world to run on: the stylised corridor world (40 × 30) or the Central Asia map (80 × 48)"),
   organisations: z
     .array(organisation)
-    .min(1)
     .max(1000)
-    .default(DEFAULT_ORGS)
-    .describe("trafficking organisations"),
+    .default([])
+    .describe("trafficking organisations (none given: two per producing province of the world)"),
   traffickers: traffickerParams,
   security: z
     .strictObject({
@@ -247,6 +259,14 @@ export const economyParams = z.strictObject({
 export type EconomyParams = z.output<typeof economyParams>;
 /** One country's security parameters. */
 export type CountrySecurity = EconomyParams["security"]["TJ"];
+
+/** The organisations a run uses: the scenario's, or the world's defaults when it gives none. */
+export function organisationsOf(
+  p: EconomyParams,
+  producers: readonly string[],
+): EconomyParams["organisations"] {
+  return p.organisations.length > 0 ? p.organisations : defaultOrganisations(producers);
+}
 
 /** Transport parameters from the economy's overrides. */
 export function transportOf(p: EconomyParams): TransportParams {

@@ -7,12 +7,11 @@
  */
 import { createRngHub, type RngStream } from "../engine/rng.js";
 import { createSimulation, type Phase, type Simulation } from "../engine/schedule.js";
-import { corridorWorld } from "./corridor-world.js";
-import { corridorCrossings, crossingIndexLayer, findCrossing, type NamedCrossing } from "./crossings.js";
+import { crossingIndexLayer, findCrossing, type NamedCrossing } from "./crossings.js";
 import { type DispatchState, dispatchDay } from "./dispatch.js";
 import type { EconomyHooks } from "./economy-hooks.js";
 import { Ledger } from "./economy-ledger.js";
-import { type EconomyParams, transportOf } from "./economy-params.js";
+import { type EconomyParams, organisationsOf, transportOf } from "./economy-params.js";
 import { deliverDay, interdictDay } from "./interdiction.js";
 import { Market } from "./market.js";
 import { Organisations, type PlanContext } from "./organisations.js";
@@ -22,6 +21,7 @@ import { createUnits, exposureLayer, Presence, patrolDay, type Units } from "./s
 import { postUnits } from "./security-posts.js";
 import { createShipments, moveDay, type Shipments, Visits } from "./shipments.js";
 import { crossingDetection, transportCost, transportSpeed } from "./transport.js";
+import { producersOf, worldByName } from "./world-catalog.js";
 import type { World } from "./world-types.js";
 
 /** The state of one economy run, steppable tick by tick (tests check mass balance after every tick). */
@@ -73,7 +73,7 @@ export class Economy {
   private readonly hooks: EconomyHooks;
 
   /**
-   * Set up on the corridor world; `after` runs after each day. `embed`, if given, is called once
+   * Set up on the world `p.world` names; `after` runs after each day. `embed`, if given, is called once
    * the world, organisations, units and route graph exist (before the schedule is built) and
    * returns the hooks of the model that embeds this economy.
    */
@@ -84,11 +84,11 @@ export class Economy {
     embed?: (economy: Economy) => EconomyHooks,
   ) {
     this.params = p;
-    const world = corridorWorld();
+    const { world, crossings } = worldByName(p.world);
     this.world = world;
     const size = world.grid.size;
     const hub = createRngHub(seed);
-    this.crossings = corridorCrossings();
+    this.crossings = crossings;
     const tp = transportOf(p);
     this.carriage = transportCost(world, tp);
     this.speed = transportSpeed(world, tp);
@@ -104,7 +104,10 @@ export class Economy {
     };
     this.markets = world.markets.map(([pi]) => new Market(world.provinces[pi]!.market!, mp));
     this.orgs = new Organisations(
-      p.organisations.map((o) => ({ ...o, home: world.provinces.findIndex((q) => q.name === o.home) })),
+      organisationsOf(p, producersOf(world)).map((o) => ({
+        ...o,
+        home: world.provinces.findIndex((q) => q.name === o.home),
+      })),
       size,
     );
     this.graph = routeGraph(world);

@@ -1,18 +1,18 @@
 /**
  * The registered `nexus` model: the drug-route economy with insurgent bands, alliance forces,
- * clashes, attribution and the population bands recruit from, on the corridor world (nexus.ts
+ * clashes, attribution and the population bands recruit from, on the world `params.world` names (nexus.ts
  * gives the phase order). Outcomes: nexus-outcomes.ts. Per-tick series: the economy's, plus
  * insurgent strength, cumulative incursions, clashes and violent events, actives, mean legitimacy
  * and alliance troops deployed.
  */
 import { createRecorder } from "../engine/recorder.js";
 import type { ModelDefinition, ModelRun, RunOptions } from "../models/types.js";
-import { corridorWorld } from "./corridor-world.js";
 import { checkEconomy, economySeries } from "./economy-model.js";
 import { Nexus } from "./nexus.js";
 import { armedProblems } from "./nexus-armed.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./nexus-model-params.js";
 import { nexusOutcomes } from "./nexus-outcomes.js";
+import { worldByName } from "./world-catalog.js";
 
 /** Default horizon, days. */
 export const NEXUS_DAYS = 360;
@@ -26,7 +26,7 @@ export function splitPath(path: string): (string | number)[] {
 
 /** Cross-field checks: the economy's, and every band home, force base and formula (paths under params). */
 export function checkNexus(p: NexusModelParams): { path: (string | number)[]; message: string }[] {
-  const world = corridorWorld();
+  const { world } = worldByName(p.world);
   return [
     ...checkEconomy(p),
     ...armedProblems(world, applySwitches(p)).map((e) => ({ path: splitPath(e.path), message: e.message })),

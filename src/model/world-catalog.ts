@@ -31,3 +31,8 @@ export function worldByName(name: WorldName): CatalogWorld {
       return { world: centralAsiaWorld(), crossings: centralAsiaCrossings() };
   }
 }
+
+/** Names of the provinces where heroin enters the world (production > 0), in table order. */
+export function producersOf(world: World): string[] {
+  return world.provinces.filter((q) => q.productionKgPerDay > 0).map((q) => q.name);
+}

@@ -53,6 +53,14 @@ describe("pamir and the nexus scenarios", () => {
     });
   }
 
+  it("runs on the real Central Asia map with its provinces' names", () => {
+    const r = pamir("run", "scenarios/central-asia-route-control.yaml", "--ticks", "20");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^province\.Gorno-Badakhshan\.influence_days\s/m);
+    expect(r.stdout).toMatch(/^delivered_kg\.Almaty\s/m);
+  });
+
   it("over 20 seeds each: ideological ⇒ more incursions; criminal ⇒ more tax and escort revenue, violence on the routes", () => {
     const out = mkdtempSync(join(tmpdir(), "pamir-e2e-nexus-"));
     const r = pamir("study", "test/fixtures/studies/nexus-scenarios.yaml", "--out", out, "--quiet");
