@@ -5,12 +5,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse } from "yaml";
 import type { Argv } from "yargs";
+import { bundledMapFile } from "../map/bundled.js";
+import { renderGridSvg } from "../map/grid-svg.js";
 import { formatMapError, loadCentralAsiaMap } from "../map/load.js";
 import { type Choropleth, renderMapSvg } from "../map/svg.js";
 import type { CentralAsiaMap } from "../map/types.js";
-import { mapFilePath } from "../scenario/map-file.js";
+import { CORRIDOR_PROVINCES, corridorRegionMap } from "../model/corridor-world.js";
+import type { RegionMap } from "../models/types.js";
+import { formatScenarioError, loadScenarioFile } from "../scenario/load.js";
 import { CliError, EXIT } from "./errors.js";
 
 /** Province attributes `--metric` can draw without a values file. */
@@ -40,24 +43,48 @@ function readText(file: string, what: string): string {
   }
 }
 
-/** The map file a command argument stands for: itself when JSON, else the scenario's `map:` path. */
-export function mapFileOf(file: string): string {
-  if (extname(file).toLowerCase() === ".json") return file;
-  let data: unknown;
-  try {
-    data = parse(readText(file, "the scenario"));
-  } catch (err) {
-    throw new CliError(`${file}: not valid YAML (${(err as Error).message})`, EXIT.badInput);
-  }
-  const map = (data as { map?: unknown } | null)?.map;
-  if (typeof map !== "string") {
+/** The corridor world's country of a province (its province table holds them, its legend does not). */
+const corridorCountry = (province: string) => CORRIDOR_PROVINCES.find((q) => q.name === province)?.country;
+
+/** What a command argument draws: a map file, or a cell map (an ASCII map or a built-in world). */
+export type MapSource =
+  | { kind: "file"; path: string }
+  | {
+      kind: "grid";
+      map: RegionMap;
+      title: string;
+      countryOf?: ((province: string) => string | undefined) | undefined;
+    };
+
+/**
+ * The map a command argument stands for: itself when JSON; for a scenario, the map file `map:`
+ * names, else the world `params.world` names (the Central Asia map's file, or the corridor
+ * world's cells), else its ASCII map.
+ */
+export function mapSourceOf(file: string): MapSource {
+  if (extname(file).toLowerCase() === ".json") return { kind: "file", path: file };
+  const res = loadScenarioFile(file);
+  if (!res.ok) {
+    const n = res.errors.length;
     throw new CliError(
-      `${file}: has no "map: <file>.json" line to draw (ASCII maps are not drawn)`,
+      `${file}: ${n} problem${n === 1 ? "" : "s"}`,
       EXIT.badInput,
+      res.errors.map(formatScenarioError),
     );
   }
-  // A scenario names its map relative to its own directory, like `map: maps/central-asia.json`.
-  return mapFilePath(file, map);
+  const sc = res.scenario;
+  if (sc.mapFile !== undefined) return { kind: "file", path: sc.mapFile };
+  const world = (sc.params as { world?: unknown } | null)?.world;
+  if (world === "central-asia") return { kind: "file", path: bundledMapFile() };
+  if (world === "corridor")
+    return {
+      kind: "grid",
+      map: corridorRegionMap(),
+      title: `${sc.name}: the stylised corridor world`,
+      countryOf: corridorCountry,
+    };
+  if (sc.map) return { kind: "grid", map: sc.map, title: `${sc.name}: its map` };
+  throw new CliError(`${file}: has no map or world to draw`, EXIT.badInput);
 }
 
 /** The choropleth for `--metric` (and `--values`), or undefined for country colours. */
@@ -104,7 +131,19 @@ function choropleth(
 
 /** Execute `pamir map`. */
 export function mapCommand(args: MapArgs, print: (s: string) => void): void {
-  const file = mapFileOf(args.file);
+  const source = mapSourceOf(args.file);
+  if (source.kind === "grid") {
+    if (args.metric !== undefined || args.values !== undefined)
+      throw new CliError(
+        "--metric and --values need a map file (a cell map has no province data)",
+        EXIT.badInput,
+      );
+    const { svg, summary } = renderGridSvg(source.map, source.title, source.countryOf);
+    writeFileSync(args.svg, svg);
+    print(`${args.svg}: ${summary.provinces} provinces, ${summary.crossings} crossing cells (cell map)`);
+    return;
+  }
+  const file = source.path;
   const r = loadCentralAsiaMap(file);
   if (!r.ok) {
     const n = r.errors.length;
@@ -130,13 +169,13 @@ export function mapCommand(args: MapArgs, print: (s: string) => void): void {
 export function registerMap(y: Argv, print: (s: string) => void): Argv {
   return y.command(
     "map <file>",
-    "Draw a map file (or the map a scenario names) as SVG",
+    "Draw a map file, or the map or world a scenario runs on, as SVG",
     (c) =>
       c
         .positional("file", {
           type: "string",
           demandOption: true,
-          describe: "map JSON, or scenario YAML with map: <file>.json",
+          describe: "map JSON, or a scenario (its map file, its world, or its ASCII map)",
         })
         .option("svg", { type: "string", demandOption: true, describe: "SVG file to write" })
         .option("metric", {

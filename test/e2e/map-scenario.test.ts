@@ -75,3 +75,40 @@ describe("a scenario with map: maps/central-asia.json", () => {
     }
   });
 });
+
+describe("pamir map on a scenario that names a world", () => {
+  it("draws the corridor world of scenarios/route-control.yaml: one path per province, every crossing cell marked", () => {
+    const out = join(dir, "route.svg");
+    const r = pamir("map", "scenarios/route-control.yaml", "--svg", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, "utf8");
+    expect(svg.startsWith("<svg xmlns=")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    const provinces = [...svg.matchAll(/<path class="province"[^>]*><title>([^<(]+?)(?: \(|<)/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(provinces).size).toBe(provinces.length);
+    expect(provinces).toContain("GBAO");
+    expect(provinces).toContain("Badakhshan");
+    const crossings = svg.match(/class="crossing (official|informal)"/g) ?? [];
+    expect(r.stdout).toBe(
+      `${out}: ${provinces.length} provinces, ${crossings.length} crossing cells (cell map)\n`,
+    );
+    expect(svg).toMatch(/class="crossing informal"/);
+    expect(svg).toMatch(/class="crossing official"/);
+  });
+
+  it("draws the real map for params.world: central-asia", () => {
+    const out = join(dir, "ca.svg");
+    const r = pamir("map", "scenarios/central-asia-route-control.yaml", "--svg", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/62 provinces, 25 crossings/);
+  });
+
+  it("refuses a scenario with neither map nor world (exit 2)", () => {
+    const r = pamir("map", "scenarios/schelling-small.yaml", "--svg", join(dir, "none.svg"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("pamir: scenarios/schelling-small.yaml: has no map or world to draw\n");
+  });
+});

@@ -41,7 +41,7 @@ describe("pamir map", () => {
 
   it("follows a scenario's map: line, relative to the scenario", () => {
     const scenario = join(dir, "s.yaml");
-    writeFileSync(scenario, `model: nexus\nmap: ${join(ROOT, MAP)}\n`);
+    writeFileSync(scenario, `model: schelling\nmap: ${join(ROOT, MAP)}\n`);
     const out = join(dir, "s.svg");
     expect(pamir("map", scenario, "--svg", out).code).toBe(0);
     expect(readFileSync(out, "utf8")).toContain('id="province-TJ-GB"');
@@ -58,10 +58,21 @@ describe("pamir map", () => {
     expect(svg).toMatch(/id="province-AF-BDS"[^>]*fill="#7f2704"/);
   });
 
+  it("draws a scenario's ASCII map as cells, and refuses metrics for it", () => {
+    const out = join(dir, "valley.svg");
+    const r = pamir("map", "scenarios/schelling-valley.yaml", "--svg", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/provinces, \d+ crossing cells \(cell map\)/);
+    expect(readFileSync(out, "utf8")).toContain('class="province"');
+    const m = pamir("map", "scenarios/schelling-valley.yaml", "--svg", out, "--metric", "legitimacy");
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/--metric and --values need a map file/);
+  });
+
   it("exits 2 with one line on bad input", () => {
-    const r = pamir("map", "scenarios/schelling-valley.yaml", "--svg", join(dir, "x.svg"));
+    const r = pamir("map", "scenarios/schelling-small.yaml", "--svg", join(dir, "x.svg"));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/has no "map: <file>.json" line/);
+    expect(r.stderr).toMatch(/has no map or world to draw/);
     const m = pamir("map", MAP, "--svg", join(dir, "y.svg"), "--metric", "nope");
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/--metric must be one of population/);
