@@ -83,3 +83,27 @@ describe("legitimacy and actives (20 seeds each)", () => {
     expect(low).toBeGreaterThan(high);
   });
 });
+
+describe("attribution in the full model (20 seeds each, 120 days)", () => {
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const runs = (attribution: { bias?: number; stateSkill?: number }) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const n = new Nexus(applySwitches(nexusModelParams.parse({ attribution })), i + 1);
+      n.simulation.run(120);
+      return n.armed.attribution;
+    });
+
+  it("higher state classification skill ⇒ less misattribution", () => {
+    const low = mean(runs({ stateSkill: 0.2 }).map((a) => a.misattributionRate()));
+    const high = mean(runs({ stateSkill: 0.9 }).map((a) => a.misattributionRate()));
+    expect(high).toBeLessThan(low);
+  });
+
+  it("higher political bias ⇒ a higher share of events called terrorism, above the true share", () => {
+    const none = runs({ bias: 0 });
+    const full = runs({ bias: 1 });
+    const attributed = (xs: typeof none) => mean(xs.map((a) => a.attributedTerrorShare()));
+    expect(attributed(full)).toBeGreaterThan(attributed(none));
+    expect(attributed(full)).toBeGreaterThan(mean(full.map((a) => a.trueTerrorShare())));
+  });
+});
