@@ -1,6 +1,9 @@
-/** `pamir validate <files..>`: check scenario files and list every located problem. */
+/** `pamir validate <files..>`: check scenario and study files and list every located problem. */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import type { Argv } from "yargs";
 import { formatScenarioError, loadScenarioFile } from "../scenario/load.js";
+import { loadStudyFile } from "../study/load.js";
 import { CliError, EXIT } from "./errors.js";
 
 /** Execute `pamir validate`; throws a CliError (exit 2) listing all problems if any file is bad. */
@@ -8,6 +11,20 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
   const problems: string[] = [];
   let bad = 0;
   for (const f of files) {
+    if (looksLikeStudy(f)) {
+      const st = loadStudyFile(f);
+      if (st.ok) {
+        const { scenarios, design, input } = st.study;
+        const runs = scenarios.length * design.points * input.replicates;
+        print(
+          `${f}: ok (study: ${scenarios.length} scenario(s) × ${design.points} point(s) × ${input.replicates} replicate(s) = ${runs} runs)`,
+        );
+      } else {
+        bad++;
+        problems.push(...st.errors.map((e) => formatScenarioError(e)));
+      }
+      continue;
+    }
     const res = loadScenarioFile(f);
     if (res.ok) {
       print(`${f}: ok (model ${res.scenario.model.name}, ${res.scenario.ticks} ticks)`);
@@ -25,13 +42,36 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
   }
 }
 
+/**
+ * Whether a file is a study rather than a scenario: a YAML mapping that names base scenarios and
+ * no model. Anything unreadable or odd goes to the scenario loader, whose errors are located.
+ */
+function looksLikeStudy(file: string): boolean {
+  try {
+    const data = parse(readFileSync(file, "utf8")) as Record<string, unknown> | null;
+    return (
+      data !== null &&
+      typeof data === "object" &&
+      !("model" in data) &&
+      ("scenario" in data || "scenarios" in data)
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Register `validate` on a yargs instance. */
 export function registerValidate(y: Argv, print: (s: string) => void): Argv {
   return y.command(
     "validate <files..>",
-    "Check scenario files; print every problem as file:line:col  path  message",
+    "Check scenario and study files; print every problem as file:line:col  path  message",
     (c) =>
-      c.positional("files", { type: "string", array: true, demandOption: true, describe: "scenario files" }),
+      c.positional("files", {
+        type: "string",
+        array: true,
+        demandOption: true,
+        describe: "scenario or study files",
+      }),
     (a) => validateCommand(a.files as string[], print),
   );
 }

@@ -1,6 +1,8 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pamir } from "./cli.js";
+import { pamir, ROOT } from "./cli.js";
 
 const DIR = "test/fixtures/scenarios";
 const broken = readdirSync(DIR).filter((f) => !f.startsWith("valid-"));
@@ -51,5 +53,19 @@ describe("pamir validate on broken scenario files", () => {
     expect(r.stderr).toContain("wrong-type.yaml:");
     expect(r.stderr).toContain("unknown-key.yaml:");
     expect(r.stderr.trimEnd().split("\n").at(-1)).toBe("pamir: 2 of 3 files invalid");
+  });
+
+  it("checks study files too: design size when valid, located problems when not", () => {
+    const ok = pamir("validate", "scenarios/studies/drill-vs-route.yaml");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(
+      "scenarios/studies/drill-vs-route.yaml: ok (study: 1 scenario(s) × 4 point(s) × 30 replicate(s) = 120 runs)\n",
+    );
+    const dir = mkdtempSync(join(tmpdir(), "pamir-validate-study-"));
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, `name: x\nscenario: ${join(ROOT, "scenarios/route-control.yaml")}\nreplicates: 0\n`);
+    const r = pamir("validate", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:3:13  replicates  must be an integer between 1 and 1000000`);
   });
 });
