@@ -25,7 +25,7 @@ export interface EconomyHooks {
    */
   levy?(org: number, c: number, kg: number, capital: number): number;
   /**
-   * A state unit of `strength` detected a load of `org` at `c`. True: an escort fought the unit
+   * A state unit of `strength` that would not take a bribe detected a load of `org` at `c`. True: an escort fought the unit
    * off and the load goes on; false: the escort lost; null: no escort (bribe or seizure as usual).
    */
   escort?(org: number, c: number, strength: number): boolean | null;

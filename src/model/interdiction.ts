@@ -3,7 +3,9 @@
  * organisation (a passage in that cell) and is booked (countries entered, named crossings). Where
  * units are present the load is detected with the presence layer's chance; the detecting unit
  * then takes a bribe with its corruption as chance (always when colluding) if the organisation can
- * pay, else the load is seized, booked to the unit's country and agency, and learned as a seizure.
+ * pay, else its escort (when an embedding model provides one) fights the unit, and if there is
+ * none or it loses the load is seized, booked to the unit's country and agency, and learned as a
+ * seizure.
  * Delivery follows: a load at the end of its route sells at the market's price of the day.
  */
 import type { RngStream } from "../engine/rng.js";
@@ -79,10 +81,6 @@ export function interdictDay(
       const pd = detectChance(presence, exposure, c, gain ? gain[c]! : 1);
       if (pd <= 0 || detectRng.next() >= pd) continue;
       const unit = presence.top[c]!;
-      if (escort && escort(o, c, u.strength[unit]!) === true) {
-        ledger.escorted++;
-        continue;
-      }
       const corr = u.corruption[unit]!;
       const colludes = corr >= p.detection.collusionLevel;
       const bribe = tr.bribeShare * load * markets[m]!.price;
@@ -93,6 +91,12 @@ export function interdictDay(
         ledger.bribesUsd += bribe;
         ledger.bribes++;
         if (colludes) ledger.collusions++;
+        continue;
+      }
+      // A unit that cannot be bought meets the load's escort, if it has one: traffickers pay
+      // before they fight (the essay's colluding officials), so escorts fight the honest units.
+      if (escort && escort(o, c, u.strength[unit]!) === true) {
+        ledger.escorted++;
         continue;
       }
       orgs.seizures[k]! += 1;

@@ -78,6 +78,11 @@ export const nexusModelParams = economyParams.extend({
     .max(1000)
     .default(30)
     .describe("time constant of the heroin flow per cell that bands and route-control read, days"),
+  mainRouteShare: share
+    .default(0.1)
+    .describe(
+      "a cell is on a main route if it carried ≥ this share of all heroin sent (≈ one corridor's share: the baseline uses eight)",
+    ),
   influenceFighters: z
     .int()
     .min(1)

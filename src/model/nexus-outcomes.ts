@@ -11,10 +11,10 @@ import type { Nexus } from "./nexus.js";
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
-/** Main-route cells: each carried ≥ corridorShare of all heroin sent over the run (1 = corridor). */
+/** Main-route cells: each carried ≥ mainRouteShare of all heroin sent over the run (1 = on a main route). */
 export function corridorCells(n: Nexus): Uint8Array {
   const l = n.economy.ledger;
-  const min = n.params.corridorShare * l.dispatched;
+  const min = n.params.mainRouteShare * l.dispatched;
   return Uint8Array.from(l.flowByCell, (kg) => (l.dispatched > 0 && kg >= min ? 1 : 0));
 }
 
