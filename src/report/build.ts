@@ -1,0 +1,59 @@
+/**
+ * Building the report: load the results, make the choices once, render the sections in the
+ * issue's order (header, answer, maps, charts, scatter, appendix) into one self-contained page.
+ */
+import { answerSection } from "./answer.js";
+import { appendixSection } from "./appendix.js";
+import { chartsSection } from "./charts.js";
+import { buildContext, type ReportChoices } from "./context.js";
+import { headerSection } from "./header.js";
+import { loadResults } from "./load.js";
+import { mapsSection } from "./maps.js";
+import { scatterSection } from "./scatter.js";
+import { page } from "./shell.js";
+
+/** What to build and with which pamir version (it is printed in the header). */
+export interface ReportOptions extends ReportChoices {
+  version: string;
+}
+
+/** A built report. */
+export interface BuiltReport {
+  /** The HTML document. */
+  html: string;
+  /** Charts and small maps drawn. */
+  charts: number;
+  maps: number;
+  /** What was left out, one line each. */
+  notes: string[];
+}
+
+/** Build the report of the results folder `dir`; an error says in one line why it cannot be built. */
+export async function buildReport(
+  dir: string,
+  opts: ReportOptions,
+): Promise<{ ok: true; value: BuiltReport } | { ok: false; error: Error }> {
+  const data = await loadResults(dir);
+  if (!data.ok) return data;
+  const built = buildContext(data.value, opts);
+  if (!built.ok) return built;
+  const ctx = built.value;
+  // Sections that note what they leave out must run before the appendix lists the notes.
+  const answer = answerSection(ctx);
+  const maps = mapsSection(ctx);
+  const charts = await chartsSection(ctx);
+  const scatter = await scatterSection(ctx);
+  const appendix = appendixSection(ctx);
+  const header = headerSection(ctx, opts.version);
+  const title = `${data.value.manifest?.study ?? dir} — pamir study report`;
+  const body = [header, answer, maps, charts, scatter, appendix].join("\n");
+  return {
+    ok: true,
+    value: {
+      html: page(title, `pamir ${opts.version}`, body),
+      charts: ctx.charts,
+      maps: ctx.maps,
+      notes: ctx.notes,
+    },
+  };
+}

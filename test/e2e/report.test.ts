@@ -1,0 +1,91 @@
+/** `pamir report` end to end: a study run by the CLI, its report, options and refusals. */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { externalRefs, summaryMismatches, untitledSvgs } from "../unit/report/html-checks.js";
+import { pamir } from "./cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "pamir-e2e-report-"));
+
+describe("pamir report", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tmp();
+    const s = pamir("study", "test/fixtures/studies/report-economy.yaml", "--out", dir, "--quiet");
+    expect(s.stderr).toBe("");
+    expect(s.code).toBe(0);
+  });
+
+  it("writes <results-dir>/report.html from a study the CLI ran, and says what it left out", () => {
+    const r = pamir("report", dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = join(dir, "report.html");
+    expect(r.stdout.trim().split("\n").pop()).toMatch(
+      new RegExp(`^wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+ kB, 4 charts, 0 maps\\)$`),
+    );
+    expect(r.stdout).toContain("left out: No maps: the runs have no per-province outcomes");
+    const html = readFileSync(out, "utf8");
+    expect(externalRefs(html)).toEqual([]);
+    expect(untitledSvgs(html)).toEqual([]);
+    expect(
+      summaryMismatches(html, readFileSync(join(dir, "summary.csv"), "utf8"), "doctrine", "state"),
+    ).toEqual([]);
+    expect(html).toContain("Does Tajik doctrine matter more than Tajik corruption? (a 30-day test version)");
+    expect(html).toMatch(/<p class="lead">If it is not known which state is true, choose doctrine “[a-z-]+”/);
+    expect(html).toContain("Heroin delivered, cumulative, by doctrine");
+  });
+
+  it("takes --out, --by, --within and --outcome", () => {
+    const out = join(tmp(), "r.html");
+    const r = pamir(
+      "report",
+      dir,
+      "--out",
+      out,
+      "--by",
+      "state",
+      "--within",
+      "doctrine",
+      "--outcome",
+      "seized_kg",
+    );
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/choose state “(honest|corrupt)”/);
+    expect(html).toContain("<h3>Regret: heroin seized</h3>");
+  });
+
+  it("refuses what it cannot do with one line and exit code 2", () => {
+    const cases: [string[], RegExp][] = [
+      [["report", join(dir, "nope")], /^pamir: no results directory .*nope\n$/],
+      [
+        ["report", dir, "--by", "weather"],
+        /^pamir: --by: no factor "weather" in the study; factors: state, doctrine\n$/,
+      ],
+      [
+        ["report", dir, "--outcome", "produced_kg"],
+        /^pamir: --outcome produced_kg: say which way it is good/,
+      ],
+      [["report", dir, "--lower-is-better", "--higher-is-better"], /exclude each other/],
+    ];
+    for (const [args, err] of cases) {
+      const r = pamir(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(err);
+    }
+    expect(existsSync(join(dir, "nope"))).toBe(false);
+  });
+
+  it("plots the sampled factor of an LHS study", () => {
+    const lhs = tmp();
+    expect(pamir("study", "test/fixtures/studies/tiny.yaml", "--out", lhs, "--quiet").code).toBe(0);
+    const r = pamir("report", lhs);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(lhs, "report.html"), "utf8");
+    const scatter = /<section id="scatter">[\s\S]*?<\/section>/.exec(html)![0];
+    expect(scatter).toContain("happy_share against params.minToBeHappy");
+    expect(externalRefs(html)).toEqual([]);
+  });
+});
