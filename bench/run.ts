@@ -12,7 +12,9 @@ import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
 import { benchNexus } from "./nexus.js";
 import { benchPaths } from "./paths.js";
+import { benchQueue } from "./queue.js";
 import { benchRebellion } from "./rebellion.js";
+import { benchReport } from "./report.js";
 import { benchStudy } from "./study.js";
 
 const quick = process.argv.includes("--quick");
@@ -128,6 +130,10 @@ const studies = await benchStudy(quick);
 console.log("\nstudies (end to end: pool start, runs, sorted files, summary)");
 for (const l of studies) console.log(`  ${l}`);
 
+const queued = await benchQueue(quick);
+console.log("\ndistributed studies (Redis queue on loopback vs local, equal cores)");
+for (const l of queued) console.log(`  ${l}`);
+
 const rebellion = await benchRebellion(quick);
 console.log("\nrebellion (Epstein 2002, NetLogo defaults) and formula compiler");
 for (const l of rebellion) console.log(`  ${l}`);
@@ -147,3 +153,7 @@ printModelRows(
   "nexus (route-control; ×k = k× shipments, units, bands, contingents)",
   await benchNexus(quick),
 );
+
+const reports = await benchReport(quick);
+console.log("\nstudy report (synthetic drill-vs-route results; end to end = what `pamir report` takes)");
+for (const l of reports) console.log(`  ${l}`);

@@ -7,12 +7,14 @@ import yargs, { type Argv } from "yargs";
 import { registerCompare } from "./compare.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
+import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
 import { registerStudy } from "./study.js";
 import { registerSummarize } from "./summarize.js";
 import { registerValidate } from "./validate.js";
 import { PAMIR_VERSION } from "./version.js";
+import { registerWorker } from "./worker.js";
 
 const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -27,7 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     .version(PAMIR_VERSION)
     .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
     .strict()
-    .demandCommand(1, "name a command: run, validate, schema, map, study, summarize or compare")
+    .demandCommand(
+      1,
+      "name a command: run, validate, schema, map, study, worker, summarize, compare or report",
+    )
     .recommendCommands()
     .help()
     .alias("h", "help")
@@ -48,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
   y = registerStudy(y, print);
   y = registerSummarize(y, print);
   y = registerCompare(y, print);
+  y = registerReport(y, print);
+  y = registerWorker(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

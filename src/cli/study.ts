@@ -1,25 +1,33 @@
 /**
  * `pamir study <study.yaml>`: run a parameter study in worker threads into a results folder,
- * with a progress bar on a terminal (plain lines at most every 2 s otherwise). Ctrl-C (or
- * SIGTERM) stops dispatching and keeps every finished run; a second Ctrl-C drops the runs in
- * flight. Exit codes: 0 all runs ok, 1 some runs failed (all still recorded), 2 bad input,
- * 130 interrupted.
+ * or with `--queue redis://…` through a Redis job queue served by `pamir worker` processes on
+ * any machines (same folder, same files), with a progress bar on a terminal (plain lines at
+ * most every 2 s otherwise). Ctrl-C (or SIGTERM) stops dispatching and keeps every finished
+ * run; a second Ctrl-C drops the runs in flight (over the queue, batches already queued keep
+ * running on the workers and are collected by the next start). Exit codes: 0 all runs ok,
+ * 1 some runs failed (all still recorded), 2 bad input or a queue problem, 130 interrupted.
  */
 import { join } from "node:path";
 import type { Argv } from "yargs";
+import type { QueueStudyResult } from "../queue/coordinator.js";
+import { MAX_JOB_RUNS } from "../queue/payload.js";
+import type { RedisTarget } from "../queue/target.js";
 import { formatScenarioError } from "../scenario/errors.js";
 import { defaultWorkers } from "../study/executor.js";
 import { loadStudyFile } from "../study/load.js";
 import { formatDuration, progressLine } from "../study/progress.js";
-import { type RunStudyResult, runStudy, type StudyProgress } from "../study/runner.js";
+import { runStudy, type StudyProgress } from "../study/runner.js";
 import { CliError, EXIT } from "./errors.js";
+import { isQueueProblem, type QueueArgs, queueError, queueOptions, queueTarget } from "./queue-options.js";
+import { stopSignals } from "./signals.js";
 import { PAMIR_VERSION } from "./version.js";
 
 /** Exit code after an interruption (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
-interface StudyArgs {
+interface StudyArgs extends QueueArgs {
   study: string;
+  batchRuns?: number | undefined;
   workers?: number | undefined;
   out?: string | undefined;
   resume?: boolean | undefined;
@@ -51,9 +59,15 @@ function progressSink(quiet: boolean): { update(p: StudyProgress): void; end(): 
 }
 
 /** The CliError for a result that is not a clean finish, or undefined. */
-function failureOf(r: RunStudyResult, args: StudyArgs, print: (s: string) => void): CliError | undefined {
+function failureOf(
+  r: QueueStudyResult,
+  args: StudyArgs,
+  target: RedisTarget | undefined,
+  print: (s: string) => void,
+): CliError | undefined {
   if (!r.ok) {
     const e = r.error;
+    if (isQueueProblem(e)) return queueError(e);
     if (e.kind === "hashMismatch")
       return new CliError(
         `${e.dir} holds results of a different study (hash ${e.found}); this study's hash is ${e.expected}. ` +
@@ -72,9 +86,11 @@ function failureOf(r: RunStudyResult, args: StudyArgs, print: (s: string) => voi
   const { planned, done, failed } = r.counts;
   if (r.status === "interrupted") {
     const out = args.out === undefined ? "" : ` --out ${args.out}`;
+    const queue = target ? ` --queue ${target.display}` : "";
+    const still = target ? "queued batches keep running on the workers; " : "";
     return new CliError(
       `interrupted: ${done} of ${planned} runs done (${failed} failed), kept in ${r.dir}; ` +
-        `resume with: pamir study ${args.study}${out} --resume`,
+        `${still}resume with: pamir study ${args.study}${out}${queue} --resume`,
       EXIT_INTERRUPTED,
     );
   }
@@ -91,6 +107,7 @@ function failureOf(r: RunStudyResult, args: StudyArgs, print: (s: string) => voi
 
 /** Execute `pamir study`. */
 export async function studyCommand(args: StudyArgs, print: (s: string) => void): Promise<void> {
+  const target = args.queue !== undefined ? queueTarget({ ...args, queue: args.queue }) : undefined;
   const loaded = loadStudyFile(args.study);
   if (!loaded.ok) {
     const n = loaded.errors.length;
@@ -103,38 +120,39 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
   const study = loaded.study;
   const out = args.out ?? join("results", study.slug);
   const workers = args.workers ?? defaultWorkers();
-  const stop = new AbortController();
-  const drop = new AbortController();
-  const onSignal = () => {
-    if (!stop.signal.aborted) {
-      process.stderr.write("\npamir: stopping; waiting for the runs in flight (Ctrl-C again drops them)\n");
-      stop.abort();
-    } else drop.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const { stop, drop, release } = stopSignals(() =>
+    process.stderr.write("\npamir: stopping; waiting for the runs in flight (Ctrl-C again drops them)\n"),
+  );
   const sink = progressSink(args.quiet === true);
+  const where = target ? `over the queue ${target.display}` : `on ${workers} worker(s)`;
   if (args.quiet !== true)
     print(
-      `${study.name}: ${study.scenarios.length} scenario(s) × ${study.design.points} point(s) × ${study.input.replicates} replicate(s) on ${workers} worker(s) → ${out}`,
+      `${study.name}: ${study.scenarios.length} scenario(s) × ${study.design.points} point(s) × ${study.input.replicates} replicate(s) ${where} → ${out}`,
     );
-  let result: RunStudyResult;
+  const common = {
+    out,
+    mode: args.force ? ("force" as const) : args.resume ? ("resume" as const) : ("auto" as const),
+    version: PAMIR_VERSION,
+    onProgress: (p: StudyProgress) => sink.update(p),
+    stop,
+  };
+  const notice = (m: string) => {
+    sink.end();
+    process.stderr.write(`pamir: ${m}\n`);
+  };
+  let result: QueueStudyResult;
   try {
-    result = await runStudy(study, {
-      out,
-      workers,
-      mode: args.force ? "force" : args.resume ? "resume" : "auto",
-      version: PAMIR_VERSION,
-      onProgress: (p) => sink.update(p),
-      stop: stop.signal,
-      drop: drop.signal,
-    });
+    // The queue modules (BullMQ, ioredis) are loaded only for a queue study.
+    const queue = target ? (await import("../queue/coordinator.js")).runQueueStudy : undefined;
+    result =
+      queue && target
+        ? await queue(study, { ...common, redis: target, batchRuns: args.batchRuns, onNotice: notice })
+        : await runStudy(study, { ...common, workers, drop });
   } finally {
     sink.end();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    release();
   }
-  const failure = failureOf(result, args, print);
+  const failure = failureOf(result, args, target, print);
   if (failure) throw failure;
 }
 
@@ -142,9 +160,9 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
 export function registerStudy(y: Argv, print: (s: string) => void): Argv {
   return y.command(
     "study <study>",
-    "Run a parameter study (factors × replicates) in worker threads into a results folder",
+    "Run a parameter study (factors × replicates) in worker threads, or over a Redis queue, into a results folder",
     (c) =>
-      c
+      queueOptions(c, false)
         .positional("study", { type: "string", demandOption: true, describe: "study YAML file" })
         .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
         .option("out", { type: "string", describe: "results folder (default: results/<study name slug>)" })
@@ -157,11 +175,21 @@ export function registerStudy(y: Argv, print: (s: string) => void): Argv {
           describe: "discard results of any study in the folder and start over",
         })
         .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
+        .option("batch-runs", {
+          type: "number",
+          describe:
+            "with --queue: runs per queued batch when the study is first queued (default: measured, ~2 s of work)",
+        })
         .conflicts("resume", "force")
+        .conflicts("queue", "workers")
         .check((a) => {
           const w = a.workers;
           if (w !== undefined && !(Number.isInteger(w) && w >= 1))
             throw new Error("--workers must be an integer ≥ 1");
+          const b = a["batch-runs"] as number | undefined;
+          if (b !== undefined && !(Number.isInteger(b) && b >= 1 && b <= MAX_JOB_RUNS))
+            throw new Error(`--batch-runs must be an integer from 1 to ${MAX_JOB_RUNS}`);
+          if (b !== undefined && a.queue === undefined) throw new Error("--batch-runs needs --queue");
           return true;
         }),
     (a) => studyCommand(a as StudyArgs, print),

@@ -9,7 +9,7 @@ import { formatPath } from "../scenario/errors.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "./point.js";
 import { globMatcher, type RunRecord } from "./rows.js";
-import { thinSeries, writeSeries } from "./series.js";
+import { type SeriesDocument, thinSeries, writeSeries } from "./series.js";
 
 /** What every batch of a study shares (sent once per worker). */
 export interface BatchContext {
@@ -23,8 +23,11 @@ export interface BatchContext {
   ticks?: number | undefined;
   /** Outcome globs to keep (all when absent). */
   keep?: string[] | undefined;
-  /** Thinned series to write, when asked. */
-  series?: { every: number; keep?: string[] | undefined; dir: string } | undefined;
+  /**
+   * Thinned series, when asked: written to `dir`, or without one (a queue worker, whose disk is
+   * not the results folder's) returned with each record for the coordinator to write.
+   */
+  series?: { every: number; keep?: string[] | undefined; dir?: string | undefined } | undefined;
 }
 
 /** One run to do. */
@@ -122,9 +125,11 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
     if (!out.ok) return failed(out.error.name, out.error.message);
     const outcomes: Record<string, number> = {};
     for (const [k, v] of Object.entries(out.result.outcomes)) if (c.keepOutcome(k)) outcomes[k] = v;
+    let series: SeriesDocument | undefined;
     if (ctx.series) {
       const { every, dir } = ctx.series;
-      writeSeries(dir, thinSeries(task.id, out.result.series, out.result.ticks, every, c.keepSeries));
+      series = thinSeries(task.id, out.result.series, out.result.ticks, every, c.keepSeries);
+      if (dir !== undefined) writeSeries(dir, series);
     }
     return {
       index: task.index,
@@ -132,6 +137,7 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
       durationMs: round(performance.now() - t0),
       ticks: out.result.ticks,
       outcomes,
+      ...(series && ctx.series?.dir === undefined ? { series } : {}),
     };
   } catch (err) {
     // Anything else (a throwing check, a series write failing) is still this run's failure.

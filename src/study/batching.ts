@@ -44,3 +44,27 @@ export class BatchSizer {
     return Math.max(1, Math.min(wanted, balance, bounded, remaining));
   }
 }
+
+/** A queue study is cut into this many batches or more when its batches can still hold MIN_QUEUE_BATCH_MS of work. */
+export const MIN_QUEUE_BATCHES = 64;
+/** … and into at least this many in any case, so two batches per thread keep a worker busy. */
+export const FEW_QUEUE_BATCHES = 8;
+/** Work a queue batch should hold at least, ms: below it, the queue's cost per batch (round trips, collecting) shows. */
+export const MIN_QUEUE_BATCH_MS = 100;
+/** Most runs in one queue batch (bounds a job's size in Redis and the work a dead worker loses). */
+export const MAX_QUEUE_BATCH_RUNS = 1000;
+
+/**
+ * Runs per batch of a queue study, fixed when it is first queued (batch indexes are job ids):
+ * about MAX_BATCH_MS of work at `runMs` per run, fewer so that the `planned` runs make at least
+ * MIN_QUEUE_BATCHES batches (any number of workers shares them) — but not below
+ * MIN_QUEUE_BATCH_MS of work, where the ~1–3 ms a batch costs on the queue starts to show —
+ * and at least FEW_QUEUE_BATCHES batches, at most MAX_QUEUE_BATCH_RUNS runs.
+ */
+export function queueBatchRuns(runMs: number, planned: number): number {
+  const ms = Math.max(runMs, 1e-3);
+  const byTime = Math.floor(MAX_BATCH_MS / ms);
+  const spread = Math.max(Math.floor(planned / MIN_QUEUE_BATCHES), Math.ceil(MIN_QUEUE_BATCH_MS / ms));
+  const few = Math.floor(planned / FEW_QUEUE_BATCHES);
+  return Math.max(1, Math.min(byTime, spread, few, MAX_QUEUE_BATCH_RUNS));
+}

@@ -34,13 +34,12 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** A pool of `workers` threads, each getting `context` once. */
-export function poolExecutor(
-  context: BatchContext,
-  workers: number,
-  file: URL = DEFAULT_WORKER_FILE,
-): Executor {
-  const pool = new Piscina<RunTask[], BatchReply>({
+/**
+ * A piscina pool of `workers` threads of `file`: with a `context`, each thread gets it once and
+ * tasks are bare batches; without one (a queue worker serving any study), tasks name their context.
+ */
+export function studyPool(workers: number, context?: BatchContext, file: URL = DEFAULT_WORKER_FILE): Piscina {
+  return new Piscina({
     filename: file.href,
     minThreads: workers,
     maxThreads: workers,
@@ -50,9 +49,18 @@ export function poolExecutor(
     // Batches are sized by the runner, so piscina's own queue only ever holds a few.
     maxQueue: "auto",
   });
+}
+
+/** A pool of `workers` threads, each getting `context` once. */
+export function poolExecutor(
+  context: BatchContext,
+  workers: number,
+  file: URL = DEFAULT_WORKER_FILE,
+): Executor {
+  const pool = studyPool(workers, context, file);
   return {
     workers,
-    run: (tasks) => pool.run(tasks),
+    run: (tasks) => pool.run(tasks) as Promise<BatchReply>,
     close: () => pool.close(),
     destroy: () => pool.destroy(),
   };

@@ -18,6 +18,8 @@ export type ManifestFactor =
 /** The manifest document. */
 export interface Manifest {
   study: string;
+  /** The study's `description:` (the question it asks), or null; absent in older manifests. */
+  description?: string | null;
   studyFile: string;
   /** SHA-256 (hex) of the canonical parsed study and the parsed scenarios it names. */
   studyHash: string;
@@ -38,7 +40,14 @@ export interface Manifest {
   outcomes: string[] | "all";
   series: { every: number; keep: string[] | "all" } | null;
   /** How the last session ran (not part of the results: the same study gives the same rows). */
-  execution: { workers: number; batchRuns: number; overheadMs: number; runMs: number } | null;
+  execution: {
+    workers: number;
+    batchRuns: number;
+    overheadMs: number;
+    runMs: number;
+    /** The Redis queue the runs went through (no credentials), for a distributed session. */
+    queue?: string;
+  } | null;
 }
 
 /** The plan shape of a loaded study. */
@@ -72,6 +81,7 @@ export function newManifest(study: LoadedStudy, version: string, startedAt: Date
   const { input, design } = study;
   return {
     study: study.name,
+    description: input.description ?? null,
     studyFile: study.file,
     studyHash: study.hash,
     pamir: version,

@@ -6,6 +6,7 @@
  */
 import type { PlanShape } from "./plan.js";
 import { coordsOf, runId } from "./plan.js";
+import type { SeriesDocument } from "./series.js";
 
 /** A run's error, as data. */
 export interface RunError {
@@ -25,6 +26,8 @@ export interface RunRecord {
   ticks: number;
   /** Kept outcomes in the model's order; non-finite values are written as null. */
   outcomes: Record<string, number>;
+  /** The run's thinned series, when the worker could not write it itself (see BatchContext.series). */
+  series?: SeriesDocument | undefined;
 }
 
 /** One row of runs.ndjson. */

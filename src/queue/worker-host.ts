@@ -1,0 +1,159 @@
+/**
+ * `pamir worker --queue`: a process that serves every open study on a Redis server with one
+ * piscina pool. It watches the set of open studies; for each new one it reads and checks the
+ * meta, writes the study's map files into its scratch folder and starts taking that study's
+ * batches; when a study closes (every run collected) it lets go of it. Workers can join and
+ * leave at any time: a stop request lets the batches in flight finish, a drop request abandons
+ * them (their jobs stall and are re-run elsewhere).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Worker } from "bullmq";
+import type { BatchReply } from "../study/batch.js";
+import { DEFAULT_WORKER_FILE, studyPool } from "../study/executor.js";
+import type { ContextBatch } from "../study/worker.js";
+import { checkRedis, connectRedis, type QueueProblem } from "./connect.js";
+import { workerContext } from "./meta.js";
+import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
+import { parseMeta } from "./payload.js";
+import { refusal, startStudyWorker, workerName } from "./study-worker.js";
+import type { RedisTarget } from "./target.js";
+
+/** How to run a worker process. */
+export interface WorkerHostOptions {
+  redis: RedisTarget;
+  /** Pool threads (twice as many batches are taken at once per study). */
+  threads: number;
+  /** This pamir's version (studies queued by another version are refused). */
+  version: string;
+  /** Lock time after which a silent worker's batch counts as stalled, ms. */
+  stallMs: number;
+  /** How often to look for new and closed studies when no message says so, ms. */
+  pollMs?: number | undefined;
+  /** A line per batch started and done. */
+  verbose?: boolean | undefined;
+  log: (line: string) => void;
+  /** Take no more batches; finish those in flight, then return. */
+  stop: AbortSignal;
+  /** Abandon the batches in flight (after `stop`). */
+  drop?: AbortSignal | undefined;
+  /** The pool's worker file (default: the compiled study worker). */
+  workerFile?: URL | undefined;
+}
+
+/** How a worker process ended. */
+export type WorkerHostResult =
+  | { ok: true; batches: number; runs: number }
+  | { ok: false; error: QueueProblem };
+
+/** Resolves when `signal` aborts. */
+const abortedP = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+
+/** Serve the queue at `opts.redis` until `opts.stop`. */
+export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHostResult> {
+  const checked = await checkRedis(opts.redis);
+  if (!checked.ok) return checked;
+  const redisError = (m: string) => opts.log(`pamir worker: ${opts.redis.display}: ${m}`);
+  const redis = connectRedis(opts.redis, "pamir-worker", redisError);
+  const pool = studyPool(opts.threads, undefined, opts.workerFile ?? DEFAULT_WORKER_FILE);
+  // A thread that dies outside a task (e.g. failing to load) is replaced by piscina; say so, do not crash.
+  pool.on("error", (err: Error) => opts.log(`pamir worker: a pool thread failed: ${err.message}`));
+  const scratch = mkdtempSync(join(tmpdir(), "pamir-worker-"));
+  const totals = { batches: 0, runs: 0 };
+  const run = async (batch: ContextBatch) => {
+    const reply = (await pool.run(batch)) as BatchReply;
+    totals.batches++;
+    totals.runs += reply.records.length;
+    return reply;
+  };
+  // Told when studies open or close; the periodic look is the fallback for a missed message.
+  const listener = connectRedis(opts.redis, "pamir-worker-listen");
+  let poked = false;
+  let poke = () => {};
+  listener.on("message", () => {
+    poked = true;
+    poke();
+  });
+  await listener.subscribe(STUDIES_CHANNEL);
+  const joined = new Map<string, { worker: Worker; name: string }>();
+  const refused = new Set<string>();
+  const stopped = abortedP(opts.stop);
+  opts.log(
+    `pamir worker: ${opts.threads} thread(s), serving the studies queued on ${opts.redis.display} (Redis ${checked.version})`,
+  );
+
+  const join1 = async (hash: string) => {
+    const text = await redis.get(metaKey(hash));
+    if (text === null) return; // closing right now
+    const meta = parseMeta(text);
+    const why = meta.ok ? refusal(meta.value, opts.version) : `study ${hash.slice(0, 12)}: ${meta.error}`;
+    if (!meta.ok || why !== undefined) {
+      refused.add(hash);
+      opts.log(`pamir worker: ${why}`);
+      // Tell the coordinator too, or it would wait for this worker without knowing why.
+      await redis.hset(refusalsKey(hash), workerName(), why ?? "");
+      await redis.expire(refusalsKey(hash), 86_400);
+      return;
+    }
+    const m = meta.value;
+    const context = workerContext(m, scratch);
+    const worker = startStudyWorker(m, context, run, {
+      target: opts.redis,
+      // Two batches per thread: one runs while the next one's round trip to Redis is under way.
+      concurrency: 2 * opts.threads,
+      stallMs: opts.stallMs,
+      verbose: opts.verbose === true,
+      log: opts.log,
+    });
+    joined.set(hash, { worker, name: m.name });
+    opts.log(`joined "${m.name}" (${hash.slice(0, 12)}): ${m.planned} runs in batches of ${m.batchRuns}`);
+  };
+  const leave = async (hash: string) => {
+    const j = joined.get(hash);
+    joined.delete(hash);
+    if (j) {
+      // Not waiting: a batch still running here is a re-run of a stalled one whose result is in already.
+      await j.worker.close(true);
+      opts.log(`left "${j.name}" (${hash.slice(0, 12)}): the study is closed`);
+    }
+  };
+
+  try {
+    while (!opts.stop.aborted) {
+      poked = false;
+      const open = await Promise.race([redis.smembers(STUDIES_KEY), stopped.then(() => undefined)]);
+      if (open === undefined) break;
+      const now = new Set(open);
+      for (const hash of now) if (!joined.has(hash) && !refused.has(hash)) await join1(hash);
+      for (const hash of [...joined.keys()]) if (!now.has(hash)) await leave(hash);
+      for (const hash of [...refused]) if (!now.has(hash)) refused.delete(hash);
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          if (poked) return resolve();
+          const t = setTimeout(resolve, opts.pollMs ?? 5000);
+          poke = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        }),
+        stopped,
+      ]);
+    }
+    // Stopping: no new batches; those in flight finish unless dropped (then their jobs stall).
+    const force = opts.drop ? abortedP(opts.drop) : new Promise<void>(() => {});
+    const closing = Promise.all([...joined.values()].map((j) => j.worker.close(false)));
+    const dropped = await Promise.race([closing.then(() => false), force.then(() => true)]);
+    if (dropped) await Promise.all([...joined.values()].map((j) => j.worker.close(true)));
+  } finally {
+    await (opts.drop?.aborted ? pool.destroy() : pool.close());
+    redis.disconnect();
+    listener.disconnect();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { ok: true, ...totals };
+}

@@ -1,0 +1,226 @@
+/**
+ * One session of a study on its results folder, whoever runs the batches (the local worker pool
+ * or workers behind a Redis queue): open the folder (fresh, resume or refuse), make run tasks
+ * from plan indexes, append every returned row to runs.ndjson as it arrives (a run already
+ * recorded is skipped, so a batch done twice is written once), and at the end sort the rows
+ * into plan order, write runs.csv, the manifest and the summary. Memory holds counts and a
+ * done-flag per planned run, never the rows. Failures are returned as data.
+ */
+import { join } from "node:path";
+import type { BatchContext, RunTask } from "./batch.js";
+import { pointArm, pointValues } from "./design.js";
+import { finalizeRuns } from "./finalize.js";
+import type { LoadedStudy } from "./load.js";
+import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
+import { LineAppender } from "./ndjson.js";
+import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "./plan.js";
+import { type OpenError, type OpenMode, openResultsDir } from "./results-dir.js";
+import { buildRow, type PointInfo, type RunRecord, rowLine } from "./rows.js";
+import { writeSeries } from "./series.js";
+
+/** Where a study stands, for progress displays. */
+export interface StudyProgress {
+  planned: number;
+  /** Runs done, including those found done when resuming. */
+  done: number;
+  failed: number;
+  /** Runs found done when the session started. */
+  resumed: number;
+  /** Wall time of this session so far, ms. */
+  elapsedMs: number;
+}
+
+/** How a study run ended. */
+export type RunStudyResult =
+  | {
+      ok: true;
+      status: "finished" | "interrupted";
+      dir: string;
+      counts: { planned: number; done: number; failed: number };
+      /** Runs found done at start. */
+      resumed: number;
+      /** Whether a torn last line was cut off at start. */
+      tornLine: boolean;
+      elapsedMs: number;
+      /** Set when writing the summary failed (the runs are all written). */
+      summaryError?: Error | undefined;
+    }
+  | { ok: false; error: OpenError | { kind: "executor"; message: string } };
+
+/** Writes summary.json/summary.csv from a finished folder. */
+export type Summarize = (dir: string) => Promise<{ ok: true } | { ok: false; error: Error }>;
+
+/** How to open a session. */
+export interface SessionOptions {
+  /** Results folder. */
+  out: string;
+  /** Fresh/resume (auto), resume only, or start over. */
+  mode: OpenMode;
+  /** pamir version for the manifest. */
+  version: string;
+  /** Called after every received batch. */
+  onProgress?: ((p: StudyProgress) => void) | undefined;
+  /** Summary writer (default: the stats module's writeSummary). */
+  summarize?: Summarize | undefined;
+}
+
+/** An open study session. */
+export interface StudySession {
+  readonly shape: PlanShape;
+  readonly planned: number;
+  /** Runs done and failed so far, this session's and the resumed ones. */
+  readonly counts: { planned: number; done: number; failed: number };
+  /** Runs found done at start. */
+  readonly resumed: number;
+  /** 1 per plan index done. */
+  readonly done: Uint8Array;
+  /** What every batch shares; series are written into the results folder. */
+  readonly context: BatchContext;
+  /** The run task of plan index `i`. */
+  task(i: number): RunTask;
+  /** Tasks of the plan indexes in [from, to) not done yet. */
+  tasksIn(from: number, to: number): RunTask[];
+  /** Record a batch's records (one per task, in task order); returns the runs newly recorded and their summed run time. */
+  receive(tasks: readonly RunTask[], records: readonly RunRecord[]): { runs: number; busyMs: number };
+  /** Where the study stands now. */
+  progress(): StudyProgress;
+  /** Close runs.ndjson (idempotent; `finish` does it too). */
+  close(): void;
+  /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
+  finish(execution: Manifest["execution"], failure?: string): Promise<RunStudyResult>;
+}
+
+/** Open `study` in `opts.out`. */
+export function openSession(
+  study: LoadedStudy,
+  opts: SessionOptions,
+): { ok: true; session: StudySession } | { ok: false; error: OpenError } {
+  const t0 = performance.now();
+  const shape = planShape(study);
+  const planned = plannedRuns(shape);
+  const open = openResultsDir(opts.out, study.hash, shape, opts.mode);
+  if (!open.ok) return open;
+  const { done, tornLine } = open.opened;
+  const resumed = open.opened.doneCount;
+  const counts = { planned, done: resumed, failed: open.opened.failedCount };
+  const manifest = newManifest(study, opts.version, new Date());
+  if (open.opened.previous) manifest.startedAt = open.opened.previous.startedAt;
+  manifest.counts = { ...counts };
+  writeManifest(opts.out, manifest);
+
+  const { input, design } = study;
+  const paths = design.factors.map((f) => f.path);
+  const seriesDir = join(opts.out, "series");
+  const context: BatchContext = {
+    hash: study.hash,
+    scenarios: study.scenarios.map((s) => ({ key: s.key, file: s.file, text: s.text })),
+    paths,
+    ticks: input.ticks,
+    keep: input.keep,
+    series: input.series ? { ...input.series, dir: seriesDir } : undefined,
+  };
+  const appender = new LineAppender(join(opts.out, "runs.ndjson"));
+
+  // Point data is recomputed on demand; a small cache covers the points of batches in flight.
+  const points = new Map<number, { values: unknown[]; info: PointInfo }>();
+  const pointOf = (p: number) => {
+    let e = points.get(p);
+    if (!e) {
+      if (points.size > 4096) points.clear();
+      const values = pointValues(design, p);
+      e = {
+        values,
+        info: { factors: Object.fromEntries(paths.map((k, i) => [k, values[i]])), arm: pointArm(design, p) },
+      };
+      points.set(p, e);
+    }
+    return e;
+  };
+  const task = (i: number): RunTask => {
+    const c = coordsOf(shape, i);
+    const id = runId(shape, i);
+    return {
+      index: i,
+      id,
+      scenario: c.scenario,
+      point: c.point,
+      seed: runSeed(input.seed, id),
+      values: pointOf(c.point).values,
+    };
+  };
+  const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
+
+  const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
+    let text = "";
+    let runs = 0;
+    let busyMs = 0;
+    records.forEach((rec, k) => {
+      const t = tasks[k]!;
+      if (done[rec.index]) return;
+      // A series that came back with its record (a remote worker) is on disk before its row.
+      if (rec.series) writeSeries(seriesDir, rec.series);
+      text += rowLine(buildRow(shape, t.seed, pointOf(t.point).info, rec));
+      done[rec.index] = 1;
+      counts.done++;
+      if (rec.status === "failed") counts.failed++;
+      runs++;
+      busyMs += rec.durationMs;
+    });
+    // One write of whole lines per batch: a crash can only cut the last line short.
+    if (text !== "") appender.append(text);
+    opts.onProgress?.(progress());
+    return { runs, busyMs };
+  };
+
+  const finish = async (execution: Manifest["execution"], failure?: string): Promise<RunStudyResult> => {
+    appender.close();
+    const elapsedMs = () => performance.now() - t0;
+    manifest.execution = execution;
+    if (failure !== undefined || counts.done < planned) {
+      manifest.counts = { ...counts };
+      writeManifest(opts.out, manifest);
+      if (failure !== undefined) return { ok: false, error: { kind: "executor", message: failure } };
+      const status = "interrupted";
+      return { ok: true, status, dir: opts.out, counts, resumed, tornLine, elapsedMs: elapsedMs() };
+    }
+    const final = finalizeRuns(opts.out, shape, paths, Object.keys(pointArm(design, 0) ?? {}));
+    manifest.counts = { planned, done: final.done, failed: final.failed };
+    manifest.endedAt = new Date().toISOString();
+    writeManifest(opts.out, manifest);
+    // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
+    const summarize = opts.summarize ?? (await import("../stats/write-summary.js")).writeSummary;
+    const summary = await summarize(opts.out);
+    return {
+      ok: true,
+      status: "finished",
+      dir: opts.out,
+      counts: manifest.counts,
+      resumed,
+      tornLine,
+      elapsedMs: elapsedMs(),
+      summaryError: summary.ok ? undefined : summary.error,
+    };
+  };
+
+  const tasksIn = (from: number, to: number) => {
+    const out: RunTask[] = [];
+    for (let i = from; i < to; i++) if (!done[i]) out.push(task(i));
+    return out;
+  };
+  const close = () => appender.close();
+  const session = {
+    close,
+    shape,
+    planned,
+    counts,
+    resumed,
+    done,
+    context,
+    task,
+    tasksIn,
+    receive,
+    progress,
+    finish,
+  };
+  return { ok: true, session };
+}

@@ -1,0 +1,80 @@
+/** The study meta: a worker without the study's files runs the same runs, map files included. */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { studyMeta, workerContext } from "../../../src/queue/meta.js";
+import { parseMeta } from "../../../src/queue/payload.js";
+import { formatScenarioError } from "../../../src/scenario/errors.js";
+import { runBatch } from "../../../src/study/batch.js";
+import { queueBatchRuns } from "../../../src/study/batching.js";
+import { loadStudyText } from "../../../src/study/load.js";
+import { openSession } from "../../../src/study/session.js";
+
+const STUDY = `name: Map study
+scenario: ${resolve("scenarios/schelling-central-asia.yaml")}
+seed: 3
+replicates: 2
+ticks: 2
+factors:
+  params.minToBeHappy: { values: [2, 4] }
+series: { every: 1, keep: [happy_share] }
+`;
+
+describe("study meta", () => {
+  const loaded = loadStudyText(STUDY, join(tmpdir(), "map-study.yaml"));
+  if (!loaded.ok) throw new Error(loaded.errors.map(formatScenarioError).join("\n"));
+  const study = loaded.study;
+
+  it("carries the map file a scenario names, and passes its own schema", () => {
+    const meta = studyMeta(study, "9.9.9", 5);
+    const s = meta.context.scenarios[0]!;
+    expect(s.map?.given).toBe("maps/central-asia.json");
+    expect(s.map?.text).toBe(readFileSync("scenarios/maps/central-asia.json", "utf8"));
+    expect(meta).toMatchObject({ format: 1, hash: study.hash, pamir: "9.9.9", planned: 4, batchRuns: 5 });
+    expect(meta.context.series).toEqual({ every: 1, keep: ["happy_share"] });
+    expect(parseMeta(JSON.stringify(meta))).toEqual({ ok: true, value: meta });
+  });
+
+  it("gives a worker a context that runs the same runs, series returned instead of written", () => {
+    const out = mkdtempSync(join(tmpdir(), "pamir-meta-"));
+    const open = openSession(study, { out, mode: "auto", version: "t" });
+    if (!open.ok) throw new Error(open.error.kind);
+    const s = open.session;
+    const tasks = s.tasksIn(0, 4);
+    const here = runBatch(s.context, tasks).records;
+    s.close();
+
+    const scratch = mkdtempSync(join(tmpdir(), "pamir-scratch-"));
+    const meta = parseMeta(JSON.stringify(studyMeta(study, "t", 1)));
+    if (!meta.ok) throw new Error(meta.error);
+    const ctx = workerContext(meta.value, scratch);
+    const text = ctx.scenarios[0]!.text;
+    const copy = /^map: (.+)$/m.exec(text)?.[1];
+    expect(copy?.startsWith(scratch)).toBe(true);
+    expect(readFileSync(copy!, "utf8")).toBe(readFileSync("scenarios/maps/central-asia.json", "utf8"));
+    expect(text).toContain("agents: 2400"); // the rest of the scenario is untouched
+    // Another hash, so this thread's cache does not hand back the scenario loaded above.
+    const there = runBatch({ ...ctx, hash: "worker" }, tasks).records;
+    const strip = (r: (typeof here)[number]) => ({ ...r, durationMs: 0, series: undefined });
+    expect(there.map(strip)).toEqual(here.map(strip));
+    expect(here.every((r) => r.status === "ok" && r.series === undefined)).toBe(true);
+    expect(existsSync(join(out, "series", `${tasks[0]!.id}.json`))).toBe(true);
+    expect(there[0]!.series).toEqual(
+      JSON.parse(readFileSync(join(out, "series", `${tasks[0]!.id}.json`), "utf8")),
+    );
+  });
+});
+
+describe("queueBatchRuns", () => {
+  it("aims at ~2 s of work, 64 batches or more, yet ≥ 100 ms of work, ≥ 8 batches, ≤ 1000 runs", () => {
+    expect(queueBatchRuns(90, 120)).toBe(2); // 100 ms of work beats spreading over 64
+    expect(queueBatchRuns(90, 10)).toBe(1); // at least 8 batches
+    expect(queueBatchRuns(1, 4000)).toBe(100);
+    expect(queueBatchRuns(0.13, 10_000)).toBe(770);
+    expect(queueBatchRuns(0.13, 400)).toBe(50);
+    expect(queueBatchRuns(90, 1_000_000)).toBe(22); // 2 s of work
+    expect(queueBatchRuns(0.1, 1_000_000)).toBe(1000);
+    expect(queueBatchRuns(5000, 1_000_000)).toBe(1);
+  });
+});
