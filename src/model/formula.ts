@@ -10,7 +10,13 @@
  * `{ ok: false, error: { message, at } }`, `at` naming the offending token. Evaluation never
  * throws: a result that is not a finite number comes back as an error value.
  */
-import { all, create, type MathNode } from "mathjs";
+import { createRequire } from "node:module";
+import type * as MathJs from "mathjs";
+import type { MathNode } from "mathjs";
+
+// mathjs is loaded on the first formula, not at import: the full build costs ~90 MB per thread,
+// and every study worker imports the model registry, while few scenarios use formulas.
+const requireMathJs = (): typeof MathJs => createRequire(import.meta.url)("mathjs") as typeof MathJs;
 
 /** Why a formula was refused or failed; `at` is the offending token (or the formula). */
 export interface FormulaError {
@@ -98,12 +104,13 @@ const KEYWORDS = new Set(["and", "or", "xor", "not", "mod", "to", "in", "true", 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_SOURCE = 2000;
 
-type MathInstance = ReturnType<typeof create>;
+type MathInstance = ReturnType<typeof MathJs.create>;
 let restricted: { math: MathInstance; parse: (s: string) => MathNode } | undefined;
 
 /** The restricted mathjs instance and its parser (made on first use: create(all) takes tens of ms). */
 function restrictedMath(): { math: MathInstance; parse: (s: string) => MathNode } {
   if (!restricted) {
+    const { all, create } = requireMathJs();
     const math = create(all!, { predictable: true });
     // Keep the parser before disabling it, so expressions inside formulas cannot reach it.
     const parse = math.parse;
