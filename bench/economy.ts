@@ -13,7 +13,7 @@ import {
   SECURITY_COUNTRIES,
 } from "../src/model/economy-params.js";
 import { producersOf, worldByName } from "../src/model/world-catalog.js";
-import { median } from "./measure.js";
+import { benchScaled, type ScaledRow } from "./measure.js";
 
 /** Baseline economy parameters with shipments and units scaled by k (the same economy, k× the agents). */
 export function scaled(k: number): EconomyParams {
@@ -37,34 +37,11 @@ export function scaled(k: number): EconomyParams {
 }
 
 /** Median ms per 360-day run and agent updates per second at 1×, 4× and 16× (`quick`: fewer seeds, 60 days). */
-export async function benchEconomy(
-  quick: boolean,
-): Promise<{ name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[]> {
-  const days = quick ? 60 : 360;
-  const seeds = quick ? 3 : 10;
-  const out: { name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[] = [];
-  for (const k of [1, 4, 16]) {
-    const p = scaled(k);
-    for (let w = 0; w < 3; w++) new Economy(p, 900 + w).simulation.run(days); // warm the JIT
-    const ms: number[] = [];
-    const rates: number[] = [];
-    for (let s = 1; s <= seeds; s++) {
-      let updates = 0;
-      const t0 = performance.now();
-      const e: Economy = new Economy(p, s, () => {
-        updates += e.ships.alive + e.units.alive;
-      });
-      e.simulation.run(days);
-      const dt = performance.now() - t0;
-      ms.push(dt);
-      rates.push(updates / (dt / 1000));
-    }
-    out.push({
-      name: `economy ${days} d ×${k}`,
-      medianMs: median(ms),
-      n: seeds,
-      agentUpdatesPerSec: median(rates),
-    });
-  }
-  return out;
+export async function benchEconomy(quick: boolean): Promise<ScaledRow[]> {
+  const params = [1, 4, 16].map((k) => [k, scaled(k)] as const);
+  const of = (k: number) => params.find(([x]) => x === k)![1];
+  return benchScaled("economy", quick, (k, seed, count) => {
+    const e: Economy = new Economy(of(k), seed, () => count(e.ships.alive + e.units.alive));
+    return e;
+  });
 }

@@ -44,3 +44,52 @@ export function timeModel<P>(
   for (let t = 0; t < done; t++) agentSteps += agentsAt(series, t - 1);
   return { setupMs: t1 - t0, stepMs: t2 - t1, agentSteps };
 }
+
+/** One row of a model bench at k× the agents. */
+export interface ScaledRow {
+  name: string;
+  medianMs: number;
+  n: number;
+  agentUpdatesPerSec?: number;
+}
+
+/**
+ * Time a model at 1×, 4× and 16× the agents: for each k, three warm-up runs, then seeds 1..n
+ * (`quick`: 60 days × 3 seeds, else 360 × 10). `start(k, seed, count)` builds a run whose
+ * after-tick hook calls `count(live agents)`; it returns something with `simulation.run`.
+ */
+export function benchScaled(
+  label: string,
+  quick: boolean,
+  start: (
+    k: number,
+    seed: number,
+    count: (agents: number) => void,
+  ) => { simulation: { run(n: number): number } },
+): ScaledRow[] {
+  const days = quick ? 60 : 360;
+  const seeds = quick ? 3 : 10;
+  const out: ScaledRow[] = [];
+  for (const k of [1, 4, 16]) {
+    for (let w = 0; w < 3; w++) start(k, 900 + w, () => {}).simulation.run(days); // warm the JIT
+    const ms: number[] = [];
+    const rates: number[] = [];
+    for (let s = 1; s <= seeds; s++) {
+      let updates = 0;
+      const t0 = performance.now();
+      start(k, s, (n) => {
+        updates += n;
+      }).simulation.run(days);
+      const dt = performance.now() - t0;
+      ms.push(dt);
+      rates.push(updates / (dt / 1000));
+    }
+    out.push({
+      name: `${label} ${days} d ×${k}`,
+      medianMs: median(ms),
+      n: seeds,
+      agentUpdatesPerSec: median(rates),
+    });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { Nexus } from "../src/model/nexus.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/model/nexus-model-params.js";
 import { scaled } from "./economy.js";
-import { median } from "./measure.js";
+import { benchScaled, type ScaledRow } from "./measure.js";
 
 /** The route-control scenario's parameters with agents scaled by k. */
 function routeControl(k: number): NexusModelParams {
@@ -46,40 +46,19 @@ function routeControl(k: number): NexusModelParams {
 }
 
 /** Median ms per 360-day route-control run and agent-updates per second at 1×, 4×, 16× (`quick`: 60 days, 3 seeds). */
-export async function benchNexus(
-  quick: boolean,
-): Promise<{ name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[]> {
-  const days = quick ? 60 : 360;
-  const seeds = quick ? 3 : 10;
-  const out: { name: string; medianMs: number; n: number; agentUpdatesPerSec?: number }[] = [];
-  for (const k of [1, 4, 16]) {
-    const p = routeControl(k);
-    for (let w = 0; w < 3; w++) new Nexus(p, 900 + w).simulation.run(days); // warm the JIT
-    const ms: number[] = [];
-    const rates: number[] = [];
-    for (let s = 1; s <= seeds; s++) {
-      let updates = 0;
-      const t0 = performance.now();
-      const n: Nexus = new Nexus(p, s, () => {
-        const e = n.economy;
-        updates +=
-          e.ships.alive +
+export async function benchNexus(quick: boolean): Promise<ScaledRow[]> {
+  const params = new Map([1, 4, 16].map((k) => [k, routeControl(k)]));
+  return benchScaled("nexus route-control", quick, (k, seed, count) => {
+    const n: Nexus = new Nexus(params.get(k)!, seed, () => {
+      const e = n.economy;
+      count(
+        e.ships.alive +
           e.units.alive +
           n.armed.bands.alive +
           n.armed.contingents.alive +
-          n.people.pop.citizens.alive;
-      });
-      n.simulation.run(days);
-      const dt = performance.now() - t0;
-      ms.push(dt);
-      rates.push(updates / (dt / 1000));
-    }
-    out.push({
-      name: `nexus route-control ${days} d ×${k}`,
-      medianMs: median(ms),
-      n: seeds,
-      agentUpdatesPerSec: median(rates),
+          n.people.pop.citizens.alive,
+      );
     });
-  }
-  return out;
+    return n;
+  });
 }
