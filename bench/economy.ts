@@ -5,14 +5,14 @@
  * agent updates per second (live shipments + units, summed over days). Cost should grow about
  * linearly in agents.
  */
-import { Economy } from "../src/model/economy.js";
+import { Economy } from "../src/models/economy/economy.js";
 import {
   type EconomyParams,
   economyParams,
   organisationsOf,
   SECURITY_COUNTRIES,
-} from "../src/model/economy-params.js";
-import { producersOf, worldByName } from "../src/model/world-catalog.js";
+} from "../src/models/economy/params.js";
+import { producersOf, worldByName } from "../src/worlds/resolve.js";
 import { benchScaled, type ScaledRow } from "./measure.js";
 
 /** Baseline economy parameters with shipments and units scaled by k (the same economy, k× the agents). */

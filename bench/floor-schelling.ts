@@ -1,6 +1,6 @@
 /**
  * The floor: Schelling written by hand as flat typed-array loops, no engine. It draws the same
- * random numbers in the same order as `src/classic/schelling.ts` (same named streams, same
+ * random numbers in the same order as `src/models/classic/schelling.ts` (same named streams, same
  * shuffle, same empty-cell set discipline), so for a seed both give the same moves — a test
  * checks that, which is what makes the engine/floor time ratio an honest measure of overhead.
  */

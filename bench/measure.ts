@@ -1,6 +1,6 @@
 /** Timing helpers for benches: medians of repeated seeded runs, and the machine they ran on. */
 import { cpus } from "node:os";
-import type { ModelDefinition } from "../src/models/types.js";
+import type { ModelDefinition } from "../src/core/model.js";
 
 /** Median of a list of numbers (NaN for none). */
 export function median(xs: number[]): number {

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { Nexus } from "../src/model/nexus.js";
-import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/model/nexus-model-params.js";
+import { Nexus } from "../src/models/nexus/nexus.js";
+import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/models/nexus/params.js";
 import { scaled } from "./economy.js";
 import { benchScaled, type ScaledRow } from "./measure.js";
 

@@ -4,8 +4,8 @@
  * Schelling (the floor) run in the same process, interleaved seed by seed. Prints figures only;
  * nothing is asserted on time. `--quick` runs tiny sizes a few times (CI keeps the benches alive).
  */
-import { schellingModel, schellingParams } from "../src/classic/schelling.js";
-import { wolfSheepModel, wolfSheepParams } from "../src/classic/wolf-sheep.js";
+import { schellingModel, schellingParams } from "../src/models/classic/schelling.js";
+import { wolfSheepModel, wolfSheepParams } from "../src/models/classic/wolf-sheep.js";
 import { benchEconomy } from "./economy.js";
 import { floorSchelling } from "./floor-schelling.js";
 import { benchMap } from "./map.js";

@@ -8,8 +8,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRngHub } from "../src/engine/rng.js";
 import { loadBundledMap } from "../src/map/bundled.js";
-import { CORRIDOR_PROVINCES } from "../src/model/corridor-world.js";
 import type { Manifest } from "../src/study/manifest.js";
+import { CORRIDOR_PROVINCES } from "../src/worlds/corridor.js";
 
 /** What to generate. */
 export interface SyntheticOptions {

@@ -6,14 +6,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { Argv } from "yargs";
+import type { RegionMap } from "../core/model.js";
 import { bundledMapFile } from "../map/bundled.js";
 import { renderGridSvg } from "../map/grid-svg.js";
 import { formatMapError, loadCentralAsiaMap } from "../map/load.js";
 import { type Choropleth, renderMapSvg } from "../map/svg.js";
 import type { CentralAsiaMap } from "../map/types.js";
-import { CORRIDOR_PROVINCES, corridorRegionMap } from "../model/corridor-world.js";
-import type { RegionMap } from "../models/types.js";
 import { formatScenarioError, loadScenarioFile } from "../scenario/load.js";
+import { CORRIDOR_PROVINCES, corridorRegionMap } from "../worlds/corridor.js";
 import { CliError, EXIT } from "./errors.js";
 
 /** Province attributes `--metric` can draw without a values file. */

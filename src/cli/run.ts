@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Argv } from "yargs";
-import { runModel } from "../models/run.js";
-import type { RunResult } from "../models/types.js";
+import type { RunResult } from "../core/model.js";
+import { runModel } from "../core/run.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { CliError, EXIT } from "./errors.js";
 import { loadOrFail } from "./load.js";

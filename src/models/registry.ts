@@ -1,10 +1,11 @@
 /** The models a scenario can name in `model:`; the CLI, studies and benches all look them up here. */
-import { rebellionModel } from "../classic/rebellion.js";
-import { schellingModel } from "../classic/schelling.js";
-import { wolfSheepModel } from "../classic/wolf-sheep.js";
-import { economyModel } from "../model/economy-model.js";
-import { nexusModel } from "../model/nexus-model.js";
-import type { ModelDefinition } from "./types.js";
+
+import type { ModelDefinition } from "../core/model.js";
+import { rebellionModel } from "./classic/rebellion.js";
+import { schellingModel } from "./classic/schelling.js";
+import { wolfSheepModel } from "./classic/wolf-sheep.js";
+import { economyModel } from "./economy/model.js";
+import { nexusModel } from "./nexus/model.js";
 
 /** Every registered model, in the order `pamir --help` lists them. */
 export const MODELS: readonly ModelDefinition<never>[] = [

@@ -2,7 +2,7 @@
  * The stylised corridor world for the report: its 40 × 30 cell raster drawn as it is (no real
  * coordinates to project), one traced outline per province, the river cells as water.
  */
-import { corridorRegionMap } from "../model/corridor-world.js";
+import { corridorRegionMap } from "../worlds/corridor.js";
 import { type MapShapes, ringsPath } from "./map-shapes.js";
 import { WATER } from "./palette.js";
 import { traceRings } from "./trace.js";

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
+import type { ModelDefinition, RegionMap } from "../core/model.js";
 import { findModel } from "../models/registry.js";
-import type { ModelDefinition, RegionMap } from "../models/types.js";
-import { type LegendEntry, parseAsciiCells, parseAsciiMap } from "./ascii-map.js";
+import { type LegendEntry, parseAsciiCells, parseAsciiMap } from "../worlds/ascii.js";
 import { formatPath, type ScenarioError, sortErrors } from "./errors.js";
 import type { Position } from "./locate.js";
 import { loadScenarioMap } from "./map-file.js";

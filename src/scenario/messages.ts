@@ -4,7 +4,7 @@
  * between 0 and 1" without any per-field text here.
  */
 import { z } from "zod";
-import type { ModelDefinition } from "../models/types.js";
+import type { ModelDefinition } from "../core/model.js";
 import { allowedKeys, hasPath, recordKeyAt, schemaAt, valueAt } from "./schema-walk.js";
 import { didYouMean } from "./suggest.js";
 

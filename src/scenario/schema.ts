@@ -5,8 +5,8 @@
  * (with its own `params:` schema and default horizon) without touching this file.
  */
 import { z } from "zod";
+import type { ModelDefinition } from "../core/model.js";
 import { MODELS } from "../models/registry.js";
-import type { ModelDefinition } from "../models/types.js";
 
 /** What the legend says about one map character. */
 export const legendEntrySchema = z.strictObject({

@@ -4,7 +4,7 @@
  * run that fails — the model's cross-field check, setup or a tick throwing — becomes a `failed`
  * record carrying its error. Nothing here throws for a bad run, so one run cannot stop a study.
  */
-import { runModel } from "../models/run.js";
+import { runModel } from "../core/run.js";
 import { formatPath } from "../scenario/errors.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "./point.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runModel } from "../../../src/models/run.js";
+import { runModel } from "../../../src/core/run.js";
 import { loadScenarioText } from "../../../src/scenario/load.js";
 
 const scenario = (torus: string) => `model: schelling

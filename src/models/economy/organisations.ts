@@ -1,0 +1,243 @@
+/**
+ * Trafficking organisations (after NarcoLogic, Magliocca et al. 2019): few, so they live in typed
+ * arrays, not a store. Each keeps its own view of risk per cell — a time-discounted count of its
+ * own passages, seizures and bribes there, shrunk toward a prior — and a route field per market
+ * computed from that view. Fields change only on re-plan events (losses past tolerance, a closed
+ * crossing, the routine review), never daily, which is what makes daily work cheap.
+ */
+import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
+import type { World } from "../../worlds/types.js";
+import type { Shipments } from "./shipments.js";
+
+/** What re-planning needs about one market. */
+export interface PlanMarket {
+  /** Trading cells. */
+  cells: Int32Array;
+  /** Expected price at re-plan time, USD/kg (values cargo on the way). */
+  price: number;
+}
+
+/** What every re-plan reads besides the organisation's own counts. */
+export interface PlanContext {
+  /** The world. */
+  world: World;
+  /** Its legal-move graph. */
+  graph: RouteGraph;
+  /** Carriage cost per cell, USD/kg (Infinity where closed). */
+  carriage: Float64Array;
+  /** Speed per cell, cells/day (days in a cell = 1 / speed). */
+  speed: Float64Array;
+  /** Prior seizure chance per passage of each cell. */
+  priorSeize: Float64Array;
+  /** Prior bribe chance per passage of each cell. */
+  priorBribe: Float64Array;
+  /** Pseudo-passages behind the priors. */
+  weight: number;
+  /** Bribe as a share of cargo value. */
+  bribeShare: number;
+  /** Holding cost, share of cargo value per day on the way. */
+  holdingPerDay: number;
+  /** Markets at re-plan time. */
+  markets: readonly PlanMarket[];
+  /** Loads in transit: a field need only be searched until their cells and the nearest home cell settle. */
+  ships: Shipments;
+  /** Tolls per cell, USD/kg (insurgent tax): route cost, but paid on passage, so not in the fare. */
+  toll?: Float64Array | undefined;
+}
+
+/** One organisation's plan toward one market, as of its last re-plan. */
+export interface MarketPlan {
+  /** Next-pointers toward the market (from routeField). */
+  next: Int32Array;
+  /** Market cell each route ends at (kept so re-plans can reuse the arrays). */
+  end: Int32Array;
+  /** Expected cost per kg from every cell (carriage + (risk + bribes + holding) × value), USD/kg. */
+  dist: Float64Array;
+  /** Best launch cell in the home province (least expected cost), −1 if none reaches the market. */
+  origin: number;
+  /** Carriage alone along the route from `origin`, USD/kg (the carriers' fare). */
+  fare: number;
+}
+
+/** The organisations of a run and their learned risk views. */
+export class Organisations {
+  /** Number of organisations. */
+  readonly n: number;
+  /** Capital, USD (never negative). */
+  readonly capital: Float64Array;
+  /** Share of the value it sends it may lose (seizures + bribes) before re-planning early. */
+  readonly tolerance: Float64Array;
+  /** kg per shipment now (shrinks after losses, see `resizeLot`). */
+  readonly lotKg: Float64Array;
+  /** kg per shipment the organisation starts with and recovers toward. */
+  readonly baseLotKg: Float64Array;
+  /** Home (producing) province index. */
+  readonly home: Int32Array;
+  /** Seizure + bribe losses since the last re-plan, USD. */
+  readonly lossSincePlan: Float64Array;
+  /** Expected value of the loads sent since the last re-plan, USD (the base the tolerance applies to). */
+  readonly valueSincePlan: Float64Array;
+  /** Day of each organisation's last re-plan. */
+  readonly plannedOn: Int32Array;
+  /** Re-plans done, all organisations together. */
+  replans = 0;
+  /** Plans per organisation × market (index o × markets + m). */
+  plans: MarketPlan[] = [];
+  /** Decayed passages per org × cell (index o × cells + c). */
+  readonly passages: Float64Array;
+  /** Decayed own seizures per org × cell. */
+  readonly seizures: Float64Array;
+  /** Decayed own bribes per org × cell. */
+  readonly bribes: Float64Array;
+  private readonly cells: number;
+  private readonly perValue: Float64Array;
+  private readonly surcharge: Float64Array;
+  private readonly stop: StopCells;
+
+  constructor(
+    orgs: readonly { capitalUsd: number; riskTolerance: number; lotKg: number; home: number }[],
+    cells: number,
+  ) {
+    this.n = orgs.length;
+    this.cells = cells;
+    this.capital = Float64Array.from(orgs, (o) => o.capitalUsd);
+    this.tolerance = Float64Array.from(orgs, (o) => o.riskTolerance);
+    this.lotKg = Float64Array.from(orgs, (o) => o.lotKg);
+    this.baseLotKg = Float64Array.from(orgs, (o) => o.lotKg);
+    this.home = Int32Array.from(orgs, (o) => o.home);
+    this.lossSincePlan = new Float64Array(this.n);
+    this.plannedOn = new Int32Array(this.n);
+    this.valueSincePlan = new Float64Array(this.n);
+    this.passages = new Float64Array(this.n * cells);
+    this.seizures = new Float64Array(this.n * cells);
+    this.bribes = new Float64Array(this.n * cells);
+    this.perValue = new Float64Array(cells);
+    this.surcharge = new Float64Array(cells);
+    this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
+  }
+
+  /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
+  risk(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
+    const k = o * this.cells + c;
+    return (this.seizures[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+  }
+
+  /** Perceived bribe chance per passage of cell c: (bribes + w × prior) / (passages + w). */
+  bribeRate(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
+    const k = o * this.cells + c;
+    return (this.bribes[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+  }
+
+  /** Forget a day's worth: every count × factor (exp(−1 / memory days)). */
+  decay(factor: number): void {
+    const { passages, seizures, bribes } = this;
+    for (let i = 0; i < passages.length; i++) {
+      passages[i]! *= factor;
+      seizures[i]! *= factor;
+      bribes[i]! *= factor;
+    }
+  }
+
+  /**
+   * Whether organisation o has lost more than its tolerance since its last plan: losses above
+   * tolerance × the expected value of what it sent (a loss rate, so it means the same to a new
+   * and to a rich organisation).
+   */
+  pastTolerance(o: number): boolean {
+    const loss = this.lossSincePlan[o]!;
+    return loss > 0 && loss > this.tolerance[o]! * this.valueSincePlan[o]!;
+  }
+
+  /**
+   * Split or re-merge shipments at a re-plan: past tolerance the lot shrinks by `split` (not
+   * below `minKg`, or the base lot if that is smaller); at a review with losses within tolerance
+   * it grows back by 1 / `split`, up to the base lot.
+   */
+  resizeLot(o: number, split: number, minKg: number): void {
+    const base = this.baseLotKg[o]!;
+    const lot = this.lotKg[o]!;
+    this.lotKg[o] = this.pastTolerance(o)
+      ? Math.max(Math.min(minKg, base), lot * split)
+      : Math.min(base, lot / split);
+  }
+
+  /** The cells o's field toward market m must be exact on: its loads bound there, and its launch cell. */
+  private stopCells(o: number, m: number, ships: Shipments, homeCells: Int32Array): StopCells {
+    const st = this.stop;
+    const ids = ships.order();
+    st.cells = ensure(st.cells, ids.length);
+    st.any = homeCells;
+    let n = 0;
+    const { org, market, cell } = ships.col;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (org[id] === o && market[id] === m) st.cells[n++] = cell[id]!;
+    }
+    st.n = n;
+    return st;
+  }
+
+  /**
+   * Recompute organisation o's route field to every market: cost per cell = carriage + value ×
+   * (perceived seizure chance + bribeShare × perceived bribe chance + holding per day × days in
+   * the cell). Closed crossings are in `carriage` as Infinity. `homeCells` are its launch cells.
+   */
+  replan(o: number, day: number, ctx: PlanContext, homeCells: Int32Array): void {
+    const { carriage, speed, priorSeize, priorBribe, weight, bribeShare, holdingPerDay, markets } = ctx;
+    const toll = ctx.toll;
+    const r = this.perValue;
+    for (let c = 0; c < this.cells; c++) {
+      r[c] =
+        this.risk(o, c, priorSeize, weight) +
+        bribeShare * this.bribeRate(o, c, priorBribe, weight) +
+        (speed[c]! > 0 ? holdingPerDay / speed[c]! : 0);
+    }
+    const M = markets.length;
+    const s = this.surcharge;
+    for (let m = 0; m < M; m++) {
+      const { cells, price } = markets[m]!;
+      if (toll) for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + toll[c]! + price * r[c]!;
+      else for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
+      const old = this.plans[o * M + m];
+      const field = graphField(ctx.graph, s, cells, old, this.stopCells(o, m, ctx.ships, homeCells));
+      let origin = -1;
+      for (let i = 0; i < homeCells.length; i++) {
+        const c = homeCells[i]!;
+        if (field.dist[c]! < Number.POSITIVE_INFINITY && (origin < 0 || field.dist[c]! < field.dist[origin]!))
+          origin = c;
+      }
+      this.plans[o * M + m] = {
+        next: field.next,
+        dist: field.dist,
+        end: field.end,
+        origin,
+        fare: origin < 0 ? 0 : fareAlong(ctx.world, carriage, field.next, origin),
+      };
+    }
+    this.lossSincePlan[o] = 0;
+    this.valueSincePlan[o] = 0;
+    this.plannedOn[o] = day;
+    this.replans++;
+  }
+}
+
+/** Grow an Int32Array to hold at least n entries. */
+function ensure(a: Int32Array, n: number): Int32Array {
+  if (a.length >= n) return a;
+  const b = new Int32Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */
+export function fareAlong(world: World, carriage: ArrayLike<number>, next: Int32Array, cell: number): number {
+  const g = world.grid;
+  let total = 0;
+  let steps = 0;
+  for (let a = cell, b = next[a]!; b >= 0; a = b, b = next[b]!) {
+    if (++steps > next.length) throw new Error("route field has a cycle");
+    const step = g.x(a) !== g.x(b) && g.y(a) !== g.y(b) ? Math.SQRT2 : 1;
+    total += (carriage[a]! + carriage[b]!) * 0.5 * step;
+  }
+  return total;
+}

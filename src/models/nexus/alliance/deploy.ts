@@ -1,0 +1,145 @@
+/**
+ * Where alliance contingents go. Candidate positions per posture, in the countries a force may
+ * enter today: `incursion-drill` — crossing cells with a legal step into the front country (the
+ * Afghan–Tajik crossings), equal weight; `route-control` — cells carrying heroin, weighted by the
+ * kg/day passing. Forces plan in order; each contingent draws a position by weight, never a cell its
+ * own force already covers while others remain, and — with chance `coordination` per pick — never
+ * one another force covers. Coordination 0 is the essay's "planned in isolation": forces draw from
+ * the same candidates blind to each other, so coverage overlaps and leaves gaps; 1 deconflicts.
+ */
+import type { RngStream } from "../../../engine/rng.js";
+import { canStep } from "../../../worlds/build.js";
+import { CROSSING_NONE, type World } from "../../../worlds/types.js";
+import {
+  type AllianceRules,
+  type Contingents,
+  type Force,
+  POSTURE_DRILL,
+  POSTURE_ROUTE,
+} from "./alliance.js";
+
+/** Candidate cells and their weights. */
+export interface Candidates {
+  cells: Int32Array;
+  weights: Float64Array;
+}
+
+/** Crossing cells of allowed countries with a legal step into `front` (any crossing if front < 0). */
+export function drillCandidates(world: World, allowed: ArrayLike<number>, front: number): Candidates {
+  const g = world.grid;
+  const cells: number[] = [];
+  for (let c = 0; c < g.size; c++) {
+    if (world.crossing[c] === CROSSING_NONE || allowed[world.country[c]!] !== 1) continue;
+    let faces = front < 0;
+    for (let dy = -1; dy <= 1 && !faces; dy++) {
+      for (let dx = -1; dx <= 1 && !faces; dx++) {
+        const n = g.at(g.x(c) + dx, g.y(c) + dy);
+        if (n >= 0 && world.country[n] === front && canStep(world, c, n)) faces = true;
+      }
+    }
+    if (faces) cells.push(c);
+  }
+  return { cells: Int32Array.from(cells), weights: new Float64Array(cells.length).fill(1) };
+}
+
+/** Passable cells of allowed countries carrying heroin, weighted by kg/day. */
+export function routeCandidates(
+  world: World,
+  allowed: ArrayLike<number>,
+  flow: ArrayLike<number>,
+): Candidates {
+  const cells: number[] = [];
+  for (let c = 0; c < world.grid.size; c++) {
+    if (flow[c]! > 0 && world.blocked[c] === 0 && allowed[world.country[c]!] === 1) cells.push(c);
+  }
+  return { cells: Int32Array.from(cells), weights: Float64Array.from(cells, (c) => flow[c]!) };
+}
+
+/** Call `fn` for every cell within Chebyshev `radius` of c (on the grid, blocked cells included). */
+export function forCellsAround(world: World, c: number, radius: number, fn: (cell: number) => void): void {
+  const g = world.grid;
+  const x = g.x(c);
+  const y = g.y(c);
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const v = g.at(x + dx, y + dy);
+      if (v >= 0) fn(v);
+    }
+  }
+}
+
+/** Send contingent `id` toward `target`, arriving after distance / mobility days (at least one). */
+function assign(store: Contingents, id: number, f: Force, target: number, world: World): void {
+  const c = store.col;
+  if (c.cell[id] === target) {
+    c.target[id] = target;
+    c.transit[id] = 0;
+    return;
+  }
+  const from = c.cell[id]! >= 0 ? c.cell[id]! : f.base;
+  const d = from >= 0 ? world.grid.distance(from, target, "chebyshev") : 0;
+  c.cell[id] = -1;
+  c.target[id] = target;
+  c.transit[id] = Math.max(1, Math.ceil(d / f.mobility));
+}
+
+/**
+ * Re-plan every contingent's position (see the file comment). `allowed` is the force × country
+ * flag table; `troopCap[f]` the troops force f can afford to deploy (the rest stay in reserve, so
+ * no force plans around positions it cannot pay for); a contingent with no candidate in its
+ * posture goes back to reserve.
+ */
+export function planPositions(
+  store: Contingents,
+  forces: readonly Force[],
+  r: AllianceRules,
+  allowed: Uint8Array,
+  world: World,
+  flow: ArrayLike<number>,
+  troopCap: ArrayLike<number>,
+  rng: RngStream,
+): void {
+  const K = world.countries.length;
+  const mask = new Uint8Array(world.grid.size);
+  const maxRadius = Math.max(...r.radius);
+  const col = store.col;
+  const ids = store.order();
+  forces.forEach((f, fi) => {
+    const row = allowed.subarray(fi * K, fi * K + K);
+    const cand = [drillCandidates(world, row, r.front), routeCandidates(world, row, flow)];
+    const own = 1 << fi;
+    const other = 0xff & ~own;
+    const w = new Float64Array(Math.max(cand[0]!.cells.length, cand[1]!.cells.length));
+    let planned = 0;
+    for (const id of ids) {
+      if (col.force[id] !== fi || col.troops[id]! <= 0) continue;
+      const posture = col.posture[id] === POSTURE_DRILL ? POSTURE_DRILL : POSTURE_ROUTE;
+      const { cells, weights } = cand[posture]!;
+      if (cells.length === 0 || planned + col.troops[id]! > troopCap[fi]!) {
+        col.cell[id] = -1;
+        col.target[id] = -1;
+        col.transit[id] = 0;
+        continue;
+      }
+      const avoidOther = rng.next() < r.coordination;
+      // Free cells first; then cells only this force covers (massing); then anything.
+      let pick = -1;
+      for (let pass = 0; pass < 3 && pick < 0; pass++) {
+        for (let i = 0; i < cells.length; i++) {
+          const m = mask[cells[i]!]!;
+          const blockedOwn = pass === 0 && (m & own) !== 0;
+          const blockedOther = pass < 2 && avoidOther && (m & other) !== 0;
+          w[i] = blockedOwn || blockedOther ? 0 : weights[i]!;
+        }
+        pick = rng.weighted(w, cells.length);
+      }
+      const target = cells[pick]!;
+      planned += col.troops[id]!;
+      assign(store, id, f, target, world);
+      // Mark every cell from which another position's coverage would touch this one's.
+      forCellsAround(world, target, r.radius[posture]! + maxRadius, (v) => {
+        mask[v] = mask[v]! | own;
+      });
+    }
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Attribution of violence. Every violent event records its true actor kind and motive, its
+ * province and the label the government gives it. The truth: state and alliance violence is
+ * "state"; a trafficker's is "criminal"; an insurgent's is "terrorist" if its band's motive is
+ * ideological, "criminal" if criminal, and for a mixed motive "terrorist" only when the act is an
+ * ideological one (a strike at a state or cross-border target). The label: with the classifying
+ * force's skill s it is the truth; otherwise it is a guess that says "terrorist" with chance
+ * (1 + b)/2 and "criminal" otherwise, b the government's political bias (b = 0 an unbiased coin,
+ * b = 1 always "terrorist": Astana on Jund al-Khilafah in 2011, Dushanbe on GBAO in 2010–12, per the
+ * essay behind pamir). A "terrorist" label leads to a crackdown with chance `crackdownChance`; a
+ * crackdown after a wrong label is a misattributed crackdown, counted per province for legitimacy.
+ */
+import type { EventTable } from "../../engine/recorder.js";
+import type { RngStream } from "../../engine/rng.js";
+import type { World } from "../../worlds/types.js";
+import { MOTIVE_CLASSES } from "./motives.js";
+
+/** True actor kinds, in code order. */
+export const ACTOR_KINDS = ["insurgent", "trafficker", "state", "alliance"] as const;
+/** Code of an insurgent band. */
+export const ACTOR_INSURGENT = 0;
+/** Code of a trafficker organisation (its armed escort or couriers). */
+export const ACTOR_TRAFFICKER = 1;
+/** Code of state security. */
+export const ACTOR_STATE = 2;
+/** Code of an alliance force. */
+export const ACTOR_ALLIANCE = 3;
+
+/** Labels, in code order. */
+export const LABELS = ["terrorist", "criminal", "state"] as const;
+/** Code of "Islamist/terrorist". */
+export const LABEL_TERRORIST = 0;
+/** Code of "criminal". */
+export const LABEL_CRIMINAL = 1;
+/** Code of "state". */
+export const LABEL_STATE = 2;
+
+/** Motives an event may carry: the band motive classes, then "none" (code 3) for state violence. */
+export const EVENT_MOTIVES = [...MOTIVE_CLASSES, "none"] as const;
+
+/** Attribution parameters. */
+export interface AttributionParams {
+  /** Political bias b in [0, 1]: how far a wrong guess leans to "terrorist". */
+  bias: number;
+  /** Classification skill of state security where no alliance force does better. */
+  stateSkill: number;
+  /** Chance an event labelled terrorist is followed by a crackdown. */
+  crackdownChance: number;
+}
+
+/** The true label of an event (see the file comment); motiveClass −1 or 3 means none. */
+export function trueLabel(actor: number, motiveClass: number, ideologicalAct: boolean): number {
+  if (actor === ACTOR_STATE || actor === ACTOR_ALLIANCE) return LABEL_STATE;
+  if (actor === ACTOR_TRAFFICKER) return LABEL_CRIMINAL;
+  if (motiveClass === 0) return LABEL_TERRORIST;
+  if (motiveClass === 1) return ideologicalAct ? LABEL_TERRORIST : LABEL_CRIMINAL;
+  return LABEL_CRIMINAL;
+}
+
+/** The government's label for an event whose truth is `truth`, by a classifier of skill s, bias b. */
+export function labelEvent(truth: number, skill: number, bias: number, rng: RngStream): number {
+  if (truth === LABEL_STATE) return LABEL_STATE; // the state does not misname its own violence
+  if (rng.next() < skill) return truth;
+  return rng.next() < (1 + bias) / 2 ? LABEL_TERRORIST : LABEL_CRIMINAL;
+}
+
+/** Per-province books of attribution and the day's figures other mechanisms read. */
+export class Attribution {
+  /** Violent events per province. */
+  readonly events: Float64Array;
+  /** Violent events per cell (where violence happens relative to the routes). */
+  readonly eventsByCell: Float64Array;
+  /** Events per province whose truth is terrorist. */
+  readonly trueTerror: Float64Array;
+  /** Events per province labelled terrorist. */
+  readonly labelledTerror: Float64Array;
+  /** Events per province labelled other than their truth. */
+  readonly misattributed: Float64Array;
+  /** Crackdowns per province. */
+  readonly crackdowns: Float64Array;
+  /** Crackdowns per province after a wrong "terrorist" label. */
+  readonly misCrackdowns: Float64Array;
+  /** Today's misattributed crackdowns per province (the legitimacy rule reads these). */
+  readonly misCrackdownsToday: Float64Array;
+  /** Today's events labelled terrorist per country (incident severity for alliance activation). */
+  readonly terrorToday: Float64Array;
+  private readonly codes: Int32Array;
+  private readonly warranted: number;
+  private readonly wrongful: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly table: EventTable,
+    readonly params: AttributionParams,
+  ) {
+    const n = world.provinces.length;
+    this.events = new Float64Array(n);
+    this.eventsByCell = new Float64Array(world.grid.size);
+    this.trueTerror = new Float64Array(n);
+    this.labelledTerror = new Float64Array(n);
+    this.misattributed = new Float64Array(n);
+    this.crackdowns = new Float64Array(n);
+    this.misCrackdowns = new Float64Array(n);
+    this.misCrackdownsToday = new Float64Array(n);
+    this.terrorToday = new Float64Array(world.countries.length);
+    // Kinds are registered up front (never per event): violence/<actor>/<motive>/<label>.
+    this.codes = new Int32Array(ACTOR_KINDS.length * EVENT_MOTIVES.length * LABELS.length);
+    let i = 0;
+    for (const a of ACTOR_KINDS)
+      for (const m of EVENT_MOTIVES)
+        for (const l of LABELS) this.codes[i++] = table.kind(`violence/${a}/${m}/${l}`);
+    this.warranted = table.kind("crackdown/warranted");
+    this.wrongful = table.kind("crackdown/misattributed");
+  }
+
+  /** Start a day: clear the day's figures. */
+  beginDay(): void {
+    this.misCrackdownsToday.fill(0);
+    this.terrorToday.fill(0);
+  }
+
+  /**
+   * Record one violent event at `cell` and label it; returns the label code. The event goes to the
+   * event table (actor = agent id, target = province, value = casualties); a crackdown, if any,
+   * follows as its own event (actor = the violent event's row).
+   */
+  record(
+    tick: number,
+    cell: number,
+    actor: number,
+    motiveClass: number,
+    ideologicalAct: boolean,
+    actorId: number,
+    casualties: number,
+    skill: number,
+    rng: RngStream,
+  ): number {
+    const { bias, crackdownChance } = this.params;
+    const truth = trueLabel(actor, motiveClass, ideologicalAct);
+    const label = labelEvent(truth, skill, bias, rng);
+    const m = motiveClass >= 0 && motiveClass < MOTIVE_CLASSES.length ? motiveClass : MOTIVE_CLASSES.length;
+    const p = this.world.province[cell]!;
+    const row = this.table.length;
+    const code = this.codes[(actor * EVENT_MOTIVES.length + m) * LABELS.length + label]!;
+    this.table.add(tick, code, cell, actorId, p, casualties);
+    if (label === LABEL_TERRORIST) this.terrorToday[this.world.country[cell]!]! += 1;
+    this.eventsByCell[cell]! += 1;
+    if (p < 0) return label;
+    this.events[p]! += 1;
+    if (truth === LABEL_TERRORIST) this.trueTerror[p]! += 1;
+    if (label === LABEL_TERRORIST) this.labelledTerror[p]! += 1;
+    if (label !== truth) this.misattributed[p]! += 1;
+    if (label === LABEL_TERRORIST && rng.next() < crackdownChance) {
+      this.crackdowns[p]! += 1;
+      const wrong = truth !== LABEL_TERRORIST;
+      if (wrong) {
+        this.misCrackdowns[p]! += 1;
+        this.misCrackdownsToday[p]! += 1;
+      }
+      this.table.add(tick, wrong ? this.wrongful : this.warranted, cell, row, p, 1);
+    }
+    return label;
+  }
+
+  /** Sum of a per-province column. */
+  static total(col: Float64Array): number {
+    let s = 0;
+    for (let i = 0; i < col.length; i++) s += col[i]!;
+    return s;
+  }
+
+  /** Share of all events whose truth is terrorist (0 with no events). */
+  trueTerrorShare(): number {
+    const n = Attribution.total(this.events);
+    return n > 0 ? Attribution.total(this.trueTerror) / n : 0;
+  }
+
+  /** Share of all events the government labels terrorist (0 with no events). */
+  attributedTerrorShare(): number {
+    const n = Attribution.total(this.events);
+    return n > 0 ? Attribution.total(this.labelledTerror) / n : 0;
+  }
+
+  /** Share of all events labelled other than their truth (0 with no events). */
+  misattributionRate(): number {
+    const n = Attribution.total(this.events);
+    return n > 0 ? Attribution.total(this.misattributed) / n : 0;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * One day of the bands phase. Bands act once each in a fresh random order: an idle band chooses an
+ * action (models/nexus/bands/choose.ts), then every band moves toward its target (models/nexus/bands/move.ts) and, once
+ * there, does what its action says — holds its tax cell (setting the tax layer), signs its escort
+ * contract, strikes its target (queued for the clash phase), recruits, or stays hidden. Travel
+ * past `maxTravelDays`, or toward a target it cannot reach, ends the action.
+ */
+import type { RngStream } from "../../../engine/rng.js";
+import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT, ACT_HIDE, ACT_IDLE, ACT_RECRUIT, ACT_TAX } from "../motives.js";
+import { BandOutcomes, type BandRules, type Bands, recruit, TaxLayer } from "./bands.js";
+import { type BandContext, ChoiceScratch, chooseAction } from "./choose.js";
+import { MoveLog, moveBand } from "./move.js";
+
+/** Strikes bands carried out today (band, cell, whether across the home border), for the clash phase. */
+export class AttackList {
+  /** Band id. */
+  band = new Int32Array(16);
+  /** Target cell. */
+  cell = new Int32Array(16);
+  /** 1 for a cross-border (symbolic) strike, 0 for a strike at home. */
+  abroad = new Uint8Array(16);
+  /** Strikes today. */
+  length = 0;
+
+  /** Start a new day. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** Append one strike. */
+  push(band: number, cell: number, abroad: boolean): void {
+    if (this.length === this.band.length) {
+      const n = this.length * 2;
+      const b = new Int32Array(n);
+      b.set(this.band);
+      const c = new Int32Array(n);
+      c.set(this.cell);
+      const a = new Uint8Array(n);
+      a.set(this.abroad);
+      [this.band, this.cell, this.abroad] = [b, c, a];
+    }
+    this.band[this.length] = band;
+    this.cell[this.length] = cell;
+    this.abroad[this.length++] = abroad ? 1 : 0;
+  }
+}
+
+/** Per-run state of the bands phase. */
+export interface BandDayState {
+  /** Tax per cell (rebuilt today). */
+  tax: TaxLayer;
+  /** Today's steps. */
+  log: MoveLog;
+  /** Today's strikes. */
+  attacks: AttackList;
+  /** Choice buffers. */
+  scratch: ChoiceScratch;
+  /** Running totals. */
+  out: BandOutcomes;
+}
+
+/** Whether band `id` is hidden today (its action is hide and it has reached cover). */
+export function isHiding(bands: Bands, id: number): boolean {
+  return bands.col.action[id] === ACT_HIDE && bands.col.cell[id] === bands.col.target[id];
+}
+
+/** Drop band `id`'s action (it chooses again tomorrow). */
+export function makeIdle(bands: Bands, id: number): void {
+  const col = bands.col;
+  col.action[id] = ACT_IDLE;
+  col.target[id] = -1;
+  col.progress[id] = 0;
+  if (col.escortDays[id] === 0) col.escortOrg[id] = -1;
+}
+
+/** Run the bands phase for one day (see the file comment); randomness from `rng` only. */
+export function bandsDay(
+  bands: Bands,
+  ctx: BandContext,
+  r: BandRules,
+  st: BandDayState,
+  rng: RngStream,
+): void {
+  st.tax.clear();
+  st.log.reset();
+  st.attacks.reset();
+  const col = bands.col;
+  const ids = bands.order(rng);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (!bands.has(id) || col.fighters[id]! <= 0) continue;
+    if (col.action[id] === ACT_IDLE) chooseAction(bands, id, ctx, r, st.scratch, rng, st.out);
+    const act = col.action[id]!;
+    col.days[id] = col.days[id]! + 1;
+    if (act === ACT_ESCORT && col.escortDays[id]! > 0) continue; // under contract, with its loads
+    const cls = ctx.motiveClassOf[col.motive[id]!]!;
+    if (col.cell[id] !== col.target[id]) {
+      const ok = moveBand(bands, id, ctx.world, ctx.fields, r, cls, st.log, st.out);
+      if (!ok || (col.cell[id] !== col.target[id] && col.days[id]! > r.maxTravelDays)) {
+        makeIdle(bands, id);
+        continue;
+      }
+      if (col.cell[id] !== col.target[id]) continue;
+    }
+    const c = col.cell[id]!;
+    col.dwell[id] = col.dwell[id]! + 1;
+    switch (act) {
+      case ACT_TAX:
+        st.tax.set(c, id, col.fighters[id]!, r.taxUsdPerKg);
+        if (col.dwell[id]! >= r.taxDays) makeIdle(bands, id);
+        break;
+      case ACT_ESCORT:
+        col.escortDays[id] = r.escortDays;
+        break;
+      case ACT_ATTACK:
+      case ACT_CROSS:
+        st.attacks.push(id, c, act === ACT_CROSS);
+        makeIdle(bands, id);
+        break;
+      case ACT_RECRUIT: {
+        const p = ctx.world.province[c]!;
+        st.out.recruited += recruit(bands, id, p >= 0 ? ctx.actives[p]! : 0, r, rng);
+        makeIdle(bands, id);
+        break;
+      }
+      default:
+        if (col.dwell[id]! >= r.hideDays) makeIdle(bands, id);
+    }
+  }
+}
+
+/** A fresh per-run state for the bands phase on a grid of `cells` cells. */
+export function createBandDayState(cells: number): BandDayState {
+  return {
+    tax: new TaxLayer(cells),
+    log: new MoveLog(),
+    attacks: new AttackList(),
+    scratch: new ChoiceScratch(),
+    out: new BandOutcomes(),
+  };
+}

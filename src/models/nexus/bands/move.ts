@@ -1,0 +1,142 @@
+/**
+ * Band movement on the legal-move graph: a band steps from cell to neighbour cell only where the
+ * border rule allows (so it crosses a border only at a crossing cell), toward its target along a
+ * fewest-steps path. Paths come from breadth-first hop fields toward each target cell, computed
+ * once per target and kept (the graph never changes within a run; targets are few). A step out of
+ * one country into a country other than the band's home is an armed incursion and is counted.
+ */
+
+import type { RouteGraph } from "../../../worlds/route-graph.js";
+import type { World } from "../../../worlds/types.js";
+import type { BandOutcomes, BandRules, Bands } from "./bands.js";
+
+/** Fewest legal steps to one target: `hops[c]` (−1 if unreachable) and the next cell `next[c]`. */
+export interface HopField {
+  /** Steps from each cell to the target, −1 where it cannot be reached. */
+  hops: Int32Array;
+  /** Next cell toward the target, −1 at the target and where unreachable. */
+  next: Int32Array;
+}
+
+/** Hop fields per target cell, computed on first use over a route graph and cached. */
+export class HopFields {
+  private readonly cache = new Map<number, HopField>();
+  private readonly queue: Int32Array;
+
+  constructor(
+    private readonly graph: RouteGraph,
+    private readonly maxCached = 1024,
+  ) {
+    this.queue = new Int32Array(graph.size);
+  }
+
+  /** The hop field toward `target` (breadth-first over the graph's reverse edges). */
+  field(target: number): HopField {
+    let f = this.cache.get(target);
+    if (f) return f;
+    const n = this.graph.size;
+    const hops = new Int32Array(n).fill(-1);
+    const next = new Int32Array(n).fill(-1);
+    const { into, blocked } = this.graph;
+    if (blocked[target] === 0) {
+      const q = this.queue;
+      let head = 0;
+      let tail = 0;
+      hops[target] = 0;
+      q[tail++] = target;
+      while (head < tail) {
+        const u = q[head++]!;
+        const h = hops[u]! + 1;
+        for (let k = 0; k < 8; k++) {
+          const v = into[u * 8 + k]!; // v may step into u
+          if (v < 0 || hops[v]! >= 0) continue;
+          hops[v] = h;
+          next[v] = u;
+          q[tail++] = v;
+        }
+      }
+    }
+    // Targets are few; the bound only keeps a pathological scenario from growing without limit.
+    if (this.cache.size >= this.maxCached) this.cache.clear();
+    f = { hops, next };
+    this.cache.set(target, f);
+    return f;
+  }
+
+  /** Legal steps from `from` to `target`, −1 if unreachable. */
+  distance(from: number, target: number): number {
+    return this.field(target).hops[from]!;
+  }
+}
+
+/** Today's band steps (band, from, to), kept so tests and outcomes can check every move. */
+export class MoveLog {
+  /** Band id per step. */
+  band = new Int32Array(256);
+  /** Cell left. */
+  from = new Int32Array(256);
+  /** Cell entered. */
+  to = new Int32Array(256);
+  /** Steps today. */
+  length = 0;
+
+  /** Start a new day. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** Append one step. */
+  push(band: number, from: number, to: number): void {
+    if (this.length === this.band.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.band = grow(this.band);
+      this.from = grow(this.from);
+      this.to = grow(this.to);
+    }
+    this.band[this.length] = band;
+    this.from[this.length] = from;
+    this.to[this.length++] = to;
+  }
+}
+
+/**
+ * Move band `id` toward its target for one day: it gains speed × (1 − terrainSlowdown ×
+ * ruggedness of its cell) cells of movement (fractions carry over) and spends one per step.
+ * Returns false if the target cannot be reached (the caller drops the action), true otherwise.
+ */
+export function moveBand(
+  bands: Bands,
+  id: number,
+  world: World,
+  fields: HopFields,
+  r: BandRules,
+  motiveClass: number,
+  log: MoveLog,
+  out: BandOutcomes,
+): boolean {
+  const { cell, target, progress, homeCountry, fighters } = bands.col;
+  const t = target[id]!;
+  let c = cell[id]!;
+  if (t < 0 || c === t) return t >= 0;
+  const f = fields.field(t);
+  if (f.hops[c]! < 0) return false;
+  let p = progress[id]! + r.speedCellsPerDay * (1 - r.terrainSlowdown * world.ruggedness[c]!);
+  while (p >= 1 && c !== t) {
+    const nx = f.next[c]!;
+    const kc = world.country[nx]!;
+    if (kc !== world.country[c]! && kc !== homeCountry[id]!) {
+      out.incursions[motiveClass]! += 1;
+      out.fightersCrossed[motiveClass]! += fighters[id]!;
+    }
+    log.push(id, c, nx);
+    c = nx;
+    p -= 1;
+  }
+  cell[id] = c;
+  progress[id] = c === t ? 0 : p;
+  return true;
+}

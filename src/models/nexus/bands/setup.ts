@@ -1,0 +1,125 @@
+/**
+ * Bands from the nexus parameters: the motive table (presets shared, custom weights each their
+ * own row), the rules, and the bands staged at their home province's centre. Problems (an unknown
+ * home province) come back as located errors, not exceptions.
+ */
+
+import type { World, WorldError } from "../../../worlds/types.js";
+import { compileFormula } from "../../formula.js";
+import type { NexusParams } from "../armed-params.js";
+import {
+  ACTIONS,
+  MOTIVE_PRESETS,
+  type MotiveWeights,
+  motiveClass,
+  UTILITY_INPUTS,
+  type UtilityFn,
+} from "../motives.js";
+import { type BandRules, type Bands, createBands, GROUPS, stageBand } from "./bands.js";
+import { centreOf } from "./targets.js";
+
+/** The rules every band follows, from the parameters. */
+export function bandRulesOf(p: NexusParams["bandRules"]): BandRules {
+  return {
+    temperature: p.temperature,
+    scales: { ...p.scales },
+    taxUsdPerKg: p.taxUsdPerKg,
+    taxRadius: p.taxRadius,
+    wageUsdPerFighterDay: p.wageUsdPerFighterDay,
+    recruitRate: p.recruitRate,
+    recruitCostUsd: p.recruitCostUsd,
+    desertionRate: p.desertionRate,
+    speedCellsPerDay: p.speedCellsPerDay,
+    terrainSlowdown: p.terrainSlowdown,
+    taxDays: p.taxDays,
+    escortDays: p.escortDays,
+    hideDays: p.hideDays,
+    maxTravelDays: p.maxTravelDays,
+  };
+}
+
+/** Bands set up on a world. */
+export interface BandSetup {
+  /** The store, flushed (bands live). */
+  bands: Bands;
+  /** Motive table. */
+  motives: MotiveWeights[];
+  /** Motive class per motive. */
+  motiveClassOf: Uint8Array;
+  /** Motive name per motive (preset name, or "custom #k"). */
+  motiveNames: string[];
+}
+
+/** Stage and flush every band of the parameters at its home province's centre. */
+export function setupBands(
+  world: World,
+  p: NexusParams,
+): { ok: true; setup: BandSetup } | { ok: false; errors: WorldError[] } {
+  const errors: WorldError[] = [];
+  const motives: MotiveWeights[] = [];
+  const motiveNames: string[] = [];
+  const presetIndex = new Map<string, number>();
+  const bands = createBands(p.bands.length);
+  p.bands.forEach((b, i) => {
+    let m: number;
+    if (typeof b.motive === "string") {
+      m = presetIndex.get(b.motive) ?? motives.push({ ...MOTIVE_PRESETS[b.motive] }) - 1;
+      if (!presetIndex.has(b.motive)) motiveNames.push(b.motive);
+      presetIndex.set(b.motive, m);
+    } else {
+      m = motives.push({ ...b.motive }) - 1;
+      motiveNames.push(`custom #${m}`);
+    }
+    const home = world.provinces.findIndex((q) => q.name === b.home);
+    const cell = home >= 0 ? centreOf(world, world.cellsOf[home]!) : -1;
+    if (home < 0 || cell < 0) {
+      errors.push({ path: `bands[${i}].home`, message: `province "${b.home}" is not in the world` });
+      return;
+    }
+    stageBand(bands, {
+      group: GROUPS.indexOf(b.group),
+      motive: m,
+      home,
+      homeCountry: world.country[cell]!,
+      cell,
+      fighters: b.fighters,
+      cashUsd: b.cashUsd,
+      weapons: b.weapons ?? b.fighters,
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  bands.flush();
+  return {
+    ok: true,
+    setup: { bands, motives, motiveNames, motiveClassOf: Uint8Array.from(motives, (w) => motiveClass(w)) },
+  };
+}
+
+/**
+ * Compile the scenario's utility formulas once over UTILITY_INPUTS (restricted mathjs, models/formula.ts).
+ * Returns one entry per action code (undefined where the default stays). A formula whose value is
+ * not a finite number on some day makes its action unavailable that day.
+ */
+export function utilityOverridesOf(
+  utilities: NexusParams["bandRules"]["utilities"],
+): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; errors: WorldError[] } {
+  const errors: WorldError[] = [];
+  const overrides = ACTIONS.map((a): UtilityFn | undefined => {
+    const source = utilities[a];
+    if (source === undefined) return undefined;
+    const res = compileFormula(source, UTILITY_INPUTS);
+    if (!res.ok) {
+      errors.push({
+        path: `bandRules.utilities.${a}`,
+        message: `${res.error.message} (at "${res.error.at}")`,
+      });
+      return undefined;
+    }
+    const f = res.value;
+    return (scope) => {
+      const v = f.evaluate(scope);
+      return v.ok ? v.value : Number.NEGATIVE_INFINITY;
+    };
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, overrides };
+}

@@ -1,0 +1,83 @@
+/**
+ * The registered `nexus` model: the drug-route economy with insurgent bands, alliance forces,
+ * clashes, attribution and the population bands recruit from, on the world `params.world` names (models/nexus/nexus.ts
+ * gives the phase order). Outcomes: models/nexus/outcomes.ts. Per-tick series: the economy's, plus
+ * insurgent strength, cumulative incursions, clashes and violent events, actives, mean legitimacy
+ * and alliance troops deployed.
+ */
+
+import type { ModelDefinition, ModelRun, RunOptions } from "../../core/model.js";
+import { createRecorder } from "../../engine/recorder.js";
+import { worldByName } from "../../worlds/resolve.js";
+import { checkEconomy, economySeries } from "../economy/model.js";
+import { armedProblems } from "./armed.js";
+import { Nexus } from "./nexus.js";
+import { nexusOutcomes } from "./outcomes.js";
+import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
+
+/** Default horizon, days. */
+export const NEXUS_DAYS = 360;
+
+/** "bands[2].home" → ["bands", 2, "home"]. */
+export function splitPath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+/** Cross-field checks: the economy's, and every band home, force base and formula (paths under params). */
+export function checkNexus(p: NexusModelParams): { path: (string | number)[]; message: string }[] {
+  const { world } = worldByName(p.world);
+  return [
+    ...checkEconomy(p),
+    ...armedProblems(world, applySwitches(p)).map((e) => ({ path: splitPath(e.path), message: e.message })),
+  ];
+}
+
+/** Set up one nexus run with per-tick series. */
+export function setupNexus(p: NexusModelParams, opts: RunOptions): ModelRun {
+  const rec = createRecorder();
+  const eco = economySeries(rec, () => n.economy);
+  const names = [
+    "insurgent_fighters",
+    "incursions",
+    "clashes",
+    "violent_events",
+    "actives",
+    "legitimacy_mean",
+    "alliance_troops",
+  ];
+  const [fighters, incursions, clashes, events, actives, legitimacy, troops] = names.map((s) =>
+    rec.series(s),
+  );
+  const n: Nexus = new Nexus(applySwitches(p), opts.seed, (tick) => {
+    eco.after(tick);
+    const a = n.armed;
+    let f = 0;
+    const ids = a.bands.order();
+    for (let i = 0; i < ids.length; i++) f += a.bands.col.fighters[ids[i]!]!;
+    fighters!.push(f);
+    incursions!.push(a.st.out.incursions.reduce((s, x) => s + x, 0));
+    const cl = a.clashes;
+    clashes!.push(cl.encounters + cl.strikes + cl.escortFights);
+    events!.push(a.attribution.events.reduce((s, x) => s + x, 0));
+    actives!.push(n.people.pop.activeCount);
+    legitimacy!.push(n.people.meanLegitimacy());
+    let t = 0;
+    for (let c = 0; c < a.layers.troops.length; c++) t += a.layers.troops[c]!;
+    troops!.push(t);
+  });
+  return { simulation: n.simulation, result: () => eco.result(nexusOutcomes(n, n.simulation.tick)) };
+}
+
+/** The registered nexus model. */
+export const nexusModel: ModelDefinition<NexusModelParams> = {
+  name: "nexus",
+  summary:
+    "Terror–crime nexus: drug-route economy, insurgent bands, alliance postures, clashes, attribution, population",
+  params: nexusModelParams,
+  defaultTicks: NEXUS_DAYS,
+  usesMap: false,
+  check: checkNexus,
+  setup: setupNexus,
+};

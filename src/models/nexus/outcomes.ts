@@ -1,0 +1,110 @@
+/**
+ * The end-of-run outcome table of a nexus run: the economy's (models/economy/model.ts) followed by the
+ * armed side's, the people's, and per-province columns `province.<name>.<measure>` that maps and
+ * reports read. Every key is always present (0 where nothing happened), so runs of one scenario
+ * have the same columns whatever their seed.
+ */
+
+import { economyOutcomes } from "../economy/model.js";
+import { Attribution } from "./attribution.js";
+import { MOTIVE_CLASSES } from "./motives.js";
+import type { Nexus } from "./nexus.js";
+
+const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+/** Main-route cells: each carried ≥ mainRouteShare of all heroin sent over the run (1 = on a main route). */
+export function corridorCells(n: Nexus): Uint8Array {
+  const l = n.economy.ledger;
+  const min = n.params.mainRouteShare * l.dispatched;
+  return Uint8Array.from(l.flowByCell, (kg) => (l.dispatched > 0 && kg >= min ? 1 : 0));
+}
+
+/** Every outcome of a nexus run after `ticks` days, in a fixed order. */
+export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
+  const out = economyOutcomes(n.economy, ticks);
+  const a = n.armed;
+  const b = a.st.out;
+  const cl = a.clashes;
+  const at = a.attribution;
+  const w = n.world;
+  let fighters = 0;
+  let cash = 0;
+  const ids = a.bands.order();
+  for (let i = 0; i < ids.length; i++) {
+    fighters += a.bands.col.fighters[ids[i]!]!;
+    cash += a.bands.col.cash[ids[i]!]!;
+  }
+  const troopDays = a.alliance.spent.reduce((s, x) => s + x, 0);
+  const events = Attribution.total(at.events);
+  const corridor = corridorCells(n);
+  let corridorEvents = 0;
+  for (let c = 0; c < corridor.length; c++) if (corridor[c]) corridorEvents += at.eventsByCell[c]!;
+  const incursions = b.incursions.reduce((s, x) => s + x, 0);
+  Object.assign(out, {
+    insurgent_bands: a.bands.alive,
+    insurgent_fighters: fighters,
+    insurgent_cash_usd: cash,
+    insurgent_revenue_usd: b.taxUsd + b.escortUsd,
+    insurgent_tax_usd: b.taxUsd,
+    insurgent_escort_usd: b.escortUsd,
+    insurgent_upkeep_usd: b.upkeepUsd,
+    insurgent_recruited: b.recruited,
+    insurgent_deserted: b.deserted,
+    insurgent_losses: cl.bandLosses,
+    bands_destroyed: cl.bandsDestroyed,
+    incursions,
+    fighters_crossed: b.fightersCrossed.reduce((s, x) => s + x, 0),
+  });
+  MOTIVE_CLASSES.forEach((m, k) => {
+    out[`incursions.${m}`] = b.incursions[k]!;
+    out[`fighters_crossed.${m}`] = b.fightersCrossed[k]!;
+  });
+  Object.assign(out, {
+    clashes: cl.encounters + cl.strikes + cl.escortFights,
+    encounters: cl.encounters,
+    strikes: cl.strikes,
+    escort_fights: cl.escortFights,
+    loads_escorted_through: n.economy.ledger.escorted,
+    "casualties.insurgent": cl.bandLosses,
+    "casualties.state": cl.stateLosses,
+    "casualties.alliance": cl.allianceLosses,
+    "casualties.civilian": cl.civilians,
+    violent_events: events,
+    true_terror_share: at.trueTerrorShare(),
+    attributed_terror_share: at.attributedTerrorShare(),
+    misattribution_rate: at.misattributionRate(),
+    crackdowns: Attribution.total(at.crackdowns),
+    misattributed_crackdowns: Attribution.total(at.misCrackdowns),
+    corridor_violence_share: share(corridorEvents, events),
+    alliance_troop_days: troopDays,
+    alliance_overlap_share: share(a.layers.overlap, a.layers.covered),
+    seizures_per_1000_troop_days: share(1000 * n.economy.ledger.seizures, troopDays),
+    insurgent_losses_per_1000_troop_days: share(1000 * cl.bandLosses, troopDays),
+    actives: n.people.pop.activeCount,
+    actives_people: n.people.pop.people(n.people.pop.activeCount),
+    jailed: n.people.pop.inmates.alive,
+    arrests: n.people.pop.arrests,
+    legitimacy_mean: n.people.meanLegitimacy(),
+  });
+  const seized = n.economy.ledger.seizedByCell;
+  w.provinces.forEach((q, i) => {
+    // Provinces with a passable cell, whatever the seed, so every run has the same columns.
+    if (!w.cellsOf[i]!.some((c) => w.blocked[c] === 0)) return;
+    const pre = `province.${q.name}`;
+    out[`${pre}.seized_kg`] = sumIn(seized, w.cellsOf[i]!);
+    out[`${pre}.influence_days`] = n.influenceDays[i]!;
+    out[`${pre}.violent_events`] = at.events[i]!;
+    out[`${pre}.true_terror_share`] = share(at.trueTerror[i]!, at.events[i]!);
+    out[`${pre}.attributed_terror_share`] = share(at.labelledTerror[i]!, at.events[i]!);
+    out[`${pre}.legitimacy`] = n.people.legitimacy[i]!;
+    out[`${pre}.actives_people`] = n.people.actives[i]!;
+    out[`${pre}.corridor_cells`] = sumIn(corridor, w.cellsOf[i]!);
+  });
+  return out;
+}
+
+function sumIn(layer: ArrayLike<number>, cells: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < cells.length; i++) s += layer[cells[i]!]!;
+  return s;
+}

@@ -1,0 +1,277 @@
+/**
+ * The citizen layer: Epstein's (2002) civil-violence Model I citizens on a grid, reusable by any
+ * model that supplies the state's side. Each citizen has hardship H ~ U(0,1) and risk aversion
+ * R ~ U(0,1); grievance G = H·(1 − L) with L the legitimacy of the province its cell lies in; the
+ * estimated arrest probability is P = 1 − exp(−k·⌊C/A⌋), C the security strength summed over its
+ * vision and A = 1 + the active citizens in its vision; it is active iff G − R·P > T.
+ *
+ * The layer owns citizens and inmates, not the state: legitimacy per province and security
+ * strength per cell are inputs it reads on every decision, so a caller changes them between
+ * (or during) ticks. Arrests come from outside too (`arrest`), because who arrests is the
+ * caller's mechanism (cops here, security units and alliance forces in the nexus model).
+ *
+ * Jailed citizens are off the grid: an arrest removes the citizen and stages an inmate (the
+ * locked tick); `release()` returns inmates whose term is served to a free cell. So citizens on
+ * the grid plus inmates are conserved.
+ */
+import { type AgentStore, createAgentStore } from "../../engine/agents.js";
+import type { Grid } from "../../engine/grid.js";
+import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
+import type { RngHub, RngStream } from "../../engine/rng.js";
+import type { PopulationParams } from "./params.js";
+import { createVision, type Vision } from "./vision.js";
+
+/** Fields of a citizen on the grid. */
+export const CITIZEN = { cell: "i32", hardship: "f64", risk: "f64", active: "u8" } as const;
+/** Fields of a jailed citizen: no cell; the cell of arrest, to return near it. */
+export const INMATE = { hardship: "f64", risk: "f64", term: "i32", from: "i32" } as const;
+
+/** What the layer reads from the model that embeds it. */
+export interface PopulationInputs {
+  /** Province index of every cell, into `legitimacy`. */
+  provinceOf: Int32Array;
+  /** Legitimacy L in [0, 1] per province, read on every decision. */
+  legitimacy: Float64Array;
+  /** Security strength per cell (1 = one Epstein cop), read on every decision. */
+  security: Float64Array;
+  /** Per cell, the id of another kind of agent holding it (citizens may not enter), or -1. */
+  holder?: Int32Array | undefined;
+  /** Cells no citizen may ever occupy (non-zero = blocked). */
+  blocked?: Uint8Array | undefined;
+}
+
+/** Epstein citizens on one grid. */
+export class Population {
+  /** Citizens on the grid. */
+  readonly citizens: AgentStore<typeof CITIZEN>;
+  /** Jailed citizens (off the grid). */
+  readonly inmates: AgentStore<typeof INMATE>;
+  /** One citizen per cell. */
+  readonly space: Occupancy;
+  /** The vision field shared by citizens and whoever arrests them. */
+  readonly vision: Vision;
+  /** 1 where an active citizen stands, else 0 (what cops look for). */
+  readonly activeAt: Uint8Array;
+  /** Active citizens within the vision field of each cell (A − 1 there), kept up to date. */
+  readonly activeNear: Int32Array;
+  /** Active citizens now. */
+  activeCount = 0;
+  /** Arrests so far. */
+  arrests = 0;
+  /** Releases so far. */
+  releases = 0;
+  private readonly p: PopulationParams;
+  private readonly in: PopulationInputs;
+  private readonly moveRng: RngStream;
+  private readonly jailRng: RngStream;
+  private readonly buf: Int32Array;
+  private readonly reserved: Uint8Array;
+  private readonly reservedList: Int32Array;
+
+  constructor(grid: Grid, p: PopulationParams, inputs: PopulationInputs, hub: RngHub) {
+    const size = grid.size;
+    if (inputs.provinceOf.length !== size) throw new RangeError("provinceOf must have one entry per cell");
+    if (inputs.security.length !== size) throw new RangeError("security must have one entry per cell");
+    this.p = p;
+    this.in = inputs;
+    this.citizens = createAgentStore("citizen", CITIZEN, 64);
+    this.inmates = createAgentStore("inmate", INMATE, 64);
+    this.space = createOccupancy(grid, this.citizens, "cell", inputs.blocked);
+    this.vision = createVision(grid, p.visionShape, p.vision);
+    this.activeAt = new Uint8Array(size);
+    this.activeNear = new Int32Array(size);
+    this.moveRng = hub.stream("population.move");
+    this.jailRng = hub.stream("population.jail");
+    this.buf = new Int32Array(this.vision.count);
+    this.reserved = new Uint8Array(size);
+    this.reservedList = new Int32Array(size);
+  }
+
+  /**
+   * Stage one quiet citizen at `cell` (joins at the next flush) with R ~ U(0,1) and H ~ U(0,
+   * hardshipMax): Epstein's U(0,1) by default; a model with a hardship table scales it per place.
+   */
+  spawn(cell: number, rng: RngStream, hardshipMax = 1): void {
+    const row = this.citizens.stage();
+    const s = this.citizens.staged;
+    s.cell[row] = cell;
+    s.hardship[row] = rng.next() * hardshipMax;
+    s.risk[row] = rng.next();
+  }
+
+  /** Grievance G = H·(1 − L) of citizen `id` where it stands. */
+  grievance(id: number): number {
+    const col = this.citizens.col;
+    const L = this.in.legitimacy[this.in.provinceOf[col.cell[id]!]!]!;
+    return col.hardship[id]! * (1 - L);
+  }
+
+  /** Estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) at `cell`. */
+  arrestProbability(cell: number): number {
+    const C = this.vision.sum(this.in.security, cell);
+    const A = 1 + this.activeNear[cell]!;
+    const ratio = this.p.arrestRatio === "floor" ? Math.floor(C / A) : C / A;
+    return 1 - Math.exp(-this.p.k * ratio);
+  }
+
+  /** One citizen's turn: move (Epstein's rule M, if movement is on), then decide (rule A). */
+  act(id: number): void {
+    if (this.p.movement) this.move(id);
+    this.decide(id);
+  }
+
+  /** Move citizen `id` to a uniformly random free cell in its vision (stays if none). */
+  move(id: number): void {
+    const from = this.citizens.col.cell[id]!;
+    const to = this.vision.randomFree(
+      from,
+      this.space.occupant,
+      this.in.holder,
+      this.in.blocked,
+      this.moveRng,
+      this.buf,
+    );
+    if (to === -1) return;
+    this.space.move(id, to);
+    if (this.citizens.col.active[id] === 1) {
+      this.activeAt[from] = 0;
+      this.activeAt[to] = 1;
+      this.vision.add(this.activeNear, from, -1);
+      this.vision.add(this.activeNear, to, 1);
+    }
+  }
+
+  /** Rule A: active iff G − R·P > T. Returns the new state (1 active, 0 quiet). */
+  decide(id: number): number {
+    const col = this.citizens.col;
+    const cell = col.cell[id]!;
+    const g = this.grievance(id) - this.p.threshold;
+    const r = col.risk[id]!;
+    // P lies in [0, 1), so the vision sums only matter when 0 < G − T ≤ R.
+    const now = g <= 0 ? 0 : g > r ? 1 : g - r * this.arrestProbability(cell) > 0 ? 1 : 0;
+    this.setActive(id, now);
+    return now;
+  }
+
+  /** Set citizen `id` active (1) or quiet (0), keeping activeAt, activeNear and the count in step. */
+  setActive(id: number, now: number): void {
+    const col = this.citizens.col;
+    if (col.active[id] === now) return;
+    const cell = col.cell[id]!;
+    col.active[id] = now;
+    this.activeAt[cell] = now;
+    this.vision.add(this.activeNear, cell, now === 1 ? 1 : -1);
+    this.activeCount += now === 1 ? 1 : -1;
+  }
+
+  /**
+   * Arrest citizen `id`: off the grid at once (its cell is free for the arresting agent), an
+   * inmate from the next flush, with a term uniform on 1..maxJail. Returns the cell it stood on.
+   */
+  arrest(id: number): number {
+    const col = this.citizens.col;
+    const cell = col.cell[id]!;
+    if (col.active[id] === 1) {
+      this.activeAt[cell] = 0;
+      this.vision.add(this.activeNear, cell, -1);
+      this.activeCount--;
+    }
+    const row = this.inmates.stage();
+    const s = this.inmates.staged;
+    s.hardship[row] = col.hardship[id]!;
+    s.risk[row] = col.risk[id]!;
+    s.term[row] = this.jailRng.int(1, this.p.maxJail);
+    s.from[row] = cell;
+    this.citizens.remove(id);
+    this.arrests++;
+    return cell;
+  }
+
+  /**
+   * End of tick: every inmate with no term left returns as a quiet citizen to its cell of arrest
+   * if free, else to a random free cell in vision of it, else anywhere free (it waits a tick when
+   * the grid is full); every other inmate serves one tick. Returns the number released.
+   */
+  release(): number {
+    const ids = this.inmates.order();
+    const { term, from, hardship, risk } = this.inmates.col;
+    let released = 0;
+    let nReserved = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (term[id]! > 0) {
+        term[id]!--;
+        continue;
+      }
+      const cell = this.returnCell(from[id]!);
+      if (cell === -1) continue;
+      this.reserved[cell] = 1;
+      this.reservedList[nReserved++] = cell;
+      const row = this.citizens.stage();
+      const s = this.citizens.staged;
+      s.cell[row] = cell;
+      s.hardship[row] = hardship[id]!;
+      s.risk[row] = risk[id]!;
+      this.inmates.remove(id);
+      released++;
+    }
+    for (let i = 0; i < nReserved; i++) this.reserved[this.reservedList[i]!] = 0;
+    this.releases += released;
+    return released;
+  }
+
+  /** Active citizens per province, written into `out` (zeroed first). */
+  activeByProvince(out: Int32Array): Int32Array {
+    out.fill(0);
+    const ids = this.citizens.order();
+    const { cell, active } = this.citizens.col;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (active[id] === 1) out[this.in.provinceOf[cell[id]!]!]!++;
+    }
+    return out;
+  }
+
+  /** People a number of citizen agents stands for. */
+  people(agents: number): number {
+    return agents * this.p.peoplePerAgent;
+  }
+
+  private isFree(c: number): boolean {
+    return (
+      this.space.occupant[c] === -1 &&
+      this.reserved[c] === 0 &&
+      (this.in.holder === undefined || this.in.holder[c] === -1) &&
+      !this.in.blocked?.[c]
+    );
+  }
+
+  private returnCell(from: number): number {
+    if (this.isFree(from)) return from;
+    const v = this.vision;
+    let k = 0;
+    for (let i = 0; i < v.count; i++) {
+      const c = v.cellAt(from, i);
+      if (c >= 0 && this.isFree(c)) this.buf[k++] = c;
+    }
+    if (k > 0) return this.buf[this.jailRng.below(k)]!;
+    // Nothing free in vision (a crowded grid): the first free cell from a random start.
+    const empty = this.space.empty;
+    const start = empty.size > 0 ? this.jailRng.below(empty.size) : 0;
+    for (let i = 0; i < empty.size; i++) {
+      const c = empty.dense[(start + i) % empty.size]!;
+      if (this.isFree(c)) return c;
+    }
+    return -1;
+  }
+}
+
+/** Create the citizen layer on `grid`, reading the state's side from `inputs`. */
+export function createPopulation(
+  grid: Grid,
+  params: PopulationParams,
+  inputs: PopulationInputs,
+  hub: RngHub,
+): Population {
+  return new Population(grid, params, inputs, hub);
+}

@@ -1,0 +1,215 @@
+/**
+ * Builds the drug-route world from a validated region map and a province table, and states the
+ * border rule every movement obeys: a step between cells of two different countries is allowed
+ * only when one of the two cells is a crossing. Cells without a country count as a country of
+ * their own (""), so unassigned land is no loophole around a border.
+ */
+
+import type { RegionMap } from "../core/model.js";
+import { createGrid } from "../engine/grid.js";
+import {
+  type BuildWorldResult,
+  CROSSING_INFORMAL,
+  CROSSING_NONE,
+  CROSSING_OFFICIAL,
+  type ProvinceAttributes,
+  type World,
+  type WorldError,
+} from "./types.js";
+
+const UNIT_FIELDS = ["stateCapacity", "legitimacy", "corruption", "hardship", "ruggedness"] as const;
+
+/** Problems in the province table alone (names, ranges, markets). */
+function checkProvinces(provinces: readonly ProvinceAttributes[]): WorldError[] {
+  const errors: WorldError[] = [];
+  const seen = new Set<string>();
+  provinces.forEach((p, i) => {
+    const at = `provinces[${i}]`;
+    if (p.name.length === 0) errors.push({ path: `${at}.name`, message: "must not be empty" });
+    if (seen.has(p.name))
+      errors.push({ path: `${at}.name`, message: `province "${p.name}" is listed twice` });
+    seen.add(p.name);
+    for (const f of UNIT_FIELDS) {
+      const v = p[f];
+      if (!(v >= 0 && v <= 1)) errors.push({ path: `${at}.${f}`, message: `must be in [0, 1], got ${v}` });
+    }
+    if (!(p.productionKgPerDay >= 0 && Number.isFinite(p.productionKgPerDay))) {
+      errors.push({ path: `${at}.productionKgPerDay`, message: "must be a finite number ≥ 0" });
+    }
+    if (p.market) {
+      for (const f of ["demandKgPerDay", "basePriceUsdPerKg", "elasticity"] as const) {
+        const v = p.market[f];
+        if (!(v > 0 && Number.isFinite(v))) {
+          errors.push({ path: `${at}.market.${f}`, message: `must be a finite number > 0, got ${v}` });
+        }
+      }
+    }
+  });
+  return errors;
+}
+
+/** Build the world's layers from `map` and the province table; every problem is reported at once. */
+export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttributes[]): BuildWorldResult {
+  const errors = checkProvinces(provinces);
+  const byName = new Map(provinces.map((p, i) => [p.name, i] as const));
+  const countries: string[] = [];
+  const countryIndex = (code: string): number => {
+    let k = countries.indexOf(code);
+    if (k < 0) k = countries.push(code) - 1;
+    return k;
+  };
+  for (const p of provinces) countryIndex(p.country);
+
+  // Per legend entry: province index, country index, and whether any cell uses it.
+  const used = new Uint8Array(map.regions.length);
+  for (let c = 0; c < map.region.length; c++) used[map.region[c]!] = 1;
+  const regionProvince = new Int32Array(map.regions.length);
+  const regionCountry = new Int32Array(map.regions.length);
+  map.regions.forEach((r, k) => {
+    const at = `map.legend["${r.char}"]`;
+    const pi = byName.get(r.province) ?? -1;
+    regionProvince[k] = pi;
+    const tableCountry = pi >= 0 ? provinces[pi]!.country : undefined;
+    if (pi < 0 && !r.blocked && used[k]) {
+      errors.push({
+        path: `${at}.province`,
+        message: `province "${r.province}" is not in the province table`,
+      });
+    }
+    if (r.country !== undefined && tableCountry !== undefined && r.country !== tableCountry) {
+      errors.push({
+        path: `${at}.country`,
+        message: `is "${r.country}" but province "${r.province}" belongs to "${tableCountry}"`,
+      });
+    }
+    regionCountry[k] = countryIndex(tableCountry ?? r.country ?? "");
+    if (r.crossing !== undefined && r.blocked) {
+      errors.push({ path: `${at}.crossing`, message: "a crossing cannot be blocked" });
+    }
+  });
+  provinces.forEach((p, i) => {
+    p.market?.sites?.forEach(([x, y], j) => {
+      const at = `provinces[${i}].market.sites[${j}]`;
+      const inside = Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0;
+      if (!inside || x >= map.width || y >= map.height) {
+        errors.push({ path: at, message: `(${x}, ${y}) is off the ${map.width}×${map.height} map` });
+      } else if (regionProvince[map.region[y * map.width + x]!] !== i) {
+        errors.push({ path: at, message: `(${x}, ${y}) is not in province "${p.name}"` });
+      }
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const grid = createGrid({ width: map.width, height: map.height, torus: map.torus });
+  const province = grid.addLayer("province", "i32");
+  const country = grid.addLayer("country", "i32");
+  const ruggedness = grid.addLayer("ruggedness", "f64");
+  const road = grid.addLayer("road", "u8");
+  const crossing = grid.addLayer("crossing", "u8");
+  const blocked = grid.addLayer("blocked", "u8");
+  const counts = new Int32Array(provinces.length);
+  for (let c = 0; c < grid.size; c++) {
+    const k = map.region[c]!;
+    const r = map.regions[k]!;
+    const pi = regionProvince[k]!;
+    province[c] = pi;
+    country[c] = regionCountry[k]!;
+    ruggedness[c] = r.ruggedness ?? (pi >= 0 ? provinces[pi]!.ruggedness : 0);
+    road[c] = r.road ? 1 : 0;
+    crossing[c] =
+      r.crossing === "official"
+        ? CROSSING_OFFICIAL
+        : r.crossing === "informal"
+          ? CROSSING_INFORMAL
+          : CROSSING_NONE;
+    blocked[c] = r.blocked ? 1 : 0;
+    if (pi >= 0) counts[pi]!++;
+  }
+  const cellsOf = provinces.map((_, i) => new Int32Array(counts[i]!));
+  const fill = new Int32Array(provinces.length);
+  for (let c = 0; c < grid.size; c++) {
+    const pi = province[c]!;
+    if (pi >= 0) cellsOf[pi]![fill[pi]!++] = c;
+  }
+  return {
+    ok: true,
+    world: {
+      grid,
+      province,
+      country,
+      ruggedness,
+      road,
+      crossing,
+      blocked,
+      provinces: [...provinces],
+      countries,
+      cellsOf,
+      markets: marketCellsOf(provinces, cellsOf, map.width),
+    },
+  };
+}
+
+/** Trading cells of every market: its sites, else all its province's cells. */
+function marketCellsOf(
+  provinces: readonly ProvinceAttributes[],
+  cellsOf: Int32Array[],
+  width: number,
+): [number, Int32Array][] {
+  const out: [number, Int32Array][] = [];
+  provinces.forEach((p, i) => {
+    if (!p.market) return;
+    const sites = p.market.sites;
+    out.push([i, sites ? Int32Array.from(sites, ([x, y]) => y * width + x) : cellsOf[i]!]);
+  });
+  return out;
+}
+
+/** Whether two cells are king-move neighbours (wrapping on a torus); a cell is not its own neighbour. */
+export function isAdjacent(world: World, a: number, b: number): boolean {
+  const g = world.grid;
+  if (a === b) return false;
+  return g.distance(a, b, "chebyshev") === 1;
+}
+
+/**
+ * The border rule as a predicate on one move: both cells passable, neighbours, and in the same
+ * country unless one of them is a crossing. Every route in the model must satisfy it.
+ */
+export function canStep(world: World, from: number, to: number): boolean {
+  if (world.blocked[from] !== 0 || world.blocked[to] !== 0) return false;
+  if (!isAdjacent(world, from, to)) return false;
+  return crossesLegally(world, from, to);
+}
+
+/** The border part of `canStep` alone, for callers that already know the move is between passable neighbours. */
+export function crossesLegally(world: World, from: number, to: number): boolean {
+  return (
+    world.country[from] === world.country[to] ||
+    world.crossing[from] !== CROSSING_NONE ||
+    world.crossing[to] !== CROSSING_NONE
+  );
+}
+
+/**
+ * Every pair of passable neighbour cells (a < b, 8-connectivity) in different countries where
+ * neither is a crossing: the moves the border rule forbids. Tests use it to check routes.
+ */
+export function forbiddenBorderPairs(world: World): [number, number][] {
+  const g = world.grid;
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < g.size; a++) {
+    if (world.blocked[a]) continue;
+    const x = g.x(a);
+    const y = g.y(a);
+    const seen = new Set<number>(); // on a torus of width or height ≤ 2, two moves can reach one cell
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const b = g.at(x + dx, y + dy);
+        if (b <= a || world.blocked[b] || seen.has(b)) continue;
+        seen.add(b);
+        if (!crossesLegally(world, a, b)) pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,151 @@
+/** Alliance forces: activation, postures, coordination, budget and the layers they leave. */
+import { describe, expect, it } from "vitest";
+import { createRngHub } from "../../../../src/engine/rng.js";
+import {
+  AllianceState,
+  allianceDay,
+  createContingents,
+  type Force,
+  isDeployed,
+  mayDeploy,
+  POSTURE_DRILL,
+} from "../../../../src/models/nexus/alliance/alliance.js";
+import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
+import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
+import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
+import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { corridorWorld } from "../../../../src/worlds/corridor.js";
+import { CROSSING_NONE } from "../../../../src/worlds/types.js";
+import { syntheticFlow } from "./fixture.js";
+
+const world = corridorWorld();
+const flow = syntheticFlow(world);
+const K = world.countries.length;
+const k = (code: string) => world.countries.indexOf(code);
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** Forces and rules from raw alliance parameters. */
+function resolve(raw: object) {
+  const res = setupAlliance(world, nexusParams.parse({ alliance: raw }).alliance);
+  if (!res.ok) throw new Error(res.errors[0]!.message);
+  return res;
+}
+
+/** Run `days` alliance days with severity 0; returns the final state and layers. */
+function run(raw: object, seed: number, days: number) {
+  const { forces, rules } = resolve(raw);
+  const store = createContingents(forces);
+  const st = new AllianceState(forces.length, K);
+  const layers = new AllianceLayers(world.grid.size);
+  const rng = createRngHub(seed).stream("alliance");
+  const severity = new Float64Array(K);
+  for (let d = 0; d < days; d++) {
+    allianceDay(store, forces, rules, st, world, severity, flow, d, rng);
+    layers.rebuild(store, forces, rules, world);
+  }
+  return { forces, rules, store, st, layers };
+}
+
+const everywhere = (code: string[]) => code.map((country) => ({ country }));
+
+describe("activation (non-interference)", () => {
+  const f = resolve({}).forces[0]!; // CSTO, invited by Tajikistan
+  it("never lets a force into a non-member, invited or not, whatever the severity", () => {
+    const sev = new Float64Array(K).fill(1e9);
+    const uz: Force = { ...f, invitations: [{ country: k("UZ"), fromDay: 0, toDay: 1e6 }] };
+    expect(mayDeploy(uz, k("UZ"), 10, sev, 5)).toBe(false);
+    expect(mayDeploy(uz, k("AF"), 10, sev, 5)).toBe(false);
+  });
+
+  it("lets it into a member on invitation (within its days) or past the severity threshold", () => {
+    const sev = new Float64Array(K);
+    const inv: Force = { ...f, invitations: [{ country: k("KG"), fromDay: 5, toDay: 9 }] };
+    expect(mayDeploy(inv, k("KG"), 4, sev, 5)).toBe(false);
+    expect(mayDeploy(inv, k("KG"), 5, sev, 5)).toBe(true);
+    expect(mayDeploy(inv, k("KG"), 10, sev, 5)).toBe(false);
+    expect(mayDeploy(inv, k("KZ"), 7, sev, 5)).toBe(false);
+    sev[k("KZ")] = 5;
+    expect(mayDeploy(inv, k("KZ"), 7, sev, 5)).toBe(true);
+  });
+
+  it("recalls contingents when an invitation ends", () => {
+    const raw = {
+      forces: [{ ...nexusParams.parse({}).alliance.forces[0]!, invitations: [{ country: "TJ", toDay: 9 }] }],
+    };
+    const early = run(raw, 1, 9);
+    const late = run(raw, 1, 12);
+    expect(early.store.order().some((id) => isDeployed(early.store, id))).toBe(true);
+    expect(late.store.order().some((id) => isDeployed(late.store, id))).toBe(false);
+    expect(late.st.recalls).toBeGreaterThan(0);
+  });
+});
+
+describe("postures", () => {
+  it("incursion-drill candidates are the crossings of allowed countries that step into Afghanistan", () => {
+    const allowed = new Uint8Array(K);
+    allowed[k("TJ")] = 1;
+    const c = drillCandidates(world, allowed, k("AF"));
+    expect(c.cells.length).toBeGreaterThan(0);
+    for (const cell of c.cells) {
+      expect(world.crossing[cell]).not.toBe(CROSSING_NONE);
+      expect(world.country[cell]).toBe(k("TJ"));
+      expect(world.grid.y(cell)).toBe(24); // the Panj row
+    }
+  });
+
+  it("drill masses at the crossings; route-control spreads along flows and raises detection and skill", () => {
+    const drill = run({}, 3, 10);
+    const route = run(
+      { forces: [{ ...nexusParams.parse({}).alliance.forces[0]!, posture: "route-control" }] },
+      3,
+      10,
+    );
+    for (const id of drill.store.order()) {
+      const c = drill.store.col.cell[id]!;
+      expect(drill.store.col.posture[id]).toBe(POSTURE_DRILL);
+      if (c >= 0) expect(world.crossing[c]).not.toBe(CROSSING_NONE);
+    }
+    const positioned = route.store.order().filter((id) => route.store.col.cell[id]! >= 0);
+    expect(positioned.length).toBeGreaterThan(0);
+    for (const id of positioned) expect(flow[route.store.col.cell[id]!]).toBeGreaterThan(0);
+    const maxOf = (a: Float64Array) => a.reduce((m, x) => Math.max(m, x), 0);
+    expect(maxOf(route.layers.detection)).toBeGreaterThan(1);
+    expect(maxOf(drill.layers.detection)).toBe(1);
+    expect(maxOf(route.layers.skill)).toBeGreaterThan(maxOf(drill.layers.skill));
+    expect(route.layers.covered).toBeGreaterThan(drill.layers.covered);
+  });
+});
+
+describe("coordination (20 seeds)", () => {
+  it("deconflicted forces overlap less and cover more than forces planning in isolation", () => {
+    const base = nexusParams.parse({}).alliance.forces;
+    const forces = base.map((f) => ({
+      ...f,
+      posture: "route-control" as const,
+      invitations: everywhere(["TJ", "KG", "KZ"]),
+    }));
+    const overlap: number[][] = [[], []];
+    const covered: number[][] = [[], []];
+    for (let seed = 1; seed <= 20; seed++) {
+      [0, 1].forEach((coordination) => {
+        const r = run({ forces, coordination }, seed, 10);
+        overlap[coordination]!.push(r.layers.overlap);
+        covered[coordination]!.push(r.layers.covered);
+      });
+    }
+    expect(mean(overlap[1]!)).toBeLessThan(mean(overlap[0]!));
+    expect(mean(covered[1]!)).toBeGreaterThan(mean(covered[0]!));
+  });
+});
+
+describe("budget", () => {
+  it("spends no more troop-days than the budget, paced over the horizon", () => {
+    const f = { ...nexusParams.parse({}).alliance.forces[0]!, troopDayBudget: 20_000 };
+    const r = run({ forces: [f], horizonDays: 40 }, 2, 80);
+    expect(r.st.spent[0]).toBeLessThanOrEqual(20_000);
+    expect(r.st.spent[0]).toBeGreaterThan(10_000);
+    const half = run({ forces: [f], horizonDays: 40 }, 2, 20);
+    // Paced: by the half-way day at most about half the budget is gone.
+    expect(half.st.spent[0]).toBeLessThanOrEqual(20_000 * 0.6);
+  });
+});

@@ -1,0 +1,119 @@
+/** Attribution: true labels, skill and bias, misattributed crackdowns, and the event table. */
+import { describe, expect, it } from "vitest";
+import { EventTable } from "../../../../src/engine/recorder.js";
+import { createRngHub } from "../../../../src/engine/rng.js";
+import {
+  ACTOR_ALLIANCE,
+  ACTOR_INSURGENT,
+  ACTOR_STATE,
+  ACTOR_TRAFFICKER,
+  Attribution,
+  LABEL_CRIMINAL,
+  LABEL_STATE,
+  LABEL_TERRORIST,
+  labelEvent,
+  trueLabel,
+} from "../../../../src/models/nexus/attribution.js";
+import { corridorWorld } from "../../../../src/worlds/corridor.js";
+
+const world = corridorWorld();
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** 300 events drawn from `seed` (actor, motive class, act, cell), the same for any skill or bias. */
+function trueEvents(seed: number) {
+  const rng = createRngHub(seed).stream("events");
+  const land = Array.from({ length: world.grid.size }, (_, c) => c).filter((c) => world.province[c]! >= 0);
+  return Array.from({ length: 300 }, () => ({
+    actor: rng.weighted([6, 2, 1, 1]),
+    motive: rng.below(3),
+    act: rng.bernoulli(0.3),
+    cell: land[rng.below(land.length)]!,
+  }));
+}
+
+/** Record the events of `seed` with skill s and bias b. */
+function attribute(seed: number, skill: number, bias: number, crackdownChance = 0.5) {
+  const a = new Attribution(world, new EventTable(), { bias, stateSkill: skill, crackdownChance });
+  const rng = createRngHub(seed).stream("labels");
+  for (const e of trueEvents(seed)) a.record(0, e.cell, e.actor, e.motive, e.act, 0, 1, skill, rng);
+  return a;
+}
+
+describe("true labels", () => {
+  it("follow actor, motive and act", () => {
+    expect(trueLabel(ACTOR_STATE, 3, false)).toBe(LABEL_STATE);
+    expect(trueLabel(ACTOR_ALLIANCE, 3, true)).toBe(LABEL_STATE);
+    expect(trueLabel(ACTOR_TRAFFICKER, 2, true)).toBe(LABEL_CRIMINAL);
+    expect(trueLabel(ACTOR_INSURGENT, 0, false)).toBe(LABEL_TERRORIST);
+    expect(trueLabel(ACTOR_INSURGENT, 1, true)).toBe(LABEL_TERRORIST);
+    expect(trueLabel(ACTOR_INSURGENT, 1, false)).toBe(LABEL_CRIMINAL);
+    expect(trueLabel(ACTOR_INSURGENT, 2, true)).toBe(LABEL_CRIMINAL);
+  });
+
+  it("perfect skill never mislabels; the state never misnames its own violence", () => {
+    const rng = createRngHub(1).stream("l");
+    for (let i = 0; i < 200; i++) {
+      expect(labelEvent(LABEL_CRIMINAL, 1, 1, rng)).toBe(LABEL_CRIMINAL);
+      expect(labelEvent(LABEL_STATE, 0, 1, rng)).toBe(LABEL_STATE);
+    }
+  });
+});
+
+describe("attribution mechanisms (20 seeds each)", () => {
+  it("higher classification skill means less misattribution", () => {
+    const low = SEEDS.map((s) => attribute(s, 0.2, 0.6).misattributionRate());
+    const high = SEEDS.map((s) => attribute(s, 0.8, 0.6).misattributionRate());
+    expect(mean(high)).toBeLessThan(mean(low));
+  });
+
+  it("higher bias means a higher attributed-terrorism share with the same true events", () => {
+    const lo = SEEDS.map((s) => attribute(s, 0.4, 0));
+    const hi = SEEDS.map((s) => attribute(s, 0.4, 1));
+    expect(hi.map((a) => a.trueTerrorShare())).toEqual(lo.map((a) => a.trueTerrorShare()));
+    expect(mean(hi.map((a) => a.attributedTerrorShare()))).toBeGreaterThan(
+      mean(lo.map((a) => a.attributedTerrorShare())),
+    );
+    expect(mean(hi.map((a) => a.attributedTerrorShare()))).toBeGreaterThan(
+      mean(hi.map((a) => a.trueTerrorShare())),
+    );
+  });
+
+  it("more bias, more misattributed crackdowns", () => {
+    const lo = SEEDS.map((s) => Attribution.total(attribute(s, 0.4, 0).misCrackdowns));
+    const hi = SEEDS.map((s) => Attribution.total(attribute(s, 0.4, 1).misCrackdowns));
+    expect(mean(hi)).toBeGreaterThan(mean(lo));
+  });
+});
+
+describe("books", () => {
+  it("count per province, only wrong terrorist labels as misattributed crackdowns, and fill the event table", () => {
+    const events = new EventTable();
+    const a = new Attribution(world, events, { bias: 1, stateSkill: 0, crackdownChance: 1 });
+    const rng = createRngHub(4).stream("l");
+    const dushanbe = 18 * 40 + 11;
+    const p = world.province[dushanbe]!;
+    a.beginDay();
+    // Criminal violence, skill 0, bias 1: always "terrorist", always a crackdown, always wrong.
+    for (let i = 0; i < 5; i++) a.record(3, dushanbe, ACTOR_INSURGENT, 2, false, 7, 2, 0, rng);
+    // Ideological violence with skill 1: correctly "terrorist", a warranted crackdown.
+    a.record(3, dushanbe, ACTOR_INSURGENT, 0, true, 8, 1, 1, rng);
+    expect(a.events[p]).toBe(6);
+    expect(a.trueTerror[p]).toBe(1);
+    expect(a.labelledTerror[p]).toBe(6);
+    expect(a.misattributed[p]).toBe(5);
+    expect(a.crackdowns[p]).toBe(6);
+    expect(a.misCrackdowns[p]).toBe(5);
+    expect(a.misCrackdownsToday[p]).toBe(5);
+    expect(a.terrorToday[world.country[dushanbe]!]).toBe(6);
+    const json = events.toJSON();
+    const kinds = json.kind.map((k) => json.kinds[k]);
+    expect(kinds.filter((k) => k === "violence/insurgent/criminal/terrorist").length).toBe(5);
+    expect(kinds.filter((k) => k === "crackdown/misattributed").length).toBe(5);
+    expect(kinds.filter((k) => k === "crackdown/warranted").length).toBe(1);
+    expect(json.target.every((t) => t === p)).toBe(true);
+    a.beginDay();
+    expect(a.misCrackdownsToday[p]).toBe(0);
+    expect(a.misCrackdowns[p]).toBe(5);
+  });
+});

@@ -1,0 +1,179 @@
+/** Lanchester clashes: bounds, the square law's directions, terrain, surprise, encounters and escorts. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EventTable } from "../../../../src/engine/recorder.js";
+import { createRngHub } from "../../../../src/engine/rng.js";
+import { createContingents } from "../../../../src/models/nexus/alliance/alliance.js";
+import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
+import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { Attribution } from "../../../../src/models/nexus/attribution.js";
+import { createBands, stageBand } from "../../../../src/models/nexus/bands/bands.js";
+import { AttackList } from "../../../../src/models/nexus/bands/day.js";
+import {
+  bandQuality,
+  encounterChance,
+  type LanchesterParams,
+  resolveClash,
+} from "../../../../src/models/nexus/clashes/clashes.js";
+import {
+  type ClashContext,
+  escortFight,
+  strikeDay,
+} from "../../../../src/models/nexus/clashes/encounters.js";
+import { ClashOutcomes, clashRulesOf, Hostiles } from "../../../../src/models/nexus/clashes/hostiles.js";
+import { ACT_ESCORT } from "../../../../src/models/nexus/motives.js";
+import { corridorWorld } from "../../../../src/worlds/corridor.js";
+
+const P: LanchesterParams = { killRate: 0.02, rounds: 6, breakpoint: 0.25, terrainDefence: 0.5, surprise: 2 };
+const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+
+/** Share of seeds the attacker wins. */
+function attackerWins(a: number, b: number, rugged: number, surprise: boolean, p = P): number {
+  let wins = 0;
+  for (const seed of SEEDS) {
+    const rng = createRngHub(seed).stream("clash");
+    if (resolveClash(a, 1, b, 1, rugged, surprise, p, rng).winner === 0) wins++;
+  }
+  return wins / SEEDS.length;
+}
+
+describe("resolveClash", () => {
+  it("never takes more casualties than a side has, and names a winner", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.nat(),
+        (a, b, qa, qb, rug, s, k, seed) => {
+          const r = resolveClash(a, qa, b, qb, rug, s, { ...P, killRate: k }, createRngHub(seed).stream("c"));
+          return (
+            r.lossA >= 0 &&
+            r.lossB >= 0 &&
+            r.lossA <= a &&
+            r.lossB <= b &&
+            (r.winner === 0 || r.winner === 1) &&
+            r.rounds <= P.rounds
+          );
+        },
+      ),
+    );
+  });
+
+  it("lets a larger force win more often (40 seeds each)", () => {
+    const even = attackerWins(100, 100, 0, false);
+    const larger = attackerWins(150, 100, 0, false);
+    const double = attackerWins(200, 100, 0, false);
+    expect(larger).toBeGreaterThan(even);
+    expect(double).toBeGreaterThanOrEqual(larger);
+    expect(double).toBeGreaterThan(0.9);
+  });
+
+  it("follows the square law: 1.41× the numbers offsets half the quality", () => {
+    let equalised = 0;
+    for (const seed of SEEDS) {
+      const rng = createRngHub(seed).stream("clash");
+      // Fighting strength q·N²: 0.5 × 141² ≈ 1 × 100², so neither side should dominate.
+      if (resolveClash(141, 0.5, 100, 1, 0, false, P, rng).winner === 0) equalised++;
+    }
+    const share = equalised / SEEDS.length;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.8);
+  });
+
+  it("lets terrain help the defender (40 seeds each)", () => {
+    expect(attackerWins(120, 100, 1, false)).toBeLessThan(attackerWins(120, 100, 0, false));
+  });
+
+  it("lets surprise help the attacker (40 seeds each)", () => {
+    expect(attackerWins(100, 110, 0, true)).toBeGreaterThan(attackerWins(100, 110, 0, false));
+  });
+});
+
+describe("encounters", () => {
+  it("are likelier with more hostiles and less likely hidden in rugged cover", () => {
+    expect(encounterChance(0, 0.5, false, 0, 0.8)).toBe(0);
+    expect(encounterChance(200, 0.5, false, 0, 0.8)).toBeGreaterThan(encounterChance(50, 0.5, false, 0, 0.8));
+    expect(encounterChance(200, 0.5, true, 0.9, 0.8)).toBeLessThan(encounterChance(200, 0.5, true, 0.1, 0.8));
+    expect(encounterChance(200, 0.5, true, 0.1, 0.8)).toBeLessThan(
+      encounterChance(200, 0.5, false, 0.1, 0.8),
+    );
+  });
+
+  it("band quality grows with the share of armed fighters", () => {
+    expect(bandQuality(0.8, 100, 100)).toBeCloseTo(0.8);
+    expect(bandQuality(0.8, 100, 0)).toBeCloseTo(0.4);
+  });
+});
+
+/** A clash context on the corridor world with one band of `fighters` at Takhar's road cell (21, 26). */
+function context(fighters: number, seed: number) {
+  const world = corridorWorld();
+  const params = nexusParams.parse({});
+  const bands = createBands();
+  const cell = 26 * 40 + 21;
+  stageBand(bands, {
+    group: 0,
+    motive: 0,
+    home: world.province[cell]!,
+    homeCountry: world.country[cell]!,
+    cell,
+    fighters,
+    cashUsd: 0,
+    weapons: fighters,
+  });
+  bands.flush();
+  const events = new EventTable();
+  const ctx: ClashContext = {
+    world,
+    bands,
+    hostiles: new Hostiles(world.grid.size),
+    contingents: createContingents([]),
+    layers: new AllianceLayers(world.grid.size),
+    attribution: new Attribution(world, events, params.attribution),
+    motiveClassOf: Uint8Array.from([2]),
+    rules: clashRulesOf(params.clashes),
+    out: new ClashOutcomes(),
+    labelRng: createRngHub(seed).stream("labels"),
+  };
+  return { ctx, cell, events };
+}
+
+describe("escorts and strikes", () => {
+  it("an escort band fights off a small patrol far more often than a large one (20 seeds)", () => {
+    const wins = [0, 0];
+    for (let seed = 1; seed <= 20; seed++) {
+      [20, 2000].forEach((patrol, k) => {
+        const { ctx, cell } = context(200, seed);
+        const id = ctx.bands.order()[0]!;
+        ctx.bands.col.action[id] = ACT_ESCORT;
+        ctx.bands.col.escortOrg[id] = 2;
+        ctx.bands.col.escortDays[id] = 10;
+        const res = escortFight(ctx, 2, cell, patrol, 1, 0, createRngHub(seed).stream("fight"));
+        if (res === true) wins[k]!++;
+        expect(ctx.bands.col.fighters[id]).toBeGreaterThanOrEqual(0);
+      });
+    }
+    expect(wins[0]).toBeGreaterThanOrEqual(18);
+    expect(wins[1]).toBeLessThan(wins[0]!);
+  });
+
+  it("no escort, no fight: the economy's interdiction decides", () => {
+    const { ctx, cell } = context(200, 1);
+    expect(escortFight(ctx, 0, cell, 20, 1, 0, createRngHub(1).stream("fight"))).toBeNull();
+  });
+
+  it("an undefended strike is one violent event with victims and no band losses", () => {
+    const { ctx, cell, events } = context(50, 3);
+    const attacks = new AttackList();
+    attacks.push(ctx.bands.order()[0]!, cell, false);
+    strikeDay(ctx, attacks, 5, createRngHub(3).stream("strike"));
+    expect(ctx.out.strikes).toBe(1);
+    expect(ctx.out.bandLosses).toBe(0);
+    expect(events.toJSON().kind.filter((k) => events.kinds[k]!.startsWith("violence/")).length).toBe(1);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The registered nexus model (economy + armed side + people): invariants after every tick over
+ * random parameters, and the legitimacy → actives direction over 20 seeds.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { Nexus } from "../../../../src/models/nexus/nexus.js";
+import { applySwitches, nexusModelParams } from "../../../../src/models/nexus/params.js";
+import { canStep } from "../../../../src/worlds/build.js";
+import { arbRaw } from "./arbitraries.js";
+
+const arbNexus = fc.record({
+  armed: arbRaw,
+  motiveModel: fc.constantFrom("per-band", "ideological", "criminal", "mixed"),
+  posture: fc.constantFrom("per-force", "incursion-drill", "route-control"),
+  tax: fc.integer({ min: 0, max: 2000 }),
+});
+
+describe("nexus invariants after every tick (random parameters, 45 days)", () => {
+  it("no negative fighters, cash, troops, capital or stock; bands cross only at crossings; the alliance deploys only where allowed; heroin mass balances", () => {
+    fc.assert(
+      fc.property(arbNexus, fc.nat(), (r, seed) => {
+        const p = nexusModelParams.parse({
+          ...r.armed,
+          motiveModel: r.motiveModel,
+          posture: r.posture,
+          bandRules: { taxUsdPerKg: r.tax },
+        });
+        // The severity activation used is the one at the start of the day's alliance phase.
+        let severity = new Float64Array(0);
+        const n = new Nexus(applySwitches(p), seed);
+        const a = n.armed;
+        const w = n.world;
+        const sim = n.simulation;
+        for (let day = 0; day < 45; day++) {
+          severity = a.severity.value.slice();
+          const decay = Math.exp(-1 / p.alliance.severityMemoryDays);
+          for (let k = 0; k < severity.length; k++) severity[k] = severity[k]! * decay;
+          sim.step();
+          for (const id of a.bands.order()) {
+            expect(a.bands.col.fighters[id]).toBeGreaterThan(0);
+            expect(a.bands.col.cash[id]).toBeGreaterThanOrEqual(0);
+          }
+          for (let i = 0; i < a.st.log.length; i++)
+            expect(canStep(w, a.st.log.from[i]!, a.st.log.to[i]!)).toBe(true);
+          for (const id of a.contingents.order()) {
+            const ct = a.contingents.col;
+            expect(ct.troops[id]).toBeGreaterThanOrEqual(0);
+            if (ct.cell[id]! < 0) continue;
+            const f = a.forces[ct.force[id]!]!;
+            expect(mayDeploy(f, w.country[ct.cell[id]!]!, day, severity, a.allianceRules.threshold)).toBe(
+              true,
+            );
+          }
+          for (const cap of n.economy.orgs.capital) expect(cap).toBeGreaterThanOrEqual(0);
+          for (const kg of n.economy.ledger.stock) expect(kg).toBeGreaterThanOrEqual(-1e-9);
+          expect(Math.abs(n.economy.residual())).toBeLessThan(1e-6 * Math.max(1, n.economy.ledger.produced));
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe("legitimacy and actives (20 seeds each)", () => {
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const actives = (legitimacyShift: number) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const p = nexusModelParams.parse({});
+      const n = new Nexus(p, i + 1);
+      // Shift every province's legitimacy (and its baseline) before day 1, then run a month.
+      for (let q = 0; q < n.people.legitimacy.length; q++)
+        n.people.legitimacy[q] = Math.min(1, Math.max(0, n.people.legitimacy[q]! + legitimacyShift));
+      n.people.rebase();
+      n.simulation.run(30);
+      return n.people.pop.activeCount;
+    });
+
+  it("lower legitimacy ⇒ more active citizens", () => {
+    const low = mean(actives(-0.15));
+    const high = mean(actives(0.15));
+    expect(low).toBeGreaterThan(high);
+  });
+});
+
+describe("attribution in the full model (20 seeds each, 120 days)", () => {
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const runs = (attribution: { bias?: number; stateSkill?: number }) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const n = new Nexus(applySwitches(nexusModelParams.parse({ attribution })), i + 1);
+      n.simulation.run(120);
+      return n.armed.attribution;
+    });
+
+  it("higher state classification skill ⇒ less misattribution", () => {
+    const low = mean(runs({ stateSkill: 0.2 }).map((a) => a.misattributionRate()));
+    const high = mean(runs({ stateSkill: 0.9 }).map((a) => a.misattributionRate()));
+    expect(high).toBeLessThan(low);
+  });
+
+  it("higher political bias ⇒ a higher share of events called terrorism, above the true share", () => {
+    const none = runs({ bias: 0 });
+    const full = runs({ bias: 1 });
+    const attributed = (xs: typeof none) => mean(xs.map((a) => a.attributedTerrorShare()));
+    expect(attributed(full)).toBeGreaterThan(attributed(none));
+    expect(attributed(full)).toBeGreaterThan(mean(full.map((a) => a.trueTerrorShare())));
+  });
+});

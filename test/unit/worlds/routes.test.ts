@@ -1,0 +1,142 @@
+/** Route fields: equal to a brute-force reference, never breaking the border rule, moved by risk. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { distanceField } from "../../../src/engine/paths.js";
+import { transportCost } from "../../../src/models/economy/transport.js";
+import { parseAsciiMap } from "../../../src/worlds/ascii.js";
+import { canStep, forbiddenBorderPairs } from "../../../src/worlds/build.js";
+import { addSurcharge, pathCost, routeField, routeFrom } from "../../../src/worlds/routes.js";
+import type { World } from "../../../src/worlds/types.js";
+import { arbWorld, mustBuild, plainProvince } from "./fixtures.js";
+
+/** Bellman–Ford from the rule's words: neighbours by coordinates, the border rule, (ca + cb)/2 × step. */
+function bruteForce(w: World, cost: ArrayLike<number>, sources: number[]): Float64Array {
+  const { width: W, height: H, torus } = w.grid;
+  const ok = (c: number) => !w.blocked[c] && Number.isFinite(cost[c]!) && cost[c]! >= 0;
+  const edges: [number, number, number][] = [];
+  for (let a = 0; a < W * H; a++) {
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        if (dx === 0 && dy === 0) continue;
+        let x = (a % W) + dx;
+        let y = Math.floor(a / W) + dy;
+        if (torus) {
+          x = (x + W) % W;
+          y = (y + H) % H;
+        } else if (x < 0 || y < 0 || x >= W || y >= H) continue;
+        const b = y * W + x;
+        if (b === a || !ok(a) || !ok(b)) continue;
+        const sameCountry = w.country[a] === w.country[b];
+        if (!sameCountry && !w.crossing[a] && !w.crossing[b]) continue;
+        edges.push([a, b, ((cost[a]! + cost[b]!) / 2) * (dx !== 0 && dy !== 0 ? Math.SQRT2 : 1)]);
+      }
+    }
+  }
+  const d = new Float64Array(W * H).fill(Number.POSITIVE_INFINITY);
+  for (const s of sources) if (ok(s)) d[s] = 0;
+  for (let i = 0; i < W * H; i++) {
+    for (const [a, b, wt] of edges) if (d[a]! + wt < d[b]!) d[b] = d[a]! + wt;
+  }
+  return d;
+}
+
+const close = (a: number, b: number) =>
+  (a === Number.POSITIVE_INFINITY && b === Number.POSITIVE_INFINITY) ||
+  Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b));
+
+const arbCase = arbWorld.chain((w) =>
+  fc.record({
+    world: fc.constant(w),
+    surcharge: fc.array(fc.double({ min: 0, max: 500, noNaN: true }), {
+      minLength: w.grid.size,
+      maxLength: w.grid.size,
+    }),
+    markets: fc.uniqueArray(fc.nat({ max: w.grid.size - 1 }), { minLength: 1, maxLength: 3 }),
+  }),
+);
+
+describe("routeField", () => {
+  it("gives the brute-force cheapest cost, and routes that cost exactly that", () => {
+    fc.assert(
+      fc.property(arbCase, ({ world, surcharge, markets }) => {
+        const cost = addSurcharge(transportCost(world), surcharge);
+        const field = routeField(world, cost, markets);
+        const ref = bruteForce(world, cost, markets);
+        for (let c = 0; c < world.grid.size; c++) {
+          expect(close(field.dist[c]!, ref[c]!)).toBe(true);
+          const route = routeFrom(field, c);
+          if (ref[c] === Number.POSITIVE_INFINITY) {
+            expect(route.length).toBe(0);
+            continue;
+          }
+          expect(route[0]).toBe(c);
+          expect(markets).toContain(route[route.length - 1]);
+          expect(route[route.length - 1]).toBe(field.end[c]);
+          expect(close(pathCost(world, cost, route), field.dist[c]!)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never steps between two countries except through a crossing cell", () => {
+    fc.assert(
+      fc.property(arbCase, ({ world, surcharge, markets }) => {
+        const forbidden = new Set(
+          forbiddenBorderPairs(world).flatMap(([a, b]) => [`${a},${b}`, `${b},${a}`]),
+        );
+        const field = routeField(world, addSurcharge(transportCost(world), surcharge), markets);
+        for (let c = 0; c < world.grid.size; c++) {
+          const route = routeFrom(field, c);
+          for (let i = 1; i < route.length; i++) {
+            expect(canStep(world, route[i - 1]!, route[i]!)).toBe(true);
+            expect(forbidden.has(`${route[i - 1]},${route[i]}`)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("equals the engine's distanceField when there is no border", () => {
+    fc.assert(
+      fc.property(arbCase, ({ world, markets }) => {
+        world.country.fill(0);
+        const cost = transportCost(world);
+        const mine = routeField(world, cost, markets).dist;
+        const engine = distanceField(world.grid, cost, markets).dist;
+        for (let c = 0; c < world.grid.size; c++) expect(close(mine[c]!, engine[c]!)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("re-routing under risk", () => {
+  // Two countries split by a river with a crossing at each end; the market is north, the source south.
+  const ascii = ["NNNNNNN", "W~~~~~E", "SSSSSSS"].join("\n");
+  const res = parseAsciiMap(ascii, [
+    ["N", { province: "North", blocked: false }],
+    ["W", { province: "North", blocked: false, crossing: "official" }],
+    ["E", { province: "North", blocked: false, crossing: "informal" }],
+    ["~", { province: "River", blocked: true }],
+    ["S", { province: "South", blocked: false }],
+  ]);
+  if (!res.ok) throw new Error("bad map");
+  const world = mustBuild(res.map, [plainProvince("North", "TJ"), plainProvince("South", "AF")]);
+  const market = [3]; // (3, 0)
+  const source = 2 * 7 + 2; // (2, 2): nearer the west crossing
+
+  it("takes the nearer corridor when both are equally safe", () => {
+    const route = routeFrom(routeField(world, transportCost(world), market), source);
+    expect(route).toContain(7); // W at (0, 1)
+  });
+
+  it("moves to the other corridor when the risk surcharge on the first rises", () => {
+    const surcharge = new Float64Array(world.grid.size);
+    surcharge[7] = 10_000; // seizures learned at the west crossing
+    const route = routeFrom(routeField(world, addSurcharge(transportCost(world), surcharge), market), source);
+    expect(route).not.toContain(7);
+    expect(route).toContain(13); // E at (6, 1)
+  });
+});
