@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { OUTSIDE_REGION } from "../../../src/map/region-map.js";
 import { formatScenarioError, loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
 
-const SCENARIOS = fileURLToPath(new URL("../../../scenarios", import.meta.url));
+const SCENARIOS = fileURLToPath(new URL("../../../scenarios/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pamir-map-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
