@@ -5,8 +5,8 @@
  * clashes and attribution".
  */
 import { z } from "zod";
-import { POSTURES } from "./alliance/alliance.js";
-import { GROUPS } from "./bands/bands.js";
+import { POSTURES } from "./alliance/forces.js";
+import { GROUPS } from "./bands/store.js";
 import { ACTIONS, type Action, MOTIVE_PRESET_NAMES } from "./motives.js";
 
 const share = z.number().min(0).max(1);

@@ -13,24 +13,23 @@ import type { RouteGraph } from "../../worlds/route-graph.js";
 import type { World, WorldError } from "../../worlds/types.js";
 import type { EconomyHooks } from "../economy/hooks.js";
 import type { Units } from "../economy/security/units.js";
-import {
-  type AllianceRules,
-  AllianceState,
-  allianceDay,
-  type Contingents,
-  createContingents,
-  type Force,
-  Severity,
-} from "./alliance/alliance.js";
+import { AllianceState, allianceDay } from "./alliance/alliance.js";
+import { type Contingents, createContingents } from "./alliance/contingents.js";
+import type { AllianceRules, Force } from "./alliance/forces.js";
 import { AllianceLayers } from "./alliance/layers.js";
 import { setupAlliance } from "./alliance/setup.js";
+import { Severity } from "./alliance/severity.js";
 import { Attribution } from "./attribution.js";
-import { type BandRules, type Bands, collectTax, payEscorts, payUpkeep } from "./bands/bands.js";
 import type { BandContext } from "./bands/choose.js";
 import { type BandDayState, bandsDay, createBandDayState } from "./bands/day.js";
+import { payEscorts } from "./bands/escorts.js";
 import { HopFields } from "./bands/move.js";
+import type { BandRules } from "./bands/rules.js";
 import { bandRulesOf, setupBands, utilityOverridesOf } from "./bands/setup.js";
+import type { Bands } from "./bands/store.js";
 import { centreOf, worldTargets } from "./bands/targets.js";
+import { collectTax } from "./bands/tax.js";
+import { payUpkeep } from "./bands/upkeep.js";
 import { type ClashContext, encounterDay, escortFight, strikeDay } from "./clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "./clashes/hostiles.js";
 import type { NexusModelParams } from "./params.js";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { economyParams } from "../economy/params.js";
 import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
-import { POSTURES } from "./alliance/alliance.js";
+import { POSTURES } from "./alliance/forces.js";
 import { nexusParams } from "./armed-params.js";
 import { MOTIVE_PRESET_NAMES } from "./motives.js";
 

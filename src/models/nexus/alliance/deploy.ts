@@ -10,13 +10,8 @@
 import type { RngStream } from "../../../engine/rng.js";
 import { canStep } from "../../../worlds/build.js";
 import { CROSSING_NONE, type World } from "../../../worlds/types.js";
-import {
-  type AllianceRules,
-  type Contingents,
-  type Force,
-  POSTURE_DRILL,
-  POSTURE_ROUTE,
-} from "./alliance.js";
+import type { Contingents } from "./contingents.js";
+import { type AllianceRules, type Force, POSTURE_DRILL, POSTURE_ROUTE } from "./forces.js";
 
 /** Candidate cells and their weights. */
 export interface Candidates {

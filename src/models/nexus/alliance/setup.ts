@@ -7,7 +7,7 @@
 import type { World, WorldError } from "../../../worlds/types.js";
 import type { NexusParams } from "../armed-params.js";
 import { centreOf } from "../bands/targets.js";
-import type { AllianceRules, Force, Invitation } from "./alliance.js";
+import type { AllianceRules, Force, Invitation } from "./forces.js";
 
 /** The drill share of a posture: 1 for incursion-drill, 0 for route-control, drill/(drill+route) for a mix. */
 export function drillShareOf(posture: NexusParams["alliance"]["forces"][number]["posture"]): number {

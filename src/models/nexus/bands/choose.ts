@@ -24,8 +24,10 @@ import {
   type UtilityFn,
   type UtilityScope,
 } from "../motives.js";
-import type { BandOutcomes, BandRules, Bands } from "./bands.js";
 import type { HopField, HopFields } from "./move.js";
+import type { BandOutcomes } from "./outcomes.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
 import type { Targets } from "./targets.js";
 
 /** What bands see of the world on one day (all arrays are read, never written). */

@@ -7,9 +7,13 @@
  */
 import type { RngStream } from "../../../engine/rng.js";
 import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT, ACT_HIDE, ACT_IDLE, ACT_RECRUIT, ACT_TAX } from "../motives.js";
-import { BandOutcomes, type BandRules, type Bands, recruit, TaxLayer } from "./bands.js";
 import { type BandContext, ChoiceScratch, chooseAction } from "./choose.js";
 import { MoveLog, moveBand } from "./move.js";
+import { BandOutcomes } from "./outcomes.js";
+import { recruit } from "./recruit.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
+import { TaxLayer } from "./tax.js";
 
 /** Strikes bands carried out today (band, cell, whether across the home border), for the clash phase. */
 export class AttackList {

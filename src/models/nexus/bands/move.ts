@@ -8,7 +8,9 @@
 
 import type { RouteGraph } from "../../../worlds/route-graph.js";
 import type { World } from "../../../worlds/types.js";
-import type { BandOutcomes, BandRules, Bands } from "./bands.js";
+import type { BandOutcomes } from "./outcomes.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
 
 /** Fewest legal steps to one target: `hops[c]` (−1 if unreachable) and the next cell `next[c]`. */
 export interface HopField {

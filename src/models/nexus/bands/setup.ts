@@ -15,7 +15,8 @@ import {
   UTILITY_INPUTS,
   type UtilityFn,
 } from "../motives.js";
-import { type BandRules, type Bands, createBands, GROUPS, stageBand } from "./bands.js";
+import type { BandRules } from "./rules.js";
+import { type Bands, createBands, GROUPS, stageBand } from "./store.js";
 import { centreOf } from "./targets.js";
 
 /** The rules every band follows, from the parameters. */

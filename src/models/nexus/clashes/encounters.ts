@@ -10,12 +10,12 @@
  */
 import type { RngStream } from "../../../engine/rng.js";
 import type { World } from "../../../worlds/types.js";
-import type { Contingents } from "../alliance/alliance.js";
+import type { Contingents } from "../alliance/contingents.js";
 import type { AllianceLayers } from "../alliance/layers.js";
 import { ACTOR_INSURGENT, type Attribution } from "../attribution.js";
-import { type Bands, loseFighters } from "../bands/bands.js";
 import { around } from "../bands/choose.js";
 import { type AttackList, isHiding, makeIdle } from "../bands/day.js";
+import { type Bands, loseFighters } from "../bands/store.js";
 import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT } from "../motives.js";
 import { bandQuality, ClashResult, encounterChance, resolveClash } from "./clashes.js";
 import type { ClashOutcomes, ClashRules, Hostiles } from "./hostiles.js";

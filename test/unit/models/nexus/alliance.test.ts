@@ -1,16 +1,10 @@
 /** Alliance forces: activation, postures, coordination, budget and the layers they leave. */
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import {
-  AllianceState,
-  allianceDay,
-  createContingents,
-  type Force,
-  isDeployed,
-  mayDeploy,
-  POSTURE_DRILL,
-} from "../../../../src/models/nexus/alliance/alliance.js";
+import { AllianceState, allianceDay, mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { createContingents, isDeployed } from "../../../../src/models/nexus/alliance/contingents.js";
 import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
+import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { nexusParams } from "../../../../src/models/nexus/armed-params.js";

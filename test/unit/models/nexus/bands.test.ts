@@ -3,21 +3,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
-import {
-  BandOutcomes,
-  type BandRules,
-  type Bands,
-  collectTax,
-  createBands,
-  escortFighters,
-  payEscorts,
-  payUpkeep,
-  recruit,
-  stageBand,
-  TaxLayer,
-} from "../../../../src/models/nexus/bands/bands.js";
+import { escortFighters, payEscorts } from "../../../../src/models/nexus/bands/escorts.js";
 import { HopFields, MoveLog, moveBand } from "../../../../src/models/nexus/bands/move.js";
+import { BandOutcomes } from "../../../../src/models/nexus/bands/outcomes.js";
+import { recruit } from "../../../../src/models/nexus/bands/recruit.js";
+import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
 import { bandRulesOf } from "../../../../src/models/nexus/bands/setup.js";
+import { type Bands, createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
+import { collectTax, TaxLayer } from "../../../../src/models/nexus/bands/tax.js";
+import { payUpkeep } from "../../../../src/models/nexus/bands/upkeep.js";
 import { ACT_ESCORT, ACT_IDLE, ACT_TAX } from "../../../../src/models/nexus/motives.js";
 import { canStep } from "../../../../src/worlds/build.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";

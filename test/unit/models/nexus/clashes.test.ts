@@ -3,12 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { createContingents } from "../../../../src/models/nexus/alliance/alliance.js";
+import { createContingents } from "../../../../src/models/nexus/alliance/contingents.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
-import { createBands, stageBand } from "../../../../src/models/nexus/bands/bands.js";
 import { AttackList } from "../../../../src/models/nexus/bands/day.js";
+import { createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
 import {
   bandQuality,
   encounterChance,

@@ -10,31 +10,24 @@ import { createRecorder, type EventTable } from "../../../../src/engine/recorder
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { createSimulation, type Simulation } from "../../../../src/engine/schedule.js";
 import { createUnits, stageUnit, type Units } from "../../../../src/models/economy/security/units.js";
-import {
-  type AllianceRules,
-  AllianceState,
-  allianceDay,
-  type Contingents,
-  createContingents,
-  type Force,
-  Severity,
-} from "../../../../src/models/nexus/alliance/alliance.js";
+import { AllianceState, allianceDay } from "../../../../src/models/nexus/alliance/alliance.js";
+import { type Contingents, createContingents } from "../../../../src/models/nexus/alliance/contingents.js";
+import type { AllianceRules, Force } from "../../../../src/models/nexus/alliance/forces.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
+import { Severity } from "../../../../src/models/nexus/alliance/severity.js";
 import { type NexusParams, nexusParams } from "../../../../src/models/nexus/armed-params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
-import {
-  type BandRules,
-  type Bands,
-  collectTax,
-  payEscorts,
-  payUpkeep,
-} from "../../../../src/models/nexus/bands/bands.js";
 import type { BandContext } from "../../../../src/models/nexus/bands/choose.js";
 import { type BandDayState, bandsDay, createBandDayState } from "../../../../src/models/nexus/bands/day.js";
+import { payEscorts } from "../../../../src/models/nexus/bands/escorts.js";
 import { HopFields } from "../../../../src/models/nexus/bands/move.js";
+import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
 import { bandRulesOf, setupBands, utilityOverridesOf } from "../../../../src/models/nexus/bands/setup.js";
+import type { Bands } from "../../../../src/models/nexus/bands/store.js";
 import { centreOf, worldTargets } from "../../../../src/models/nexus/bands/targets.js";
+import { collectTax } from "../../../../src/models/nexus/bands/tax.js";
+import { payUpkeep } from "../../../../src/models/nexus/bands/upkeep.js";
 import {
   type ClashContext,
   encounterDay,
