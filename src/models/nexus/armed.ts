@@ -13,7 +13,7 @@ import type { RouteGraph } from "../../worlds/route-graph.js";
 import type { World, WorldError } from "../../worlds/types.js";
 import type { EconomyHooks } from "../economy/hooks.js";
 import type { Units } from "../economy/security/units.js";
-import { AllianceState, allianceDay } from "./alliance/alliance.js";
+import { type AllianceDay, AllianceState, allianceDay } from "./alliance/alliance.js";
 import { type Contingents, createContingents } from "./alliance/contingents.js";
 import type { AllianceRules, Force } from "./alliance/forces.js";
 import { AllianceLayers } from "./alliance/layers.js";
@@ -21,7 +21,7 @@ import { setupAlliance } from "./alliance/setup.js";
 import { Severity } from "./alliance/severity.js";
 import { Attribution } from "./attribution.js";
 import type { BandContext } from "./bands/choose.js";
-import { type BandDayState, bandsDay, createBandDayState } from "./bands/day.js";
+import { type BandDay, bandsDay, createBandDay } from "./bands/day.js";
 import { payEscorts } from "./bands/escorts.js";
 import { HopFields } from "./bands/move.js";
 import type { BandRules } from "./bands/rules.js";
@@ -30,7 +30,13 @@ import type { Bands } from "./bands/store.js";
 import { centreOf, worldTargets } from "./bands/targets.js";
 import { collectTax } from "./bands/tax.js";
 import { payUpkeep } from "./bands/upkeep.js";
-import { type ClashContext, encounterDay, escortFight, strikeDay } from "./clashes/encounters.js";
+import {
+  type ClashContext,
+  type EscortStop,
+  encounterDay,
+  escortFight,
+  strikeDay,
+} from "./clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "./clashes/hostiles.js";
 import type { NexusModelParams } from "./params.js";
 
@@ -57,7 +63,7 @@ export class Armed {
   readonly motiveClassOf: Uint8Array;
   readonly rules: BandRules;
   /** The bands phase's state: tax layer, move log, strikes, running totals. */
-  readonly st: BandDayState;
+  readonly st: BandDay;
   readonly forces: Force[];
   readonly allianceRules: AllianceRules;
   readonly contingents: Contingents;
@@ -72,8 +78,8 @@ export class Armed {
   readonly flow: Float64Array;
   /** Today's day (escort fights in the economy's phases book events with it). */
   day = 0;
-  private readonly ctx: BandContext;
   private readonly cc: ClashContext;
+  private readonly allianceToday: AllianceDay;
   private readonly rng: Record<
     "bands" | "upkeep" | "alliance" | "clashes" | "attribution" | "escort",
     RngStream
@@ -102,7 +108,6 @@ export class Armed {
     this.bands = b.setup.bands;
     this.motiveClassOf = b.setup.motiveClassOf;
     this.rules = bandRulesOf(p.bandRules);
-    this.st = createBandDayState(size);
     this.forces = a.forces;
     this.allianceRules = a.rules;
     this.contingents = createContingents(a.forces);
@@ -121,7 +126,7 @@ export class Armed {
       attribution: hub.stream("attribution"),
       escort: hub.stream("escort-fights"),
     };
-    this.ctx = {
+    const ctx: BandContext = {
       world,
       graph,
       fields: new HopFields(graph),
@@ -134,6 +139,16 @@ export class Armed {
       motives: b.setup.motives,
       motiveClassOf: this.motiveClassOf,
       overrides: o.overrides,
+    };
+    this.st = createBandDay(this.bands, ctx, this.rules);
+    this.allianceToday = {
+      contingents: this.contingents,
+      forces: this.forces,
+      rules: this.allianceRules,
+      state: this.alliance,
+      world,
+      severity: this.severity.value,
+      flow: this.flow,
     };
     this.cc = {
       world,
@@ -159,19 +174,8 @@ export class Armed {
           this.day = day;
           this.attribution.beginDay();
           this.severity.decay(ap.severityMemoryDays);
-          const { contingents, forces, allianceRules, alliance, world, severity, flow } = this;
-          allianceDay(
-            contingents,
-            forces,
-            allianceRules,
-            alliance,
-            world,
-            severity.value,
-            flow,
-            day,
-            this.rng.alliance,
-          );
-          this.layers.rebuild(contingents, forces, allianceRules, world);
+          allianceDay(this.allianceToday, day, this.rng.alliance);
+          this.layers.rebuild(this.contingents, this.forces, this.allianceRules, this.world);
         },
       },
       { name: "hostiles", run: (day) => this.hostiles.build(units(), day, this.clashRules, this.layers) },
@@ -179,7 +183,7 @@ export class Armed {
         name: "bands",
         run: () => {
           payUpkeep(this.bands, this.rules, this.rng.upkeep, this.st.out);
-          bandsDay(this.bands, this.ctx, this.rules, this.st, this.rng.bands);
+          bandsDay(this.st, this.rng.bands);
           const col = this.bands.col;
           this.severity.addIncursions(
             this.world,
@@ -218,6 +222,14 @@ export class Armed {
   hooks(): Pick<EconomyHooks, "toll" | "detectionGain" | "levy" | "escort"> {
     const tax = this.st.tax;
     const personnel = this.clashRules.personnelPerUnit;
+    // One record for every stop: the economy calls the hook once per detected load, in turn.
+    const stop: EscortStop = {
+      org: 0,
+      cell: 0,
+      personnel: 0,
+      quality: this.clashRules.stateQuality,
+      tick: 0,
+    };
     return {
       toll: tax.rate,
       detectionGain: this.layers.detection,
@@ -227,16 +239,13 @@ export class Armed {
         // Never more than the organisation has: capital stays ≥ 0.
         return collectTax(tax, this.bands, c, Math.min(kg, capital / rate), this.st.out);
       },
-      escort: (org, c, strength) =>
-        escortFight(
-          this.cc,
-          org,
-          c,
-          strength * personnel,
-          this.clashRules.stateQuality,
-          this.day,
-          this.rng.escort,
-        ),
+      escort: (org, c, strength) => {
+        stop.org = org;
+        stop.cell = c;
+        stop.personnel = strength * personnel;
+        stop.tick = this.day;
+        return escortFight(this.cc, stop, this.rng.escort);
+      },
     };
   }
 

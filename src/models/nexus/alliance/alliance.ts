@@ -10,9 +10,8 @@
  * country its force may be in, so the invariants hold by construction and tests check them.
  */
 import type { RngStream } from "../../../engine/rng.js";
-import type { World } from "../../../worlds/types.js";
 import { type Contingents, isDeployed } from "./contingents.js";
-import { planPositions } from "./deploy.js";
+import { type Deployment, planPositions } from "./deploy.js";
 import type { AllianceRules, Force } from "./forces.js";
 
 /** Whether force `f` may be in country `k` on `day`: a member that invited it or passed the threshold. */
@@ -78,18 +77,17 @@ function recall(store: Contingents, id: number, st: AllianceState): void {
   c.transit[id] = 0;
 }
 
-/** One day of the alliance phase (see the file comment). `flow` (kg/day per cell) guides route-control. */
-export function allianceDay(
-  store: Contingents,
-  forces: readonly Force[],
-  r: AllianceRules,
-  st: AllianceState,
-  world: World,
-  severity: ArrayLike<number>,
-  flow: ArrayLike<number>,
-  day: number,
-  rng: RngStream,
-): void {
+/** What the alliance's day reads and writes (built once per run; `flow` guides route-control). */
+export interface AllianceDay extends Deployment {
+  /** Activation, budget and recall state. */
+  state: AllianceState;
+  /** Incident severity per country, as of today. */
+  severity: ArrayLike<number>;
+}
+
+/** One day of the alliance phase (see the file comment). */
+export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
+  const { contingents: store, forces, rules: r, state: st, world, severity } = a;
   const replan = st.update(forces, r, day, severity);
   const K = st.countries;
   const c = store.col;
@@ -107,7 +105,7 @@ export function allianceDay(
     const left = f.budget - st.spent[fi]!;
     return Math.min(left, left / Math.max(1, r.horizonDays - day));
   });
-  if (replan) planPositions(store, forces, r, st.allowed, world, flow, cap, rng);
+  if (replan) planPositions(a, st.allowed, cap, rng);
   forces.forEach((_, fi) => {
     let today = 0;
     for (const id of ids) if (c.force[id] === fi && isDeployed(store, id)) today += c.troops[id]!;

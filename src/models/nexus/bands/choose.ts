@@ -58,6 +58,20 @@ export interface BandContext {
   overrides: readonly (UtilityFn | undefined)[];
 }
 
+/** What a band's choice reads and writes (the bands phase's one record per run). */
+export interface Chooser {
+  /** The band store. */
+  bands: Bands;
+  /** What bands see of the world today. */
+  ctx: BandContext;
+  /** The rules bands follow. */
+  rules: BandRules;
+  /** Reused choice buffers. */
+  scratch: ChoiceScratch;
+  /** Running totals (choices per motive class and action). */
+  out: BandOutcomes;
+}
+
 /** Reused buffers of the choice (one per run). */
 export class ChoiceScratch {
   /** Named inputs. */
@@ -228,15 +242,8 @@ function hideCell(ctx: BandContext, c: number): number {
  * Choose band `id`'s next action: fill the inputs, compute every utility, draw by softmax at the
  * rules' temperature, and set action, target and (for escort) the organisation and fee.
  */
-export function chooseAction(
-  bands: Bands,
-  id: number,
-  ctx: BandContext,
-  r: BandRules,
-  s: ChoiceScratch,
-  rng: RngStream,
-  out: BandOutcomes,
-): number {
+export function chooseAction(ch: Chooser, id: number, rng: RngStream): number {
+  const { bands, ctx, rules: r, scratch: s, out } = ch;
   const col = bands.col;
   const c = col.cell[id]!;
   const home = col.homeCountry[id]!;

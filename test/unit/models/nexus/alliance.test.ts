@@ -34,7 +34,7 @@ function run(raw: object, seed: number, days: number) {
   const rng = createRngHub(seed).stream("alliance");
   const severity = new Float64Array(K);
   for (let d = 0; d < days; d++) {
-    allianceDay(store, forces, rules, st, world, severity, flow, d, rng);
+    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow }, d, rng);
     layers.rebuild(store, forces, rules, world);
   }
   return { forces, rules, store, st, layers };

@@ -168,7 +168,7 @@ describe("movement", () => {
     const log = new MoveLog();
     const out = new BandOutcomes();
     for (let d = 0; d < 60 && bands.col.cell[id] !== dushanbe; d++) {
-      expect(moveBand(bands, id, world, fields, RULES, 2, log, out)).toBe(true);
+      expect(moveBand({ bands, world, fields, rules: RULES, log, out }, id, 2)).toBe(true);
     }
     expect(bands.col.cell[id]).toBe(dushanbe);
     for (let i = 0; i < log.length; i++) expect(canStep(world, log.from[i]!, log.to[i]!)).toBe(true);

@@ -19,7 +19,7 @@ import { Severity } from "../../../../src/models/nexus/alliance/severity.js";
 import { type NexusParams, nexusParams } from "../../../../src/models/nexus/armed-params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
 import type { BandContext } from "../../../../src/models/nexus/bands/choose.js";
-import { type BandDayState, bandsDay, createBandDayState } from "../../../../src/models/nexus/bands/day.js";
+import { type BandDay, bandsDay, createBandDay } from "../../../../src/models/nexus/bands/day.js";
 import { payEscorts } from "../../../../src/models/nexus/bands/escorts.js";
 import { HopFields } from "../../../../src/models/nexus/bands/move.js";
 import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
@@ -63,7 +63,7 @@ export interface NexusSim {
   sim: Simulation;
   bands: Bands;
   rules: BandRules;
-  st: BandDayState;
+  st: BandDay;
   forces: Force[];
   allianceRules: AllianceRules;
   contingents: Contingents;
@@ -114,7 +114,6 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
     escort: hub.stream("escort-fights"),
   };
   const rules = bandRulesOf(params.bandRules);
-  const st = createBandDayState(size);
   const hostiles = new Hostiles(size);
   const orgCell = Int32Array.from(PRODUCERS, (n) => {
     const p = world.provinces.findIndex((q) => q.name === n);
@@ -139,6 +138,7 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
     motiveClassOf,
     overrides: o.overrides,
   };
+  const st = createBandDay(bands, ctx, rules);
   const layers = new AllianceLayers(size);
   const alliance = new AllianceState(forces.length, K);
   const severity = new Severity(K);
@@ -169,17 +169,8 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
           attribution.beginDay();
           severity.decay(ap.severityMemoryDays);
           severityUsed.set(severity.value);
-          allianceDay(
-            contingents,
-            forces,
-            allianceRules,
-            alliance,
-            world,
-            severity.value,
-            flow,
-            day,
-            rng.alliance,
-          );
+          const today = { contingents, forces, rules: allianceRules, state: alliance, world, flow };
+          allianceDay({ ...today, severity: severity.value }, day, rng.alliance);
           layers.rebuild(contingents, forces, allianceRules, world);
         },
       },
@@ -188,7 +179,7 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
         name: "bands",
         run: () => {
           payUpkeep(bands, rules, rng.upkeep, st.out);
-          bandsDay(bands, ctx, rules, st, rng.bands);
+          bandsDay(st, rng.bands);
           severity.addIncursions(
             world,
             st.log,
@@ -211,7 +202,10 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
           for (const c of st.tax.held) collectTax(st.tax, bands, c, flow[c]!, st.out);
           for (let org = 0; org < orgCell.length; org++) {
             // A patrol of one unit stops one of the organisation's loads on 1 day in 20.
-            if (rng.escort.next() < 0.05) escortFight(cc, org, orgCell[org]!, 20, 1, day, rng.escort);
+            if (rng.escort.next() < 0.05) {
+              const stop = { org, cell: orgCell[org]!, personnel: 20, quality: 1, tick: day };
+              escortFight(cc, stop, rng.escort);
+            }
           }
           payEscorts(bands, orgCapital, st.out);
         },
