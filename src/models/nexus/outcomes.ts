@@ -8,7 +8,7 @@
 import { economyOutcomes } from "../economy/model.js";
 import { Attribution } from "./attribution.js";
 import { MOTIVE_CLASSES } from "./motives.js";
-import type { Nexus } from "./nexus.js";
+import type { Nexus } from "./state.js";
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
 

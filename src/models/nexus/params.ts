@@ -10,7 +10,7 @@ import { economyParams } from "../economy/params.js";
 import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
 import { POSTURES } from "./alliance/forces.js";
-import { nexusParams } from "./armed-params.js";
+import { armedParams } from "./armed/params.js";
 import { MOTIVE_PRESET_NAMES } from "./motives.js";
 
 const share = z.number().min(0).max(1);
@@ -61,7 +61,7 @@ export const nexusLegitimacy = legitimacyParams
 
 /** Parameters of the nexus model (defaults filled by the schema). */
 export const nexusModelParams = economyParams.extend({
-  ...nexusParams.shape,
+  ...armedParams.shape,
   motiveModel: z
     .enum(["per-band", ...MOTIVE_PRESET_NAMES])
     .default("per-band")

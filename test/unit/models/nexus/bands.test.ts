@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { escortFighters, payEscorts } from "../../../../src/models/nexus/bands/escorts.js";
 import { HopFields, MoveLog, moveBand } from "../../../../src/models/nexus/bands/move.js";
 import { BandOutcomes } from "../../../../src/models/nexus/bands/outcomes.js";
@@ -18,7 +18,7 @@ import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { routeGraph } from "../../../../src/worlds/route-graph.js";
 import { arbWorld } from "../../worlds/fixtures.js";
 
-const RULES: BandRules = bandRulesOf(nexusParams.parse({}).bandRules);
+const RULES: BandRules = bandRulesOf(armedParams.parse({}).bandRules);
 
 /** A store with bands of the given fighters and cash, all at cell 0 of country 0. */
 function store(...specs: [number, number][]): Bands {

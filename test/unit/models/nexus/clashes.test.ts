@@ -5,7 +5,7 @@ import { EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { createContingents } from "../../../../src/models/nexus/alliance/contingents.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
-import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
 import { AttackList } from "../../../../src/models/nexus/bands/day.js";
 import { createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
@@ -137,7 +137,7 @@ describe("encounters", () => {
 /** A clash context on the corridor world with one band of `fighters` at Takhar's road cell (21, 26). */
 function context(fighters: number, seed: number) {
   const world = corridorWorld();
-  const params = nexusParams.parse({});
+  const params = armedParams.parse({});
   const bands = createBands();
   const cell = 26 * 40 + 21;
   stageBand(bands, {

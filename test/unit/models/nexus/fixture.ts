@@ -16,7 +16,7 @@ import type { AllianceRules, Force } from "../../../../src/models/nexus/alliance
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { Severity } from "../../../../src/models/nexus/alliance/severity.js";
-import { type NexusParams, nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { type ArmedParams, armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
 import type { BandContext } from "../../../../src/models/nexus/bands/choose.js";
 import { type BandDay, bandsDay, createBandDay } from "../../../../src/models/nexus/bands/day.js";
@@ -58,7 +58,7 @@ export function syntheticFlow(world: World): Float64Array {
 
 /** Everything a test may look at. */
 export interface NexusSim {
-  params: NexusParams;
+  params: ArmedParams;
   world: World;
   sim: Simulation;
   bands: Bands;
@@ -81,7 +81,7 @@ export interface NexusSim {
 
 /** Build the stand-in simulation from raw nexus parameters (defaults filled by the schema). */
 export function makeNexusSim(raw: object, seed: number): NexusSim {
-  const params = nexusParams.parse(raw);
+  const params = armedParams.parse(raw);
   const world = corridorWorld();
   const size = world.grid.size;
   const K = world.countries.length;
