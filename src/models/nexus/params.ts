@@ -1,6 +1,6 @@
 /**
  * Parameters of the `nexus` model: the drug-route economy's (models/economy/params.ts), the armed side's
- * (models/nexus/armed-params.ts: bands, alliance, clashes, attribution), the population the bands recruit from
+ * (models/nexus/armed/params.ts: bands, alliance, clashes, attribution), the population the bands recruit from
  * (Epstein citizens, models/population/params.ts, with nexus defaults for a 50 km cell) and the
  * legitimacy rule (models/population/legitimacy.ts), plus the few rules that join them. docs/model.md, "The nexus
  * run", gives each default's source.
