@@ -5,13 +5,13 @@
  * agent updates per second (live shipments + units, summed over days). Cost should grow about
  * linearly in agents.
  */
-import { Economy } from "../src/models/economy/economy.js";
 import {
   type EconomyParams,
   economyParams,
   organisationsOf,
   SECURITY_COUNTRIES,
 } from "../src/models/economy/params.js";
+import { type EconomyRun, economyRun } from "../src/models/economy/schedule.js";
 import { producersOf, worldByName } from "../src/worlds/resolve.js";
 import { benchScaled, type ScaledRow } from "./measure.js";
 
@@ -41,7 +41,9 @@ export async function benchEconomy(quick: boolean): Promise<ScaledRow[]> {
   const params = [1, 4, 16].map((k) => [k, scaled(k)] as const);
   const of = (k: number) => params.find(([x]) => x === k)![1];
   return benchScaled("economy", quick, (k, seed, count) => {
-    const e: Economy = new Economy(of(k), seed, () => count(e.ships.alive + e.units.alive));
-    return e;
+    const run: EconomyRun = economyRun(of(k), seed, () =>
+      count(run.economy.ships.alive + run.economy.units.alive),
+    );
+    return run;
   });
 }

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { Nexus } from "../src/models/nexus/nexus.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/models/nexus/params.js";
+import { type NexusRun, nexusRun } from "../src/models/nexus/schedule.js";
 import { scaled } from "./economy.js";
 import { benchScaled, type ScaledRow } from "./measure.js";
 
@@ -49,7 +49,8 @@ function routeControl(k: number): NexusModelParams {
 export async function benchNexus(quick: boolean): Promise<ScaledRow[]> {
   const params = new Map([1, 4, 16].map((k) => [k, routeControl(k)]));
   return benchScaled("nexus route-control", quick, (k, seed, count) => {
-    const n: Nexus = new Nexus(params.get(k)!, seed, () => {
+    const run: NexusRun = nexusRun(params.get(k)!, seed, () => {
+      const n = run.nexus;
       const e = n.economy;
       count(
         e.ships.alive +
@@ -59,6 +60,6 @@ export async function benchNexus(quick: boolean): Promise<ScaledRow[]> {
           n.people.pop.citizens.alive,
       );
     });
-    return n;
+    return run;
   });
 }

@@ -1,20 +1,14 @@
 /**
- * How a model that embeds the drug-route economy (the nexus model) reaches into it without the
- * economy knowing what is on the other side: phases run before and after the economy's own each
- * day, stores flushed with its own, a toll layer traffickers route around (insurgent tax), a
- * detection multiplier on state presence (alliance intelligence), and two calls from interdiction
- * (a load passing a cell pays what is levied there; a detected load's escort may fight).
+ * How a model that embeds the drug-route economy (the nexus model) reaches into its day without
+ * the economy knowing what is on the other side: a toll layer traffickers route around (insurgent
+ * tax), a detection multiplier on state presence (alliance intelligence), and two calls from
+ * interdiction (a load passing a cell pays what is levied there; a detected load's escort may
+ * fight). The embedding model's own steps go around the economy's in its schedule
+ * (models/nexus/schedule.ts).
  */
-import type { Flushable, Phase } from "../../engine/schedule.js";
 
-/** What an embedding model adds to an economy run. All optional: none gives the plain economy. */
+/** What an embedding model adds to an economy's day. All optional: none gives the plain economy. */
 export interface EconomyHooks {
-  /** Phases run each day before the economy's first phase. */
-  before?: Phase[];
-  /** Phases run each day after the economy's last phase. */
-  after?: Phase[];
-  /** Stores of the embedding model, flushed after every phase with the economy's own. */
-  stores?: Flushable[];
   /** Toll per cell, USD/kg (read at every re-plan as route cost; collected by `levy`). */
   toll?: Float64Array;
   /** Multiplier of the state presence hazard per cell (≥ 0; 1 = unchanged). */

@@ -8,9 +8,10 @@ import type { ModelDefinition, ModelRun, RunOptions, RunResult } from "../../cor
 import { createRecorder, type Recorder } from "../../engine/recorder.js";
 import { findCrossing } from "../../worlds/crossings.js";
 import { producersOf, worldByName } from "../../worlds/resolve.js";
-import { Economy } from "./economy.js";
 import { sum } from "./ledger.js";
 import { AGENCIES, type EconomyParams, economyParams } from "./params.js";
+import { economyRun } from "./schedule.js";
+import type { Economy } from "./state.js";
 
 /** Default horizon, days. */
 export const ECONOMY_DAYS = 360;
@@ -80,19 +81,23 @@ export function economyOutcomes(e: Economy, ticks: number): Record<string, numbe
 /** Set up one economy run with per-tick series. */
 export function setupEconomy(p: EconomyParams, opts: RunOptions): ModelRun {
   const rec = createRecorder();
-  const { after, result } = economySeries(rec, () => e);
-  const e: Economy = new Economy(p, opts.seed, after);
-  return { simulation: e.simulation, result: () => result(economyOutcomes(e, e.simulation.tick)) };
+  const { after, result } = economySeries(rec, () => economy);
+  const { economy, simulation } = economyRun(p, opts.seed, after);
+  return { simulation, result: () => result(economyOutcomes(economy, simulation.tick), simulation.tick) };
 }
 
 /**
  * The economy's per-tick series on `rec` (`after` records one day; call it after each tick) and a
- * result builder; `economy()` is read lazily, so the economy may be built with `after` itself.
+ * result builder (outcomes after `ticks` days); `economy()` is read lazily, so the economy may be
+ * built with `after` itself.
  */
 export function economySeries(
   rec: Recorder,
   economy: () => Economy,
-): { after: (tick: number) => void; result: (outcomes: Record<string, number>) => RunResult } {
+): {
+  after: (tick: number) => void;
+  result: (outcomes: Record<string, number>, ticks: number) => RunResult;
+} {
   const names = ["produced_kg", "stocks_kg", "in_transit_kg", "delivered_kg", "seized_kg", "bribes_usd"];
   const [produced, stocks, transit, delivered, seized, bribes, shipments, residual] = [
     ...names,
@@ -117,10 +122,10 @@ export function economySeries(
       prices![m]!.push(mk.price);
     });
   };
-  const result = (outcomes: Record<string, number>): RunResult => {
+  const result = (outcomes: Record<string, number>, ticks: number): RunResult => {
     // A 0-tick run still names its price series (empty), like every other series.
     prices ??= economy().marketNames.map((n) => rec.series(`price.${n}`));
-    return { ticks: economy().simulation.tick, outcomes, series: rec.seriesJSON() };
+    return { ticks, outcomes, series: rec.seriesJSON() };
   };
   return { after, result };
 }

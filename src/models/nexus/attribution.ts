@@ -64,6 +64,26 @@ export function labelEvent(truth: number, skill: number, bias: number, rng: RngS
   return rng.next() < (1 + bias) / 2 ? LABEL_TERRORIST : LABEL_CRIMINAL;
 }
 
+/** One violent event as attribution books it (callers in hot loops reuse one record). */
+export interface ViolentEvent {
+  /** Day it happened. */
+  tick: number;
+  /** Cell it happened in. */
+  cell: number;
+  /** True actor kind (ACTOR_*). */
+  actor: number;
+  /** The actor's motive class (−1 or 3: none). */
+  motiveClass: number;
+  /** Whether the act was an ideological one (a strike at a state or cross-border target). */
+  ideological: boolean;
+  /** The actor's agent id (the event table's actor column). */
+  actorId: number;
+  /** Casualties (the event table's value). */
+  casualties: number;
+  /** Skill of the force that classifies it. */
+  skill: number;
+}
+
 /** Per-province books of attribution and the day's figures other mechanisms read. */
 export class Attribution {
   /** Violent events per province. */
@@ -120,23 +140,14 @@ export class Attribution {
   }
 
   /**
-   * Record one violent event at `cell` and label it; returns the label code. The event goes to the
+   * Record one violent event and label it; returns the label code. The event goes to the
    * event table (actor = agent id, target = province, value = casualties); a crackdown, if any,
    * follows as its own event (actor = the violent event's row).
    */
-  record(
-    tick: number,
-    cell: number,
-    actor: number,
-    motiveClass: number,
-    ideologicalAct: boolean,
-    actorId: number,
-    casualties: number,
-    skill: number,
-    rng: RngStream,
-  ): number {
+  record(e: ViolentEvent, rng: RngStream): number {
+    const { tick, cell, actor, motiveClass, actorId, casualties, skill } = e;
     const { bias, crackdownChance } = this.params;
-    const truth = trueLabel(actor, motiveClass, ideologicalAct);
+    const truth = trueLabel(actor, motiveClass, e.ideological);
     const label = labelEvent(truth, skill, bias, rng);
     const m = motiveClass >= 0 && motiveClass < MOTIVE_CLASSES.length ? motiveClass : MOTIVE_CLASSES.length;
     const p = this.world.province[cell]!;

@@ -1,7 +1,7 @@
 /**
  * The registered `nexus` model: the drug-route economy with insurgent bands, alliance forces,
- * clashes, attribution and the population bands recruit from, on the world `params.world` names (models/nexus/nexus.ts
- * gives the phase order). Outcomes: models/nexus/outcomes.ts. Per-tick series: the economy's, plus
+ * clashes, attribution and the population bands recruit from, on the world `params.world` names (models/nexus/schedule.ts
+ * gives the day's order). Outcomes: models/nexus/outcomes.ts. Per-tick series: the economy's, plus
  * insurgent strength, cumulative incursions, clashes and violent events, actives, mean legitimacy
  * and alliance troops deployed.
  */
@@ -10,10 +10,10 @@ import type { ModelDefinition, ModelRun, RunOptions } from "../../core/model.js"
 import { createRecorder } from "../../engine/recorder.js";
 import { worldByName } from "../../worlds/resolve.js";
 import { checkEconomy, economySeries } from "../economy/model.js";
-import { armedProblems } from "./armed.js";
-import { Nexus } from "./nexus.js";
+import { armedProblems } from "./armed/state.js";
 import { nexusOutcomes } from "./outcomes.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
+import { nexusRun } from "./schedule.js";
 
 /** Default horizon, days. */
 export const NEXUS_DAYS = 360;
@@ -37,7 +37,7 @@ export function checkNexus(p: NexusModelParams): { path: (string | number)[]; me
 /** Set up one nexus run with per-tick series. */
 export function setupNexus(p: NexusModelParams, opts: RunOptions): ModelRun {
   const rec = createRecorder();
-  const eco = economySeries(rec, () => n.economy);
+  const eco = economySeries(rec, () => run.nexus.economy);
   const names = [
     "insurgent_fighters",
     "incursions",
@@ -50,8 +50,9 @@ export function setupNexus(p: NexusModelParams, opts: RunOptions): ModelRun {
   const [fighters, incursions, clashes, events, actives, legitimacy, troops] = names.map((s) =>
     rec.series(s),
   );
-  const n: Nexus = new Nexus(applySwitches(p), opts.seed, (tick) => {
+  const run = nexusRun(applySwitches(p), opts.seed, (tick) => {
     eco.after(tick);
+    const n = run.nexus;
     const a = n.armed;
     let f = 0;
     const ids = a.bands.order();
@@ -67,7 +68,8 @@ export function setupNexus(p: NexusModelParams, opts: RunOptions): ModelRun {
     for (let c = 0; c < a.layers.troops.length; c++) t += a.layers.troops[c]!;
     troops!.push(t);
   });
-  return { simulation: n.simulation, result: () => eco.result(nexusOutcomes(n, n.simulation.tick)) };
+  const { nexus, simulation } = run;
+  return { simulation, result: () => eco.result(nexusOutcomes(nexus, simulation.tick), simulation.tick) };
 }
 
 /** The registered nexus model. */

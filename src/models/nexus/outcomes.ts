@@ -8,7 +8,7 @@
 import { economyOutcomes } from "../economy/model.js";
 import { Attribution } from "./attribution.js";
 import { MOTIVE_CLASSES } from "./motives.js";
-import type { Nexus } from "./nexus.js";
+import type { Nexus } from "./state.js";
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
@@ -22,11 +22,19 @@ export function corridorCells(n: Nexus): Uint8Array {
 /** Every outcome of a nexus run after `ticks` days, in a fixed order. */
 export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
   const out = economyOutcomes(n.economy, ticks);
+  const corridor = corridorCells(n);
+  insurgentOutcomes(n, out);
+  violenceOutcomes(n, corridor, out);
+  peopleOutcomes(n, out);
+  provinceOutcomes(n, corridor, out);
+  return out;
+}
+
+/** Bands' strength, money, manpower and incursions (per motive class too), into `out`. */
+function insurgentOutcomes(n: Nexus, out: Record<string, number>): void {
   const a = n.armed;
   const b = a.st.out;
   const cl = a.clashes;
-  const at = a.attribution;
-  const w = n.world;
   let fighters = 0;
   let cash = 0;
   const ids = a.bands.order();
@@ -34,12 +42,6 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
     fighters += a.bands.col.fighters[ids[i]!]!;
     cash += a.bands.col.cash[ids[i]!]!;
   }
-  const troopDays = a.alliance.spent.reduce((s, x) => s + x, 0);
-  const events = Attribution.total(at.events);
-  const corridor = corridorCells(n);
-  let corridorEvents = 0;
-  for (let c = 0; c < corridor.length; c++) if (corridor[c]) corridorEvents += at.eventsByCell[c]!;
-  const incursions = b.incursions.reduce((s, x) => s + x, 0);
   Object.assign(out, {
     insurgent_bands: a.bands.alive,
     insurgent_fighters: fighters,
@@ -52,13 +54,24 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
     insurgent_deserted: b.deserted,
     insurgent_losses: cl.bandLosses,
     bands_destroyed: cl.bandsDestroyed,
-    incursions,
+    incursions: b.incursions.reduce((s, x) => s + x, 0),
     fighters_crossed: b.fightersCrossed.reduce((s, x) => s + x, 0),
   });
   MOTIVE_CLASSES.forEach((m, k) => {
     out[`incursions.${m}`] = b.incursions[k]!;
     out[`fighters_crossed.${m}`] = b.fightersCrossed[k]!;
   });
+}
+
+/** Clashes and casualties, how violence was labelled, and what the alliance spent, into `out`. */
+function violenceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, number>): void {
+  const a = n.armed;
+  const cl = a.clashes;
+  const at = a.attribution;
+  const troopDays = a.alliance.spent.reduce((s, x) => s + x, 0);
+  const events = Attribution.total(at.events);
+  let corridorEvents = 0;
+  for (let c = 0; c < corridor.length; c++) if (corridor[c]) corridorEvents += at.eventsByCell[c]!;
   Object.assign(out, {
     clashes: cl.encounters + cl.strikes + cl.escortFights,
     encounters: cl.encounters,
@@ -80,12 +93,25 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
     alliance_overlap_share: share(a.layers.overlap, a.layers.covered),
     seizures_per_1000_troop_days: share(1000 * n.economy.ledger.seizures, troopDays),
     insurgent_losses_per_1000_troop_days: share(1000 * cl.bandLosses, troopDays),
-    actives: n.people.pop.activeCount,
-    actives_people: n.people.pop.people(n.people.pop.activeCount),
-    jailed: n.people.pop.inmates.alive,
-    arrests: n.people.pop.arrests,
+  });
+}
+
+/** Active citizens, arrests and legitimacy, into `out`. */
+function peopleOutcomes(n: Nexus, out: Record<string, number>): void {
+  const pop = n.people.pop;
+  Object.assign(out, {
+    actives: pop.activeCount,
+    actives_people: pop.people(pop.activeCount),
+    jailed: pop.inmates.alive,
+    arrests: pop.arrests,
     legitimacy_mean: n.people.meanLegitimacy(),
   });
+}
+
+/** Per-province columns `province.<name>.<measure>` that maps and reports read, into `out`. */
+function provinceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, number>): void {
+  const w = n.world;
+  const at = n.armed.attribution;
   const seized = n.economy.ledger.seizedByCell;
   w.provinces.forEach((q, i) => {
     // Provinces with a passable cell, whatever the seed, so every run has the same columns.
@@ -100,7 +126,6 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
     out[`${pre}.actives_people`] = n.people.actives[i]!;
     out[`${pre}.corridor_cells`] = sumIn(corridor, w.cellsOf[i]!);
   });
-  return out;
 }
 
 function sumIn(layer: ArrayLike<number>, cells: Int32Array): number {

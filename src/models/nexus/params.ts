@@ -1,6 +1,6 @@
 /**
  * Parameters of the `nexus` model: the drug-route economy's (models/economy/params.ts), the armed side's
- * (models/nexus/armed-params.ts: bands, alliance, clashes, attribution), the population the bands recruit from
+ * (models/nexus/armed/params.ts: bands, alliance, clashes, attribution), the population the bands recruit from
  * (Epstein citizens, models/population/params.ts, with nexus defaults for a 50 km cell) and the
  * legitimacy rule (models/population/legitimacy.ts), plus the few rules that join them. docs/model.md, "The nexus
  * run", gives each default's source.
@@ -9,8 +9,8 @@ import { z } from "zod";
 import { economyParams } from "../economy/params.js";
 import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
-import { POSTURES } from "./alliance/alliance.js";
-import { nexusParams } from "./armed-params.js";
+import { POSTURES } from "./alliance/forces.js";
+import { armedParams } from "./armed/params.js";
 import { MOTIVE_PRESET_NAMES } from "./motives.js";
 
 const share = z.number().min(0).max(1);
@@ -61,7 +61,7 @@ export const nexusLegitimacy = legitimacyParams
 
 /** Parameters of the nexus model (defaults filled by the schema). */
 export const nexusModelParams = economyParams.extend({
-  ...nexusParams.shape,
+  ...armedParams.shape,
   motiveModel: z
     .enum(["per-band", ...MOTIVE_PRESET_NAMES])
     .default("per-band")

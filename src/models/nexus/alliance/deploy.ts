@@ -10,13 +10,8 @@
 import type { RngStream } from "../../../engine/rng.js";
 import { canStep } from "../../../worlds/build.js";
 import { CROSSING_NONE, type World } from "../../../worlds/types.js";
-import {
-  type AllianceRules,
-  type Contingents,
-  type Force,
-  POSTURE_DRILL,
-  POSTURE_ROUTE,
-} from "./alliance.js";
+import type { Contingents } from "./contingents.js";
+import { type AllianceRules, type Force, POSTURE_DRILL, POSTURE_ROUTE } from "./forces.js";
 
 /** Candidate cells and their weights. */
 export interface Candidates {
@@ -83,6 +78,20 @@ function assign(store: Contingents, id: number, f: Force, target: number, world:
   c.transit[id] = Math.max(1, Math.ceil(d / f.mobility));
 }
 
+/** What deployment planning reads: the forces, their contingents and shared rules, the world and the flow. */
+export interface Deployment {
+  /** Contingents of every force. */
+  contingents: Contingents;
+  /** The forces. */
+  forces: readonly Force[];
+  /** Rules shared by all forces. */
+  rules: AllianceRules;
+  /** The world. */
+  world: World;
+  /** Heroin passing each cell, kg/day (route-control's weights). */
+  flow: ArrayLike<number>;
+}
+
 /**
  * Re-plan every contingent's position (see the file comment). `allowed` is the force × country
  * flag table; `troopCap[f]` the troops force f can afford to deploy (the rest stay in reserve, so
@@ -90,15 +99,12 @@ function assign(store: Contingents, id: number, f: Force, target: number, world:
  * posture goes back to reserve.
  */
 export function planPositions(
-  store: Contingents,
-  forces: readonly Force[],
-  r: AllianceRules,
+  d: Deployment,
   allowed: Uint8Array,
-  world: World,
-  flow: ArrayLike<number>,
   troopCap: ArrayLike<number>,
   rng: RngStream,
 ): void {
+  const { contingents: store, forces, rules: r, world, flow } = d;
   const K = world.countries.length;
   const mask = new Uint8Array(world.grid.size);
   const maxRadius = Math.max(...r.radius);

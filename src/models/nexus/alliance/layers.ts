@@ -7,7 +7,8 @@
  */
 
 import type { World } from "../../../worlds/types.js";
-import { type AllianceRules, type Contingents, type Force, POSTURE_ROUTE } from "./alliance.js";
+import type { Contingents } from "./contingents.js";
+import { type AllianceRules, type Force, POSTURE_ROUTE } from "./forces.js";
 
 /** Per-cell alliance layers of one day. */
 export class AllianceLayers {

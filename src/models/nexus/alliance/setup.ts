@@ -5,12 +5,12 @@
  */
 
 import type { World, WorldError } from "../../../worlds/types.js";
-import type { NexusParams } from "../armed-params.js";
+import type { ArmedParams } from "../armed/params.js";
 import { centreOf } from "../bands/targets.js";
-import type { AllianceRules, Force, Invitation } from "./alliance.js";
+import type { AllianceRules, Force, Invitation } from "./forces.js";
 
 /** The drill share of a posture: 1 for incursion-drill, 0 for route-control, drill/(drill+route) for a mix. */
-export function drillShareOf(posture: NexusParams["alliance"]["forces"][number]["posture"]): number {
+export function drillShareOf(posture: ArmedParams["alliance"]["forces"][number]["posture"]): number {
   if (posture === "incursion-drill") return 1;
   if (posture === "route-control") return 0;
   return posture.drill / (posture.drill + posture.route);
@@ -19,7 +19,7 @@ export function drillShareOf(posture: NexusParams["alliance"]["forces"][number][
 /** Forces and shared rules for a world. */
 export function setupAlliance(
   world: World,
-  p: NexusParams["alliance"],
+  p: ArmedParams["alliance"],
 ): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; errors: WorldError[] } {
   const errors: WorldError[] = [];
   const K = world.countries.length;

@@ -24,8 +24,10 @@ import {
   type UtilityFn,
   type UtilityScope,
 } from "../motives.js";
-import type { BandOutcomes, BandRules, Bands } from "./bands.js";
 import type { HopField, HopFields } from "./move.js";
+import type { BandOutcomes } from "./outcomes.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
 import type { Targets } from "./targets.js";
 
 /** What bands see of the world on one day (all arrays are read, never written). */
@@ -54,6 +56,20 @@ export interface BandContext {
   motiveClassOf: Uint8Array;
   /** Per action code, a formula replacing the default utility, or undefined. */
   overrides: readonly (UtilityFn | undefined)[];
+}
+
+/** What a band's choice reads and writes (the bands phase's one record per run). */
+export interface Chooser {
+  /** The band store. */
+  bands: Bands;
+  /** What bands see of the world today. */
+  ctx: BandContext;
+  /** The rules bands follow. */
+  rules: BandRules;
+  /** Reused choice buffers. */
+  scratch: ChoiceScratch;
+  /** Running totals (choices per motive class and action). */
+  out: BandOutcomes;
 }
 
 /** Reused buffers of the choice (one per run). */
@@ -226,15 +242,8 @@ function hideCell(ctx: BandContext, c: number): number {
  * Choose band `id`'s next action: fill the inputs, compute every utility, draw by softmax at the
  * rules' temperature, and set action, target and (for escort) the organisation and fee.
  */
-export function chooseAction(
-  bands: Bands,
-  id: number,
-  ctx: BandContext,
-  r: BandRules,
-  s: ChoiceScratch,
-  rng: RngStream,
-  out: BandOutcomes,
-): number {
+export function chooseAction(ch: Chooser, id: number, rng: RngStream): number {
+  const { bands, ctx, rules: r, scratch: s, out } = ch;
   const col = bands.col;
   const c = col.cell[id]!;
   const home = col.homeCountry[id]!;

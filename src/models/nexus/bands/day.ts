@@ -7,9 +7,13 @@
  */
 import type { RngStream } from "../../../engine/rng.js";
 import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT, ACT_HIDE, ACT_IDLE, ACT_RECRUIT, ACT_TAX } from "../motives.js";
-import { BandOutcomes, type BandRules, type Bands, recruit, TaxLayer } from "./bands.js";
-import { type BandContext, ChoiceScratch, chooseAction } from "./choose.js";
-import { MoveLog, moveBand } from "./move.js";
+import { type BandContext, ChoiceScratch, type Chooser, chooseAction } from "./choose.js";
+import { MoveLog, type Mover, moveBand } from "./move.js";
+import { BandOutcomes } from "./outcomes.js";
+import { recruit } from "./recruit.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
+import { TaxLayer } from "./tax.js";
 
 /** Strikes bands carried out today (band, cell, whether across the home border), for the clash phase. */
 export class AttackList {
@@ -45,18 +49,15 @@ export class AttackList {
   }
 }
 
-/** Per-run state of the bands phase. */
-export interface BandDayState {
+/**
+ * The bands phase of one run: the store, what bands see and the rules they follow (read), and the
+ * state the phase keeps (tax layer, today's steps and strikes, choice buffers, running totals).
+ */
+export interface BandDay extends Chooser, Mover {
   /** Tax per cell (rebuilt today). */
   tax: TaxLayer;
-  /** Today's steps. */
-  log: MoveLog;
   /** Today's strikes. */
   attacks: AttackList;
-  /** Choice buffers. */
-  scratch: ChoiceScratch;
-  /** Running totals. */
-  out: BandOutcomes;
 }
 
 /** Whether band `id` is hidden today (its action is hide and it has reached cover). */
@@ -74,13 +75,8 @@ export function makeIdle(bands: Bands, id: number): void {
 }
 
 /** Run the bands phase for one day (see the file comment); randomness from `rng` only. */
-export function bandsDay(
-  bands: Bands,
-  ctx: BandContext,
-  r: BandRules,
-  st: BandDayState,
-  rng: RngStream,
-): void {
+export function bandsDay(st: BandDay, rng: RngStream): void {
+  const { bands, ctx, rules: r } = st;
   st.tax.clear();
   st.log.reset();
   st.attacks.reset();
@@ -89,13 +85,13 @@ export function bandsDay(
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
-    if (col.action[id] === ACT_IDLE) chooseAction(bands, id, ctx, r, st.scratch, rng, st.out);
+    if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;
     if (act === ACT_ESCORT && col.escortDays[id]! > 0) continue; // under contract, with its loads
     const cls = ctx.motiveClassOf[col.motive[id]!]!;
     if (col.cell[id] !== col.target[id]) {
-      const ok = moveBand(bands, id, ctx.world, ctx.fields, r, cls, st.log, st.out);
+      const ok = moveBand(st, id, cls);
       if (!ok || (col.cell[id] !== col.target[id] && col.days[id]! > r.maxTravelDays)) {
         makeIdle(bands, id);
         continue;
@@ -129,10 +125,15 @@ export function bandsDay(
   }
 }
 
-/** A fresh per-run state for the bands phase on a grid of `cells` cells. */
-export function createBandDayState(cells: number): BandDayState {
+/** The bands phase of one run over `bands`, seeing `ctx`, by `rules`, with fresh state. */
+export function createBandDay(bands: Bands, ctx: BandContext, rules: BandRules): BandDay {
   return {
-    tax: new TaxLayer(cells),
+    bands,
+    ctx,
+    rules,
+    world: ctx.world,
+    fields: ctx.fields,
+    tax: new TaxLayer(ctx.world.grid.size),
     log: new MoveLog(),
     attacks: new AttackList(),
     scratch: new ChoiceScratch(),

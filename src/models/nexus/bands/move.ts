@@ -8,7 +8,25 @@
 
 import type { RouteGraph } from "../../../worlds/route-graph.js";
 import type { World } from "../../../worlds/types.js";
-import type { BandOutcomes, BandRules, Bands } from "./bands.js";
+import type { BandOutcomes } from "./outcomes.js";
+import type { BandRules } from "./rules.js";
+import type { Bands } from "./store.js";
+
+/** What moving a band reads and writes (the bands phase's one record per run). */
+export interface Mover {
+  /** The band store. */
+  bands: Bands;
+  /** The world. */
+  world: World;
+  /** Hop fields over its legal-move graph. */
+  fields: HopFields;
+  /** The rules bands follow (speed, terrain slowdown). */
+  rules: BandRules;
+  /** Today's steps. */
+  log: MoveLog;
+  /** Running totals (incursions and fighters crossed per motive class). */
+  out: BandOutcomes;
+}
 
 /** Fewest legal steps to one target: `hops[c]` (−1 if unreachable) and the next cell `next[c]`. */
 export interface HopField {
@@ -108,16 +126,8 @@ export class MoveLog {
  * ruggedness of its cell) cells of movement (fractions carry over) and spends one per step.
  * Returns false if the target cannot be reached (the caller drops the action), true otherwise.
  */
-export function moveBand(
-  bands: Bands,
-  id: number,
-  world: World,
-  fields: HopFields,
-  r: BandRules,
-  motiveClass: number,
-  log: MoveLog,
-  out: BandOutcomes,
-): boolean {
+export function moveBand(m: Mover, id: number, motiveClass: number): boolean {
+  const { bands, world, fields, rules: r, log, out } = m;
   const { cell, target, progress, homeCountry, fighters } = bands.col;
   const t = target[id]!;
   let c = cell[id]!;

@@ -6,7 +6,7 @@
 
 import type { World, WorldError } from "../../../worlds/types.js";
 import { compileFormula } from "../../formula.js";
-import type { NexusParams } from "../armed-params.js";
+import type { ArmedParams } from "../armed/params.js";
 import {
   ACTIONS,
   MOTIVE_PRESETS,
@@ -15,11 +15,12 @@ import {
   UTILITY_INPUTS,
   type UtilityFn,
 } from "../motives.js";
-import { type BandRules, type Bands, createBands, GROUPS, stageBand } from "./bands.js";
+import type { BandRules } from "./rules.js";
+import { type Bands, createBands, GROUPS, stageBand } from "./store.js";
 import { centreOf } from "./targets.js";
 
 /** The rules every band follows, from the parameters. */
-export function bandRulesOf(p: NexusParams["bandRules"]): BandRules {
+export function bandRulesOf(p: ArmedParams["bandRules"]): BandRules {
   return {
     temperature: p.temperature,
     scales: { ...p.scales },
@@ -53,7 +54,7 @@ export interface BandSetup {
 /** Stage and flush every band of the parameters at its home province's centre. */
 export function setupBands(
   world: World,
-  p: NexusParams,
+  p: ArmedParams,
 ): { ok: true; setup: BandSetup } | { ok: false; errors: WorldError[] } {
   const errors: WorldError[] = [];
   const motives: MotiveWeights[] = [];
@@ -101,7 +102,7 @@ export function setupBands(
  * not a finite number on some day makes its action unavailable that day.
  */
 export function utilityOverridesOf(
-  utilities: NexusParams["bandRules"]["utilities"],
+  utilities: ArmedParams["bandRules"]["utilities"],
 ): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; errors: WorldError[] } {
   const errors: WorldError[] = [];
   const overrides = ACTIONS.map((a): UtilityFn | undefined => {

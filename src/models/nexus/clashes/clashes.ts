@@ -26,6 +26,22 @@ export interface LanchesterParams {
   surprise: number;
 }
 
+/** The two sides of one engagement and the ground it is fought on (hot loops reuse one record). */
+export interface Engagement {
+  /** Attacker's (side A's) fighters. */
+  attackers: number;
+  /** Attacker's quality. */
+  attackerQuality: number;
+  /** Defender's (side B's) fighters. */
+  defenders: number;
+  /** Defender's quality. */
+  defenderQuality: number;
+  /** Ruggedness of the defender's cell. */
+  ruggedness: number;
+  /** Whether the attacker has surprise (its first round is multiplied). */
+  surprise: boolean;
+}
+
 /** Outcome of one engagement. */
 export class ClashResult {
   /** Attacker's casualties. */
@@ -39,22 +55,18 @@ export class ClashResult {
 }
 
 /**
- * Resolve an engagement between attacker A (a fighters, quality qa) and defender B (b, qb) on a
- * cell of the given ruggedness; see the file comment. Casualties never exceed a side's strength.
+ * Resolve engagement `e` (attacker A against defender B on B's ground); see the file comment.
+ * Casualties never exceed a side's strength.
  */
 export function resolveClash(
-  a: number,
-  qa: number,
-  b: number,
-  qb: number,
-  ruggedness: number,
-  surpriseA: boolean,
+  e: Engagement,
   p: LanchesterParams,
   rng: RngStream,
   out: ClashResult = new ClashResult(),
 ): ClashResult {
-  const a0 = Math.max(0, Math.floor(a));
-  const b0 = Math.max(0, Math.floor(b));
+  const { attackerQuality: qa, defenderQuality: qb, ruggedness, surprise: surpriseA } = e;
+  const a0 = Math.max(0, Math.floor(e.attackers));
+  const b0 = Math.max(0, Math.floor(e.defenders));
   out.lossA = 0;
   out.lossB = 0;
   out.rounds = 0;

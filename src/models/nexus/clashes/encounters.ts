@@ -10,14 +10,14 @@
  */
 import type { RngStream } from "../../../engine/rng.js";
 import type { World } from "../../../worlds/types.js";
-import type { Contingents } from "../alliance/alliance.js";
+import type { Contingents } from "../alliance/contingents.js";
 import type { AllianceLayers } from "../alliance/layers.js";
-import { ACTOR_INSURGENT, type Attribution } from "../attribution.js";
-import { type Bands, loseFighters } from "../bands/bands.js";
+import { ACTOR_INSURGENT, type Attribution, type ViolentEvent } from "../attribution.js";
 import { around } from "../bands/choose.js";
 import { type AttackList, isHiding, makeIdle } from "../bands/day.js";
+import { type Bands, loseFighters } from "../bands/store.js";
 import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT } from "../motives.js";
-import { bandQuality, ClashResult, encounterChance, resolveClash } from "./clashes.js";
+import { bandQuality, ClashResult, type Engagement, encounterChance, resolveClash } from "./clashes.js";
 import type { ClashOutcomes, ClashRules, Hostiles } from "./hostiles.js";
 
 /** Everything a fight reads or writes. */
@@ -36,7 +36,47 @@ export interface ClashContext {
   labelRng: RngStream;
 }
 
+/** A patrol that stopped a load of an organisation with an escort (the escort hook reuses one record). */
+export interface EscortStop {
+  /** The organisation whose load was stopped. */
+  org: number;
+  /** Cell of the stop. */
+  cell: number;
+  /** The patrol's armed personnel. */
+  personnel: number;
+  /** The patrol's quality. */
+  quality: number;
+  /** Day of the stop. */
+  tick: number;
+}
+
+// One engagement, result and event record reused by every fight: fights run one at a time.
 const scratch = new ClashResult();
+const engagement: Engagement = {
+  attackers: 0,
+  attackerQuality: 0,
+  defenders: 0,
+  defenderQuality: 0,
+  ruggedness: 0,
+  surprise: false,
+};
+const event: ViolentEvent = {
+  tick: 0,
+  cell: 0,
+  actor: ACTOR_INSURGENT,
+  motiveClass: 0,
+  ideological: false,
+  actorId: 0,
+  casualties: 0,
+  skill: 0,
+};
+
+/** The reused engagement record, filled with a fight on cell c of the world (sides set by the caller). */
+function engagementAt(world: World, c: number, surprise: boolean): Engagement {
+  engagement.ruggedness = world.ruggedness[c]!;
+  engagement.surprise = surprise;
+  return engagement;
+}
 
 /** Split `loss` among the hostiles around c: alliance contingents there by share of troops, the rest state. */
 function hostileLosses(ctx: ClashContext, c: number, loss: number): void {
@@ -68,9 +108,16 @@ function recordFight(
   cas: number,
 ): void {
   const { attribution, layers, motiveClassOf, bands } = ctx;
-  const skill = Math.max(attribution.params.stateSkill, layers.skill[c]!);
-  const cls = motiveClassOf[bands.col.motive[id]!]!;
-  attribution.record(tick, c, ACTOR_INSURGENT, cls, ideological, id, cas, skill, ctx.labelRng);
+  const e = event;
+  e.tick = tick;
+  e.actor = ACTOR_INSURGENT;
+  e.cell = c;
+  e.motiveClass = motiveClassOf[bands.col.motive[id]!]!;
+  e.ideological = ideological;
+  e.actorId = id;
+  e.casualties = cas;
+  e.skill = Math.max(attribution.params.stateSkill, layers.skill[c]!);
+  attribution.record(e, ctx.labelRng);
 }
 
 /** Take band casualties; remove the band if none are left. */
@@ -106,18 +153,12 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     );
     if (!(p > 0) || rng.next() >= p) continue;
     out.encounters++;
-    const qb = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
-    const r = resolveClash(
-      h,
-      hostileQuality(ctx, c, h),
-      col.fighters[id]!,
-      qb,
-      world.ruggedness[c]!,
-      false,
-      rules.lanchester,
-      rng,
-      scratch,
-    );
+    const e = engagementAt(world, c, false);
+    e.attackers = h;
+    e.attackerQuality = hostileQuality(ctx, c, h);
+    e.defenders = col.fighters[id]!;
+    e.defenderQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
+    const r = resolveClash(e, rules.lanchester, rng, scratch);
     const act = col.action[id]!;
     recordFight(ctx, tick, id, c, act === ACT_ATTACK || act === ACT_CROSS, r.lossA + r.lossB);
     hostileLosses(ctx, c, r.lossA);
@@ -144,19 +185,12 @@ export function strikeDay(ctx: ClashContext, attacks: AttackList, tick: number, 
       recordFight(ctx, tick, id, c, true, victims);
       continue;
     }
-    const qa = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
-    const surprise = rng.next() < rules.surpriseChance;
-    const r = resolveClash(
-      col.fighters[id]!,
-      qa,
-      d,
-      hostileQuality(ctx, c, d),
-      world.ruggedness[c]!,
-      surprise,
-      rules.lanchester,
-      rng,
-      scratch,
-    );
+    const e = engagementAt(world, c, rng.next() < rules.surpriseChance);
+    e.attackers = col.fighters[id]!;
+    e.attackerQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
+    e.defenders = d;
+    e.defenderQuality = hostileQuality(ctx, c, d);
+    const r = resolveClash(e, rules.lanchester, rng, scratch);
     if (r.winner === 0) out.bandWins++;
     recordFight(ctx, tick, id, c, true, r.lossA + r.lossB);
     hostileLosses(ctx, c, r.lossB);
@@ -165,20 +199,13 @@ export function strikeDay(ctx: ClashContext, attacks: AttackList, tick: number, 
 }
 
 /**
- * A patrol of `personnel` (quality q) stops a load of organisation `org` at cell c: the bands
- * escorting `org` defend it together. Returns true if the escort wins (the load goes on), false
- * if it loses, null if the organisation has no escort (the economy's interdiction decides).
+ * A patrol stops a load (`stop`): the bands escorting its organisation defend it together.
+ * Returns true if the escort wins (the load goes on), false if it loses, null if the
+ * organisation has no escort (the economy's interdiction decides).
  */
-export function escortFight(
-  ctx: ClashContext,
-  org: number,
-  c: number,
-  personnel: number,
-  q: number,
-  tick: number,
-  rng: RngStream,
-): boolean | null {
+export function escortFight(ctx: ClashContext, stop: EscortStop, rng: RngStream): boolean | null {
   const { bands, world, rules, out } = ctx;
+  const { org, cell: c, tick } = stop;
   const col = bands.col;
   const ids = bands.order();
   let fighters = 0;
@@ -193,18 +220,12 @@ export function escortFight(
   }
   if (lead < 0 || fighters <= 0) return null;
   out.escortFights++;
-  const qb = bandQuality(rules.bandQuality, fighters, weapons);
-  const r = resolveClash(
-    personnel,
-    q,
-    fighters,
-    qb,
-    world.ruggedness[c]!,
-    false,
-    rules.lanchester,
-    rng,
-    scratch,
-  );
+  const e = engagementAt(world, c, false);
+  e.attackers = stop.personnel;
+  e.attackerQuality = stop.quality;
+  e.defenders = fighters;
+  e.defenderQuality = bandQuality(rules.bandQuality, fighters, weapons);
+  const r = resolveClash(e, rules.lanchester, rng, scratch);
   out.stateLosses += r.lossA;
   recordFight(ctx, tick, lead, c, false, r.lossA + r.lossB);
   // Escort casualties fall on the bands in proportion to their fighters (largest first takes the rest).

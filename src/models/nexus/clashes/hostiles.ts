@@ -6,7 +6,7 @@
 
 import type { Units } from "../../economy/security/units.js";
 import type { AllianceLayers } from "../alliance/layers.js";
-import type { NexusParams } from "../armed-params.js";
+import type { ArmedParams } from "../armed/params.js";
 import type { LanchesterParams } from "./clashes.js";
 
 /** Rules of encounters and strikes. */
@@ -85,7 +85,7 @@ export class ClashOutcomes {
 }
 
 /** Clash rules from the nexus parameters. */
-export function clashRulesOf(p: NexusParams["clashes"]): ClashRules {
+export function clashRulesOf(p: ArmedParams["clashes"]): ClashRules {
   return {
     lanchester: {
       killRate: p.killRate,

@@ -5,12 +5,12 @@
  * to informal ones; more losses split shipments into smaller lots.
  */
 import { describe, expect, it } from "vitest";
-import { Economy } from "../../../../src/models/economy/economy.js";
 import { economyParams } from "../../../../src/models/economy/params.js";
+import { economyRun } from "../../../../src/models/economy/schedule.js";
 import { findCrossing } from "../../../../src/worlds/crossings.js";
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
-const make = (raw: object, seed: number) => new Economy(economyParams.parse(raw), seed);
+const make = (raw: object, seed: number) => economyRun(economyParams.parse(raw), seed);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 describe("economy mechanisms (20 seeds each)", () => {
@@ -22,12 +22,12 @@ describe("economy mechanisms (20 seeds each)", () => {
         const raw = arm
           ? { reinforcements: [{ crossing: "4", units: 3, agency: "drugs", fromDay: 20 }] }
           : {};
-        const e = make(raw, seed);
+        const { economy: e, simulation } = make(raw, seed);
         const k = e.crossings.indexOf(findCrossing(e.crossings, "4")!);
-        e.simulation.run(60);
+        simulation.run(60);
         const before = e.ledger.throughCrossing[k]!;
         const beforeAll = e.ledger.crossedOfficial + e.ledger.crossedInformal;
-        e.simulation.run(120);
+        simulation.run(120);
         const cells = e.crossings[k]!.cells;
         let r = 0;
         for (let o = 0; o < e.orgs.n; o++) for (const c of cells) r += e.orgs.risk(o, c, e.prior, 5);
@@ -47,8 +47,8 @@ describe("economy mechanisms (20 seeds each)", () => {
       Object.fromEntries(["TJ", "UZ", "KG", "KZ", "RU", "CN"].map((k) => [k, { corruption: c }]));
     SEEDS.forEach((seed) => {
       [0.2, 0.8].forEach((c, arm) => {
-        const e = make({ security: all(c) }, seed);
-        e.simulation.run(90);
+        const { economy: e, simulation } = make({ security: all(c) }, seed);
+        simulation.run(90);
         seized[arm]!.push(e.ledger.seizedTotal());
         bribes[arm]!.push(e.ledger.bribesUsd);
       });
@@ -64,12 +64,12 @@ describe("economy mechanisms (20 seeds each)", () => {
         // Police at every way into Russia seize loads bound for its market.
         const shock = ["+", "-"].map((crossing) => ({ crossing, units: 5, agency: "police", fromDay: 150 }));
         const raw = { reinforcements: arm ? shock : [] };
-        const e = make(raw, seed);
+        const { economy: e, simulation } = make(raw, seed);
         const m = e.marketNames.indexOf("Russia");
         let sum = 0;
         // Loads take months to reach Russia, so the shock comes after the first deliveries settle.
         for (let t = 0; t < 270; t++) {
-          e.simulation.step();
+          simulation.step();
           if (t >= 180) sum += e.markets[m]!.price;
         }
         price[arm]!.push(sum / 90);
@@ -85,8 +85,8 @@ describe("economy mechanisms (20 seeds each)", () => {
     const strong = Object.fromEntries(["TJ", "UZ", "KG", "KZ", "RU", "CN"].map((k) => [k, { strength: 4 }]));
     SEEDS.forEach((seed) => {
       [0, 1].forEach((arm) => {
-        const e = make(arm ? { security: strong } : {}, seed);
-        e.simulation.run(60);
+        const { economy: e, simulation } = make(arm ? { security: strong } : {}, seed);
+        simulation.run(60);
         const l = e.ledger;
         lot[arm]!.push(l.dispatched / l.shipments);
         lost[arm]!.push(l.seizedTotal() + l.bribes);
@@ -101,8 +101,8 @@ describe("economy mechanisms (20 seeds each)", () => {
     SEEDS.forEach((seed) => {
       [0, 1].forEach((arm) => {
         const closed = arm ? ["1", "2", "3"].map((crossing) => ({ crossing })) : [];
-        const e = make({ closedCrossings: closed }, seed);
-        e.simulation.run(90);
+        const { economy: e, simulation } = make({ closedCrossings: closed }, seed);
+        simulation.run(90);
         const l = e.ledger;
         informal[arm]!.push(l.crossedInformal / Math.max(1, l.crossedInformal + l.crossedOfficial));
       });

@@ -1,19 +1,13 @@
 /** Alliance forces: activation, postures, coordination, budget and the layers they leave. */
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import {
-  AllianceState,
-  allianceDay,
-  createContingents,
-  type Force,
-  isDeployed,
-  mayDeploy,
-  POSTURE_DRILL,
-} from "../../../../src/models/nexus/alliance/alliance.js";
+import { AllianceState, allianceDay, mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { createContingents, isDeployed } from "../../../../src/models/nexus/alliance/contingents.js";
 import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
+import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
-import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { CROSSING_NONE } from "../../../../src/worlds/types.js";
 import { syntheticFlow } from "./fixture.js";
@@ -26,7 +20,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** Forces and rules from raw alliance parameters. */
 function resolve(raw: object) {
-  const res = setupAlliance(world, nexusParams.parse({ alliance: raw }).alliance);
+  const res = setupAlliance(world, armedParams.parse({ alliance: raw }).alliance);
   if (!res.ok) throw new Error(res.errors[0]!.message);
   return res;
 }
@@ -40,7 +34,7 @@ function run(raw: object, seed: number, days: number) {
   const rng = createRngHub(seed).stream("alliance");
   const severity = new Float64Array(K);
   for (let d = 0; d < days; d++) {
-    allianceDay(store, forces, rules, st, world, severity, flow, d, rng);
+    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow }, d, rng);
     layers.rebuild(store, forces, rules, world);
   }
   return { forces, rules, store, st, layers };
@@ -70,7 +64,7 @@ describe("activation (non-interference)", () => {
 
   it("recalls contingents when an invitation ends", () => {
     const raw = {
-      forces: [{ ...nexusParams.parse({}).alliance.forces[0]!, invitations: [{ country: "TJ", toDay: 9 }] }],
+      forces: [{ ...armedParams.parse({}).alliance.forces[0]!, invitations: [{ country: "TJ", toDay: 9 }] }],
     };
     const early = run(raw, 1, 9);
     const late = run(raw, 1, 12);
@@ -96,7 +90,7 @@ describe("postures", () => {
   it("drill masses at the crossings; route-control spreads along flows and raises detection and skill", () => {
     const drill = run({}, 3, 10);
     const route = run(
-      { forces: [{ ...nexusParams.parse({}).alliance.forces[0]!, posture: "route-control" }] },
+      { forces: [{ ...armedParams.parse({}).alliance.forces[0]!, posture: "route-control" }] },
       3,
       10,
     );
@@ -118,7 +112,7 @@ describe("postures", () => {
 
 describe("coordination (20 seeds)", () => {
   it("deconflicted forces overlap less and cover more than forces planning in isolation", () => {
-    const base = nexusParams.parse({}).alliance.forces;
+    const base = armedParams.parse({}).alliance.forces;
     const forces = base.map((f) => ({
       ...f,
       posture: "route-control" as const,
@@ -140,7 +134,7 @@ describe("coordination (20 seeds)", () => {
 
 describe("budget", () => {
   it("spends no more troop-days than the budget, paced over the horizon", () => {
-    const f = { ...nexusParams.parse({}).alliance.forces[0]!, troopDayBudget: 20_000 };
+    const f = { ...armedParams.parse({}).alliance.forces[0]!, troopDayBudget: 20_000 };
     const r = run({ forces: [f], horizonDays: 40 }, 2, 80);
     expect(r.st.spent[0]).toBeLessThanOrEqual(20_000);
     expect(r.st.spent[0]).toBeGreaterThan(10_000);

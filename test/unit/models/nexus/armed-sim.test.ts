@@ -1,6 +1,7 @@
 /**
- * The armed side assembled on the corridor world (nexus-fixture.ts): invariants after every tick
- * over random parameters, and the motive mechanisms over 20 seeds (directions of means only).
+ * The armed side on the corridor world, stepped by the nexus schedule (fixture.ts): invariants
+ * after every tick over random parameters, and the motive mechanisms over 20 seeds (directions of
+ * means only).
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -36,7 +36,10 @@ function trueEvents(seed: number) {
 function attribute(seed: number, skill: number, bias: number, crackdownChance = 0.5) {
   const a = new Attribution(world, new EventTable(), { bias, stateSkill: skill, crackdownChance });
   const rng = createRngHub(seed).stream("labels");
-  for (const e of trueEvents(seed)) a.record(0, e.cell, e.actor, e.motive, e.act, 0, 1, skill, rng);
+  for (const e of trueEvents(seed)) {
+    const event = { tick: 0, cell: e.cell, actor: e.actor, motiveClass: e.motive, ideological: e.act };
+    a.record({ ...event, actorId: 0, casualties: 1, skill }, rng);
+  }
   return a;
 }
 
@@ -95,9 +98,11 @@ describe("books", () => {
     const p = world.province[dushanbe]!;
     a.beginDay();
     // Criminal violence, skill 0, bias 1: always "terrorist", always a crackdown, always wrong.
-    for (let i = 0; i < 5; i++) a.record(3, dushanbe, ACTOR_INSURGENT, 2, false, 7, 2, 0, rng);
+    const at = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT };
+    for (let i = 0; i < 5; i++)
+      a.record({ ...at, motiveClass: 2, ideological: false, actorId: 7, casualties: 2, skill: 0 }, rng);
     // Ideological violence with skill 1: correctly "terrorist", a warranted crackdown.
-    a.record(3, dushanbe, ACTOR_INSURGENT, 0, true, 8, 1, 1, rng);
+    a.record({ ...at, motiveClass: 0, ideological: true, actorId: 8, casualties: 1, skill: 1 }, rng);
     expect(a.events[p]).toBe(6);
     expect(a.trueTerror[p]).toBe(1);
     expect(a.labelledTerror[p]).toBe(6);

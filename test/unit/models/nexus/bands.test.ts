@@ -2,29 +2,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
-import {
-  BandOutcomes,
-  type BandRules,
-  type Bands,
-  collectTax,
-  createBands,
-  escortFighters,
-  payEscorts,
-  payUpkeep,
-  recruit,
-  stageBand,
-  TaxLayer,
-} from "../../../../src/models/nexus/bands/bands.js";
+import { armedParams } from "../../../../src/models/nexus/armed/params.js";
+import { escortFighters, payEscorts } from "../../../../src/models/nexus/bands/escorts.js";
 import { HopFields, MoveLog, moveBand } from "../../../../src/models/nexus/bands/move.js";
+import { BandOutcomes } from "../../../../src/models/nexus/bands/outcomes.js";
+import { recruit } from "../../../../src/models/nexus/bands/recruit.js";
+import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
 import { bandRulesOf } from "../../../../src/models/nexus/bands/setup.js";
+import { type Bands, createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
+import { collectTax, TaxLayer } from "../../../../src/models/nexus/bands/tax.js";
+import { payUpkeep } from "../../../../src/models/nexus/bands/upkeep.js";
 import { ACT_ESCORT, ACT_IDLE, ACT_TAX } from "../../../../src/models/nexus/motives.js";
 import { canStep } from "../../../../src/worlds/build.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { routeGraph } from "../../../../src/worlds/route-graph.js";
 import { arbWorld } from "../../worlds/fixtures.js";
 
-const RULES: BandRules = bandRulesOf(nexusParams.parse({}).bandRules);
+const RULES: BandRules = bandRulesOf(armedParams.parse({}).bandRules);
 
 /** A store with bands of the given fighters and cash, all at cell 0 of country 0. */
 function store(...specs: [number, number][]): Bands {
@@ -174,7 +168,7 @@ describe("movement", () => {
     const log = new MoveLog();
     const out = new BandOutcomes();
     for (let d = 0; d < 60 && bands.col.cell[id] !== dushanbe; d++) {
-      expect(moveBand(bands, id, world, fields, RULES, 2, log, out)).toBe(true);
+      expect(moveBand({ bands, world, fields, rules: RULES, log, out }, id, 2)).toBe(true);
     }
     expect(bands.col.cell[id]).toBe(dushanbe);
     for (let i = 0; i < log.length; i++) expect(canStep(world, log.from[i]!, log.to[i]!)).toBe(true);

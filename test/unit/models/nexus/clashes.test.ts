@@ -3,12 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { createContingents } from "../../../../src/models/nexus/alliance/alliance.js";
+import { createContingents } from "../../../../src/models/nexus/alliance/contingents.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
-import { nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { Attribution } from "../../../../src/models/nexus/attribution.js";
-import { createBands, stageBand } from "../../../../src/models/nexus/bands/bands.js";
 import { AttackList } from "../../../../src/models/nexus/bands/day.js";
+import { createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
 import {
   bandQuality,
   encounterChance,
@@ -32,7 +32,15 @@ function attackerWins(a: number, b: number, rugged: number, surprise: boolean, p
   let wins = 0;
   for (const seed of SEEDS) {
     const rng = createRngHub(seed).stream("clash");
-    if (resolveClash(a, 1, b, 1, rugged, surprise, p, rng).winner === 0) wins++;
+    const e = {
+      attackers: a,
+      attackerQuality: 1,
+      defenders: b,
+      defenderQuality: 1,
+      ruggedness: rugged,
+      surprise,
+    };
+    if (resolveClash(e, p, rng).winner === 0) wins++;
   }
   return wins / SEEDS.length;
 }
@@ -50,7 +58,15 @@ describe("resolveClash", () => {
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         fc.nat(),
         (a, b, qa, qb, rug, s, k, seed) => {
-          const r = resolveClash(a, qa, b, qb, rug, s, { ...P, killRate: k }, createRngHub(seed).stream("c"));
+          const e = {
+            attackers: a,
+            attackerQuality: qa,
+            defenders: b,
+            defenderQuality: qb,
+            ruggedness: rug,
+            surprise: s,
+          };
+          const r = resolveClash(e, { ...P, killRate: k }, createRngHub(seed).stream("c"));
           return (
             r.lossA >= 0 &&
             r.lossB >= 0 &&
@@ -78,7 +94,15 @@ describe("resolveClash", () => {
     for (const seed of SEEDS) {
       const rng = createRngHub(seed).stream("clash");
       // Fighting strength q·N²: 0.5 × 141² ≈ 1 × 100², so neither side should dominate.
-      if (resolveClash(141, 0.5, 100, 1, 0, false, P, rng).winner === 0) equalised++;
+      const e = {
+        attackers: 141,
+        attackerQuality: 0.5,
+        defenders: 100,
+        defenderQuality: 1,
+        ruggedness: 0,
+        surprise: false,
+      };
+      if (resolveClash(e, P, rng).winner === 0) equalised++;
     }
     const share = equalised / SEEDS.length;
     expect(share).toBeGreaterThan(0.2);
@@ -113,7 +137,7 @@ describe("encounters", () => {
 /** A clash context on the corridor world with one band of `fighters` at Takhar's road cell (21, 26). */
 function context(fighters: number, seed: number) {
   const world = corridorWorld();
-  const params = nexusParams.parse({});
+  const params = armedParams.parse({});
   const bands = createBands();
   const cell = 26 * 40 + 21;
   stageBand(bands, {
@@ -153,7 +177,8 @@ describe("escorts and strikes", () => {
         ctx.bands.col.action[id] = ACT_ESCORT;
         ctx.bands.col.escortOrg[id] = 2;
         ctx.bands.col.escortDays[id] = 10;
-        const res = escortFight(ctx, 2, cell, patrol, 1, 0, createRngHub(seed).stream("fight"));
+        const stop = { org: 2, cell, personnel: patrol, quality: 1, tick: 0 };
+        const res = escortFight(ctx, stop, createRngHub(seed).stream("fight"));
         if (res === true) wins[k]!++;
         expect(ctx.bands.col.fighters[id]).toBeGreaterThanOrEqual(0);
       });
@@ -164,7 +189,8 @@ describe("escorts and strikes", () => {
 
   it("no escort, no fight: the economy's interdiction decides", () => {
     const { ctx, cell } = context(200, 1);
-    expect(escortFight(ctx, 0, cell, 20, 1, 0, createRngHub(1).stream("fight"))).toBeNull();
+    const stop = { org: 0, cell, personnel: 20, quality: 1, tick: 0 };
+    expect(escortFight(ctx, stop, createRngHub(1).stream("fight"))).toBeNull();
   });
 
   it("an undefended strike is one violent event with victims and no band losses", () => {

@@ -1,47 +1,32 @@
 /**
- * A small armed-side simulation assembled from the insurgent, alliance, clash and attribution
- * modules on the corridor world, for property and mechanism tests. The economy is stood in for by
- * fixed inputs: a heroin flow layer (each producer's 82 kg/day along its fewest-steps legal route to
- * Russia), three organisations offering escort fees, security units at official posts and cities
- * that never move, and a fixed pool of actives per province. Phase order (the one the nexus model
- * is to use): alliance → hostiles → bands → clashes → economy stand-in (tax, escorts) → severity.
+ * The armed side of a nexus run on the corridor world, stepped by the nexus schedule itself
+ * (src/models/nexus/schedule.ts) with stand-ins for what the economy and the people would do, for
+ * property and mechanism tests. The stand-ins are fixed inputs: a heroin flow layer (each
+ * producer's 82 kg/day along its fewest-steps legal route to Russia) that bands tax as it passes,
+ * three organisations offering escort fees and patrols that stop one of each organisation's loads
+ * on 1 day in 20, security units at official posts and cities that never move, and a fixed pool
+ * of actives per province.
  */
 import { createRecorder, type EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { createSimulation, type Simulation } from "../../../../src/engine/schedule.js";
+import { createSimulation, type Phase, type Simulation } from "../../../../src/engine/schedule.js";
 import { createUnits, stageUnit, type Units } from "../../../../src/models/economy/security/units.js";
-import {
-  type AllianceRules,
-  AllianceState,
-  allianceDay,
-  type Contingents,
-  createContingents,
-  type Force,
-  Severity,
-} from "../../../../src/models/nexus/alliance/alliance.js";
-import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
-import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
-import { type NexusParams, nexusParams } from "../../../../src/models/nexus/armed-params.js";
-import { Attribution } from "../../../../src/models/nexus/attribution.js";
-import {
-  type BandRules,
-  type Bands,
-  collectTax,
-  payEscorts,
-  payUpkeep,
-} from "../../../../src/models/nexus/bands/bands.js";
-import type { BandContext } from "../../../../src/models/nexus/bands/choose.js";
-import { type BandDayState, bandsDay, createBandDayState } from "../../../../src/models/nexus/bands/day.js";
-import { HopFields } from "../../../../src/models/nexus/bands/move.js";
-import { bandRulesOf, setupBands, utilityOverridesOf } from "../../../../src/models/nexus/bands/setup.js";
-import { centreOf, worldTargets } from "../../../../src/models/nexus/bands/targets.js";
-import {
-  type ClashContext,
-  encounterDay,
-  escortFight,
-  strikeDay,
-} from "../../../../src/models/nexus/clashes/encounters.js";
-import { ClashOutcomes, clashRulesOf, Hostiles } from "../../../../src/models/nexus/clashes/hostiles.js";
+import type { AllianceState } from "../../../../src/models/nexus/alliance/alliance.js";
+import type { Contingents } from "../../../../src/models/nexus/alliance/contingents.js";
+import type { AllianceRules, Force } from "../../../../src/models/nexus/alliance/forces.js";
+import type { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
+import type { Severity } from "../../../../src/models/nexus/alliance/severity.js";
+import { type ArmedParams, armedParams } from "../../../../src/models/nexus/armed/params.js";
+import { Armed } from "../../../../src/models/nexus/armed/state.js";
+import type { Attribution } from "../../../../src/models/nexus/attribution.js";
+import type { BandDay } from "../../../../src/models/nexus/bands/day.js";
+import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
+import type { Bands } from "../../../../src/models/nexus/bands/store.js";
+import { centreOf } from "../../../../src/models/nexus/bands/targets.js";
+import { collectTax } from "../../../../src/models/nexus/bands/tax.js";
+import { escortFight } from "../../../../src/models/nexus/clashes/encounters.js";
+import type { ClashOutcomes } from "../../../../src/models/nexus/clashes/hostiles.js";
+import { armedStores, nexusDay } from "../../../../src/models/nexus/schedule.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { routeGraph } from "../../../../src/worlds/route-graph.js";
 import { routeField, routeFrom } from "../../../../src/worlds/routes.js";
@@ -65,19 +50,21 @@ export function syntheticFlow(world: World): Float64Array {
 
 /** Everything a test may look at. */
 export interface NexusSim {
-  params: NexusParams;
+  params: ArmedParams;
   world: World;
   sim: Simulation;
+  /** The armed side the schedule steps. */
+  armed: Armed;
   bands: Bands;
   rules: BandRules;
-  st: BandDayState;
+  st: BandDay;
   forces: Force[];
   allianceRules: AllianceRules;
   contingents: Contingents;
   alliance: AllianceState;
   layers: AllianceLayers;
   severity: Severity;
-  /** Severity as it stood when the alliance phase ran today (what activation used). */
+  /** Severity as it stood when the alliance step ran today (what activation used). */
   severityUsed: Float64Array;
   attribution: Attribution;
   events: EventTable;
@@ -86,24 +73,11 @@ export interface NexusSim {
   units: Units;
 }
 
-/** Build the stand-in simulation from raw nexus parameters (defaults filled by the schema). */
-export function makeNexusSim(raw: object, seed: number): NexusSim {
-  const params = nexusParams.parse(raw);
-  const world = corridorWorld();
-  const size = world.grid.size;
-  const K = world.countries.length;
-  const graph = routeGraph(world);
-  const flow = syntheticFlow(world);
-  const b = setupBands(world, params);
-  const a = setupAlliance(world, params.alliance);
-  const o = utilityOverridesOf(params.bandRules.utilities);
-  if (!b.ok || !a.ok || !o.ok) throw new Error("fixture parameters are invalid");
-  const { bands, motives, motiveClassOf } = b.setup;
-  const { forces, rules: allianceRules } = a;
-  const contingents = createContingents(forces);
+/** Security units at official posts outside Afghanistan and in small cities; they never move. */
+function fixedUnits(world: World): Units {
   const units = createUnits(32);
   const af = world.countries.indexOf("AF");
-  for (let c = 0; c < size; c++) {
+  for (let c = 0; c < world.grid.size; c++) {
     const city = world.markets.some(([, cells]) => cells.length < 5 && cells.includes(c));
     const post = world.crossing[c] === CROSSING_OFFICIAL && world.country[c] !== af;
     if (!city && !post) continue;
@@ -111,143 +85,83 @@ export function makeNexusSim(raw: object, seed: number): NexusSim {
     stageUnit(units, { ...spec, effectiveness: 0.16, corruption: 0.5, radius: 0, patrol: 0, fromDay: 0 });
   }
   units.flush();
+  return units;
+}
+
+/** Build the simulation from raw armed-side parameters (defaults filled by the schema). */
+export function makeNexusSim(raw: object, seed: number): NexusSim {
+  const params = armedParams.parse(raw);
+  const world = corridorWorld();
+  const units = fixedUnits(world);
   const hub = createRngHub(seed);
-  const rng = {
-    bands: hub.stream("bands"),
-    upkeep: hub.stream("bands/upkeep"),
-    alliance: hub.stream("alliance"),
-    clashes: hub.stream("clashes"),
-    attribution: hub.stream("attribution"),
-    escort: hub.stream("escort-fights"),
-  };
-  const rules = bandRulesOf(params.bandRules);
-  const st = createBandDayState(size);
-  const hostiles = new Hostiles(size);
+  const recorder = createRecorder();
   const orgCell = Int32Array.from(PRODUCERS, (n) => {
     const p = world.provinces.findIndex((q) => q.name === n);
     return centreOf(world, world.cellsOf[p]!);
   });
-  const orgCapital = new Float64Array(PRODUCERS.length).fill(1_000_000);
-  const offers = new Float64Array(PRODUCERS.length).fill(params.bandRules.escortFeeUsdPerKg * KG_PER_DAY);
-  const actives = Float64Array.from(world.provinces, (p) =>
-    Math.round(200 * p.hardship * (1 - p.legitimacy)),
-  );
-  const ctx: BandContext = {
+  const armed = new Armed({
     world,
-    graph,
-    fields: new HopFields(graph),
-    targets: worldTargets(world, params.bandRules.targets),
-    flow,
-    hostile: hostiles.personnel,
-    actives,
-    offers,
-    orgCell,
-    motives,
-    motiveClassOf,
-    overrides: o.overrides,
-  };
-  const layers = new AllianceLayers(size);
-  const alliance = new AllianceState(forces.length, K);
-  const severity = new Severity(K);
-  const severityUsed = new Float64Array(K);
-  const recorder = createRecorder();
-  const attribution = new Attribution(world, recorder.events, params.attribution);
-  const clashRules = clashRulesOf(params.clashes);
-  const clashes = new ClashOutcomes();
-  const cc: ClashContext = {
-    world,
-    bands,
-    hostiles,
-    contingents,
-    layers,
-    attribution,
-    motiveClassOf,
-    rules: clashRules,
-    out: clashes,
-    labelRng: rng.attribution,
-  };
-  const ap = params.alliance;
-  const sim = createSimulation({
-    stores: [bands, contingents],
-    phases: [
-      {
-        name: "alliance",
-        run: (day) => {
-          attribution.beginDay();
-          severity.decay(ap.severityMemoryDays);
-          severityUsed.set(severity.value);
-          allianceDay(
-            contingents,
-            forces,
-            allianceRules,
-            alliance,
-            world,
-            severity.value,
-            flow,
-            day,
-            rng.alliance,
-          );
-          layers.rebuild(contingents, forces, allianceRules, world);
-        },
-      },
-      { name: "hostiles", run: (day) => hostiles.build(units, day, clashRules, layers) },
-      {
-        name: "bands",
-        run: () => {
-          payUpkeep(bands, rules, rng.upkeep, st.out);
-          bandsDay(bands, ctx, rules, st, rng.bands);
-          severity.addIncursions(
-            world,
-            st.log,
-            bands.col.fighters,
-            bands.col.homeCountry,
-            ap.incursionSeverityPer100,
-          );
-        },
-      },
-      {
-        name: "clashes",
-        run: (day) => {
-          strikeDay(cc, st.attacks, day, rng.clashes);
-          encounterDay(cc, day, rng.clashes);
-        },
-      },
-      {
-        name: "economy",
-        run: (day) => {
-          for (const c of st.tax.held) collectTax(st.tax, bands, c, flow[c]!, st.out);
-          for (let org = 0; org < orgCell.length; org++) {
-            // A patrol of one unit stops one of the organisation's loads on 1 day in 20.
-            if (rng.escort.next() < 0.05) escortFight(cc, org, orgCell[org]!, 20, 1, day, rng.escort);
-          }
-          payEscorts(bands, orgCapital, st.out);
-        },
-      },
-      {
-        name: "severity",
-        run: () => {
-          for (let k = 0; k < K; k++) severity.add(k, attribution.terrorToday[k]!);
-        },
-      },
-    ],
+    params,
+    hub,
+    events: recorder.events,
+    graph: routeGraph(world),
+    orgs: { cell: orgCell, kgPerDay: new Float64Array(PRODUCERS.length).fill(KG_PER_DAY) },
+    actives: Float64Array.from(world.provinces, (p) => Math.round(200 * p.hardship * (1 - p.legitimacy))),
   });
+  armed.flow.set(syntheticFlow(world));
+  const orgCapital = new Float64Array(PRODUCERS.length).fill(1_000_000);
+  const { bands, st } = armed;
+  // The armed side's own escort stream: the hub hands out one stream per name.
+  const escortRng = hub.stream("escort-fights");
+  const economy: Phase = {
+    name: "economy",
+    run: (day) => {
+      for (const c of st.tax.held) collectTax(st.tax, bands, c, armed.flow[c]!, st.out);
+      for (let org = 0; org < orgCell.length; org++) {
+        if (escortRng.next() >= 0.05) continue;
+        const stop = { org, cell: orgCell[org]!, personnel: 20, quality: 1, tick: day };
+        escortFight(armed.clash, stop, escortRng);
+      }
+    },
+  };
+  const severityUsed = new Float64Array(world.countries.length);
+  const day = nexusDay({
+    armed,
+    units,
+    orgCapital,
+    economy: [economy],
+    people: () => {},
+    flow: () => {},
+  }).map((step) =>
+    // Severity changes only after the alliance step, so what it holds then is what activation used.
+    step.name === "alliance"
+      ? {
+          name: step.name,
+          run: (d: number) => {
+            step.run(d);
+            severityUsed.set(armed.severity.value);
+          },
+        }
+      : step,
+  );
   return {
     params,
     world,
-    sim,
+    sim: createSimulation({ stores: armedStores(armed), phases: day }),
+    armed,
     bands,
-    rules,
+    rules: armed.rules,
     st,
-    forces,
-    allianceRules,
-    contingents,
-    alliance,
-    layers,
-    severity,
+    forces: armed.forces,
+    allianceRules: armed.allianceRules,
+    contingents: armed.contingents,
+    alliance: armed.alliance,
+    layers: armed.layers,
+    severity: armed.severity,
     severityUsed,
-    attribution,
+    attribution: armed.attribution,
     events: recorder.events,
-    clashes,
+    clashes: armed.clashes,
     orgCapital,
     units,
   };

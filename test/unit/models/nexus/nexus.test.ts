@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
-import { Nexus } from "../../../../src/models/nexus/nexus.js";
 import { applySwitches, nexusModelParams } from "../../../../src/models/nexus/params.js";
+import { nexusRun } from "../../../../src/models/nexus/schedule.js";
 import { canStep } from "../../../../src/worlds/build.js";
 import { arbRaw } from "./arbitraries.js";
 
@@ -29,10 +29,9 @@ describe("nexus invariants after every tick (random parameters, 45 days)", () =>
         });
         // The severity activation used is the one at the start of the day's alliance phase.
         let severity = new Float64Array(0);
-        const n = new Nexus(applySwitches(p), seed);
+        const { nexus: n, simulation: sim } = nexusRun(applySwitches(p), seed);
         const a = n.armed;
         const w = n.world;
-        const sim = n.simulation;
         for (let day = 0; day < 45; day++) {
           severity = a.severity.value.slice();
           const decay = Math.exp(-1 / p.alliance.severityMemoryDays);
@@ -68,12 +67,12 @@ describe("legitimacy and actives (20 seeds each)", () => {
   const actives = (legitimacyShift: number) =>
     Array.from({ length: 20 }, (_, i) => {
       const p = nexusModelParams.parse({});
-      const n = new Nexus(p, i + 1);
+      const { nexus: n, simulation } = nexusRun(p, i + 1);
       // Shift every province's legitimacy (and its baseline) before day 1, then run a month.
       for (let q = 0; q < n.people.legitimacy.length; q++)
         n.people.legitimacy[q] = Math.min(1, Math.max(0, n.people.legitimacy[q]! + legitimacyShift));
       n.people.rebase();
-      n.simulation.run(30);
+      simulation.run(30);
       return n.people.pop.activeCount;
     });
 
@@ -88,8 +87,11 @@ describe("attribution in the full model (20 seeds each, 120 days)", () => {
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const runs = (attribution: { bias?: number; stateSkill?: number }) =>
     Array.from({ length: 20 }, (_, i) => {
-      const n = new Nexus(applySwitches(nexusModelParams.parse({ attribution })), i + 1);
-      n.simulation.run(120);
+      const { nexus: n, simulation } = nexusRun(
+        applySwitches(nexusModelParams.parse({ attribution })),
+        i + 1,
+      );
+      simulation.run(120);
       return n.armed.attribution;
     });
 

@@ -1,7 +1,7 @@
 /** Nexus parameters: defaults, located validation errors, setup from parameters, utility formulas. */
 import { describe, expect, it } from "vitest";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
-import { DEFAULT_BANDS, nexusParams } from "../../../../src/models/nexus/armed-params.js";
+import { armedParams, DEFAULT_BANDS } from "../../../../src/models/nexus/armed/params.js";
 import { setupBands, utilityOverridesOf } from "../../../../src/models/nexus/bands/setup.js";
 import { ACT_HIDE, ACTIONS, emptyScope, MOTIVE_CLASSES } from "../../../../src/models/nexus/motives.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
@@ -9,9 +9,9 @@ import { makeNexusSim } from "./fixture.js";
 
 const world = corridorWorld();
 
-describe("nexusParams", () => {
+describe("armedParams", () => {
   it("fills every default, with the essay's forces and bands", () => {
-    const p = nexusParams.parse({});
+    const p = armedParams.parse({});
     expect(p.bands.length).toBe(DEFAULT_BANDS.length);
     expect(p.alliance.forces.map((f) => f.name)).toEqual(["CSTO CRRF", "SCO RATS"]);
     expect(p.alliance.forces[0]!.members).not.toContain("UZ"); // Uzbekistan is outside the CSTO
@@ -23,7 +23,7 @@ describe("nexusParams", () => {
 
   it("names the path of a bad value", () => {
     const bad = (raw: object) => {
-      const r = nexusParams.safeParse(raw);
+      const r = armedParams.safeParse(raw);
       expect(r.success).toBe(false);
       return r.success ? "" : r.error.issues.map((i) => i.path.join(".")).join(" ");
     };
@@ -34,14 +34,14 @@ describe("nexusParams", () => {
     expect(bad({ clashes: { surprise: 0.5 } })).toContain("clashes.surprise");
     const mix = { drill: 0, route: 0 };
     expect(
-      bad({ alliance: { forces: [{ ...nexusParams.parse({}).alliance.forces[0], posture: mix }] } }),
+      bad({ alliance: { forces: [{ ...armedParams.parse({}).alliance.forces[0], posture: mix }] } }),
     ).toContain("alliance.forces.0.posture");
   });
 });
 
 describe("setup from parameters", () => {
   it("stages every default band at its home, sharing preset motives", () => {
-    const res = setupBands(world, nexusParams.parse({}));
+    const res = setupBands(world, armedParams.parse({}));
     if (!res.ok) throw new Error(res.errors[0]!.message);
     const { bands, motives, motiveNames, motiveClassOf } = res.setup;
     expect(bands.alive).toBe(DEFAULT_BANDS.length);
@@ -55,15 +55,15 @@ describe("setup from parameters", () => {
   it("reports an unknown home province, base or inviting country with its path", () => {
     const b = setupBands(
       world,
-      nexusParams.parse({ bands: [{ group: "IMU", home: "Narnia", fighters: 5 }] }),
+      armedParams.parse({ bands: [{ group: "IMU", home: "Narnia", fighters: 5 }] }),
     );
     expect(b.ok ? [] : b.errors.map((e) => e.path)).toEqual(["bands[0].home"]);
     const f = {
-      ...nexusParams.parse({}).alliance.forces[0]!,
+      ...armedParams.parse({}).alliance.forces[0]!,
       base: "Narnia",
       invitations: [{ country: "XX" }],
     };
-    const a = setupAlliance(world, nexusParams.parse({ alliance: { forces: [f] } }).alliance);
+    const a = setupAlliance(world, armedParams.parse({ alliance: { forces: [f] } }).alliance);
     expect(a.ok ? [] : a.errors.map((e) => e.path)).toEqual([
       "alliance.forces[0].base",
       "alliance.forces[0].invitations[0].country",

@@ -5,9 +5,9 @@
  * clashes and attribution".
  */
 import { z } from "zod";
-import { POSTURES } from "./alliance/alliance.js";
-import { GROUPS } from "./bands/bands.js";
-import { ACTIONS, type Action, MOTIVE_PRESET_NAMES } from "./motives.js";
+import { POSTURES } from "../alliance/forces.js";
+import { GROUPS } from "../bands/store.js";
+import { ACTIONS, type Action, MOTIVE_PRESET_NAMES } from "../motives.js";
 
 const share = z.number().min(0).max(1);
 const weight = (what: string) => z.number().min(0).max(100).describe(what);
@@ -228,7 +228,7 @@ const attribution = z
   .prefault({});
 
 /** Parameters of the nexus model's armed side. */
-export const nexusParams = z.strictObject({
+export const armedParams = z.strictObject({
   bands: z
     .array(band)
     .max(10_000)
@@ -241,8 +241,8 @@ export const nexusParams = z.strictObject({
 });
 
 /** Parsed nexus parameters (defaults filled). */
-export type NexusParams = z.output<typeof nexusParams>;
+export type ArmedParams = z.output<typeof armedParams>;
 /** One band's parameters. */
-export type BandParams = NexusParams["bands"][number];
+export type BandParams = ArmedParams["bands"][number];
 /** One force's parameters. */
-export type ForceParams = NexusParams["alliance"]["forces"][number];
+export type ForceParams = ArmedParams["alliance"]["forces"][number];

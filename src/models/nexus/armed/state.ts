@@ -1,0 +1,254 @@
+/**
+ * The armed side of a nexus run: insurgent bands, alliance contingents, clashes and attribution,
+ * built on the economy's world, with the hooks the economy calls (models/economy/hooks.ts). Its
+ * steps (the methods `step…`) run in the order models/nexus/schedule.ts gives: alliance
+ * (activation, positions, coverage layers) → hostiles (state and alliance personnel per cell) →
+ * bands (upkeep, choose, move, tax cells, recruit) → clashes (strikes, then encounters) before the
+ * economy's day; escort fees and severity (today's events labelled terrorist raise incident
+ * severity per country) after it.
+ */
+import type { EventTable } from "../../../engine/recorder.js";
+import type { RngHub, RngStream } from "../../../engine/rng.js";
+import type { RouteGraph } from "../../../worlds/route-graph.js";
+import type { World, WorldError } from "../../../worlds/types.js";
+import type { EconomyHooks } from "../../economy/hooks.js";
+import type { Units } from "../../economy/security/units.js";
+import { type AllianceDay, AllianceState, allianceDay } from "../alliance/alliance.js";
+import { type Contingents, createContingents } from "../alliance/contingents.js";
+import type { AllianceRules, Force } from "../alliance/forces.js";
+import { AllianceLayers } from "../alliance/layers.js";
+import { setupAlliance } from "../alliance/setup.js";
+import { Severity } from "../alliance/severity.js";
+import { Attribution } from "../attribution.js";
+import type { BandContext } from "../bands/choose.js";
+import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
+import { payEscorts } from "../bands/escorts.js";
+import { HopFields } from "../bands/move.js";
+import type { BandRules } from "../bands/rules.js";
+import { bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
+import type { Bands } from "../bands/store.js";
+import { worldTargets } from "../bands/targets.js";
+import { collectTax } from "../bands/tax.js";
+import { payUpkeep } from "../bands/upkeep.js";
+import {
+  type ClashContext,
+  type EscortStop,
+  encounterDay,
+  escortFight,
+  strikeDay,
+} from "../clashes/encounters.js";
+import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
+import type { OrgLaunch } from "./launch.js";
+import type { ArmedParams } from "./params.js";
+
+/** Every located problem the armed side's parameters have on a world (paths under params). */
+export function armedProblems(world: World, p: ArmedParams): WorldError[] {
+  const b = setupBands(world, p);
+  const a = setupAlliance(world, p.alliance);
+  const o = utilityOverridesOf(p.bandRules.utilities);
+  return [...(b.ok ? [] : b.errors), ...(a.ok ? [] : a.errors), ...(o.ok ? [] : o.errors)];
+}
+
+/** What the armed side of a run is built from. */
+export interface ArmedSetup {
+  /** The world. */
+  world: World;
+  /** The armed side's parameters. */
+  params: ArmedParams;
+  /** The run's random streams. */
+  hub: RngHub;
+  /** The run's event table (violent events and crackdowns go there). */
+  events: EventTable;
+  /** The world's legal-move graph. */
+  graph: RouteGraph;
+  /** Where trafficking organisations launch their loads and how much they ship. */
+  orgs: OrgLaunch;
+  /** Recruitment pool per province (the people's actives, updated in place). */
+  actives: Float64Array;
+}
+
+/** The armed side's random streams, one per mechanism. */
+type ArmedStreams = Record<"bands" | "upkeep" | "alliance" | "clashes" | "attribution" | "escort", RngStream>;
+
+/** Bands, alliance, clashes and attribution of one run. */
+export class Armed {
+  /** The world. */
+  readonly world: World;
+  /** The armed side's parameters. */
+  readonly p: ArmedParams;
+  /** Insurgent bands. */
+  readonly bands: Bands;
+  /** Motive class per motive index (models/nexus/motives.ts MOTIVE_CLASSES). */
+  readonly motiveClassOf: Uint8Array;
+  /** The rules bands follow. */
+  readonly rules: BandRules;
+  /** The bands phase: what it reads, its tax layer, move log, strikes and running totals. */
+  readonly st: BandDay;
+  /** Alliance forces. */
+  readonly forces: Force[];
+  /** Rules all forces share. */
+  readonly allianceRules: AllianceRules;
+  /** Alliance contingents. */
+  readonly contingents: Contingents;
+  /** Activation, budget and recalls. */
+  readonly alliance: AllianceState;
+  /** Coverage layers the alliance leaves (detection, classification skill, troops). */
+  readonly layers: AllianceLayers;
+  /** Incident severity per country. */
+  readonly severity: Severity;
+  /** Hostile personnel per cell. */
+  readonly hostiles: Hostiles;
+  /** Attribution books. */
+  readonly attribution: Attribution;
+  /** Clash rules. */
+  readonly clashRules: ClashRules;
+  /** Clash totals. */
+  readonly clashes = new ClashOutcomes();
+  /** Everything a fight reads or writes. */
+  readonly clash: ClashContext;
+  /** Heroin passing each cell, kg/day (decayed mean of the economy's flow; bands and route-control read it). */
+  readonly flow: Float64Array;
+  /** Today's day (escort fights in the economy's steps book events with it). */
+  day = 0;
+  private readonly rng: ArmedStreams;
+  private readonly allianceToday: AllianceDay;
+
+  constructor(s: ArmedSetup) {
+    const { world, params: p, hub } = s;
+    const b = setupBands(world, p);
+    const a = setupAlliance(world, p.alliance);
+    const o = utilityOverridesOf(p.bandRules.utilities);
+    // The model's check() reports these located before a run is set up; here they are a bug.
+    if (!b.ok || !a.ok || !o.ok)
+      throw new Error(
+        armedProblems(world, p)
+          .map((e) => `${e.path}: ${e.message}`)
+          .join("; "),
+      );
+    const size = world.grid.size;
+    this.world = world;
+    this.p = p;
+    this.bands = b.setup.bands;
+    this.motiveClassOf = b.setup.motiveClassOf;
+    this.rules = bandRulesOf(p.bandRules);
+    this.forces = a.forces;
+    this.allianceRules = a.rules;
+    this.contingents = createContingents(a.forces);
+    this.alliance = new AllianceState(a.forces.length, world.countries.length);
+    this.layers = new AllianceLayers(size);
+    this.severity = new Severity(world.countries.length);
+    this.hostiles = new Hostiles(size);
+    this.attribution = new Attribution(world, s.events, p.attribution);
+    this.clashRules = clashRulesOf(p.clashes);
+    this.flow = new Float64Array(size);
+    this.rng = {
+      bands: hub.stream("bands"),
+      upkeep: hub.stream("bands/upkeep"),
+      alliance: hub.stream("alliance"),
+      clashes: hub.stream("clashes"),
+      attribution: hub.stream("attribution"),
+      escort: hub.stream("escort-fights"),
+    };
+    const ctx: BandContext = {
+      world,
+      graph: s.graph,
+      fields: new HopFields(s.graph),
+      targets: worldTargets(world, p.bandRules.targets),
+      flow: this.flow,
+      hostile: this.hostiles.personnel,
+      actives: s.actives,
+      offers: Float64Array.from(s.orgs.kgPerDay, (kg) => kg * p.bandRules.escortFeeUsdPerKg),
+      orgCell: s.orgs.cell,
+      motives: b.setup.motives,
+      motiveClassOf: this.motiveClassOf,
+      overrides: o.overrides,
+    };
+    this.st = createBandDay(this.bands, ctx, this.rules);
+    const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
+    const severity = this.severity.value;
+    this.allianceToday = { contingents, forces, rules, state, world, severity, flow: this.flow };
+    this.clash = {
+      world,
+      bands: this.bands,
+      hostiles: this.hostiles,
+      contingents,
+      layers,
+      attribution: this.attribution,
+      motiveClassOf: this.motiveClassOf,
+      rules: this.clashRules,
+      out: this.clashes,
+      labelRng: this.rng.attribution,
+    };
+  }
+
+  /** The alliance step: a new day's books, severity fades, forces activate and deploy, coverage is rebuilt. */
+  stepAlliance(day: number): void {
+    this.day = day;
+    this.attribution.beginDay();
+    this.severity.decay(this.p.alliance.severityMemoryDays);
+    allianceDay(this.allianceToday, day, this.rng.alliance);
+    this.layers.rebuild(this.contingents, this.forces, this.allianceRules, this.world);
+  }
+
+  /** The hostiles step: state (`units`) and alliance personnel per cell today. */
+  stepHostiles(units: Units, day: number): void {
+    this.hostiles.build(units, day, this.clashRules, this.layers);
+  }
+
+  /** The bands step: upkeep, then every band chooses, moves and acts; armed incursions raise severity. */
+  stepBands(): void {
+    payUpkeep(this.bands, this.rules, this.rng.upkeep, this.st.out);
+    bandsDay(this.st, this.rng.bands);
+    const col = this.bands.col;
+    const per100 = this.p.alliance.incursionSeverityPer100;
+    this.severity.addIncursions(this.world, this.st.log, col.fighters, col.homeCountry, per100);
+  }
+
+  /** The clashes step: today's strikes, then encounters. */
+  stepClashes(day: number): void {
+    strikeDay(this.clash, this.st.attacks, day, this.rng.clashes);
+    encounterDay(this.clash, day, this.rng.clashes);
+  }
+
+  /** The escort-fees step: organisations pay their escorts' daily fees from `orgCapital`. */
+  stepEscortFees(orgCapital: Float64Array): void {
+    payEscorts(this.bands, orgCapital, this.st.out);
+  }
+
+  /** The severity step: today's events labelled terrorist raise incident severity per country. */
+  stepSeverity(): void {
+    const t = this.attribution.terrorToday;
+    for (let k = 0; k < t.length; k++) this.severity.add(k, t[k]!);
+  }
+
+  /** What the economy calls: tolls and levies of held cells, alliance detection, escorts. */
+  hooks(): Pick<EconomyHooks, "toll" | "detectionGain" | "levy" | "escort"> {
+    const tax = this.st.tax;
+    const personnel = this.clashRules.personnelPerUnit;
+    // One record for every stop: the economy calls the hook once per detected load, in turn.
+    const stop: EscortStop = {
+      org: 0,
+      cell: 0,
+      personnel: 0,
+      quality: this.clashRules.stateQuality,
+      tick: 0,
+    };
+    return {
+      toll: tax.rate,
+      detectionGain: this.layers.detection,
+      levy: (_org, c, kg, capital) => {
+        const rate = tax.rate[c]!;
+        if (rate <= 0 || capital <= 0) return 0;
+        // Never more than the organisation has: capital stays ≥ 0.
+        return collectTax(tax, this.bands, c, Math.min(kg, capital / rate), this.st.out);
+      },
+      escort: (org, c, strength) => {
+        stop.org = org;
+        stop.cell = c;
+        stop.personnel = strength * personnel;
+        stop.tick = this.day;
+        return escortFight(this.clash, stop, this.rng.escort);
+      },
+    };
+  }
+}
