@@ -12,7 +12,7 @@ import { Queue, QueueEvents } from "bullmq";
 import type { LoadedStudy } from "../study/load.js";
 import { openSession, type RunStudyResult, type SessionOptions } from "../study/session.js";
 import { batchJob, collectJob } from "./collect.js";
-import { bullConnection, checkRedis, connectRedis, type QueueProblem } from "./connect.js";
+import { bullConnection, checkRedis, connectRedis } from "./connect.js";
 import { batchOfJobId, jobId, KEY_PREFIX, queueName } from "./names.js";
 import { announce, decideBatchRuns, ensureMeta, refusals, retire } from "./publish.js";
 import type { RedisTarget } from "./target.js";
@@ -30,16 +30,13 @@ export interface QueueStudyOptions extends SessionOptions {
   onNotice?: ((message: string) => void) | undefined;
 }
 
-/** How a queue study ended: like a local one, or a problem with Redis. */
-export type QueueStudyResult = RunStudyResult | { ok: false; error: QueueProblem };
-
 /** Runs kept queued ahead of the workers (in jobs: this over the batch size, within the bounds below). */
 const WINDOW_RUNS = 20_000;
 /** Seconds without progress and without workers before saying so. */
 const LONELY_S = 10;
 
 /** Run `study` over the queue at `opts.redis` into `opts.out`. */
-export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions): Promise<QueueStudyResult> {
+export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions): Promise<RunStudyResult> {
   const checked = await checkRedis(opts.redis);
   if (!checked.ok) return checked;
   const open = openSession(study, opts);

@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "bullmq";
+import { type Failure, messagesOf } from "../core/problems.js";
 import type { BatchReply } from "../study/batch.js";
 import { DEFAULT_WORKER_FILE, studyPool } from "../study/executor.js";
 import type { ContextBatch } from "../study/worker.js";
-import { checkRedis, connectRedis, type QueueProblem } from "./connect.js";
+import { checkRedis, connectRedis } from "./connect.js";
 import { workerContext } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta } from "./payload.js";
@@ -43,9 +44,7 @@ export interface WorkerHostOptions {
 }
 
 /** How a worker process ended. */
-export type WorkerHostResult =
-  | { ok: true; batches: number; runs: number }
-  | { ok: false; error: QueueProblem };
+export type WorkerHostResult = { ok: true; batches: number; runs: number } | Failure;
 
 /** Resolves when `signal` aborts. */
 const abortedP = (signal: AbortSignal) =>
@@ -91,7 +90,9 @@ export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHost
     const text = await redis.get(metaKey(hash));
     if (text === null) return; // closing right now
     const meta = parseMeta(text);
-    const why = meta.ok ? refusal(meta.value, opts.version) : `study ${hash.slice(0, 12)}: ${meta.error}`;
+    const why = meta.ok
+      ? refusal(meta.value, opts.version)
+      : `study ${hash.slice(0, 12)}: ${messagesOf(meta)}`;
     if (!meta.ok || why !== undefined) {
       refused.add(hash);
       opts.log(`pamir worker: ${why}`);

@@ -7,6 +7,7 @@
  * done-flag per planned run, never the rows. Failures are returned as data.
  */
 import { join } from "node:path";
+import { type Failure, failure, type Problem, problem } from "../core/problems.js";
 import type { BatchContext, RunTask } from "./batch.js";
 import { pointArm, pointValues } from "./design.js";
 import { finalizeRuns } from "./finalize.js";
@@ -14,7 +15,7 @@ import type { LoadedStudy } from "./load.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
 import { LineAppender } from "./ndjson.js";
 import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "./plan.js";
-import { type OpenError, type OpenMode, openResultsDir } from "./results-dir.js";
+import { type OpenMode, openResultsDir } from "./results-dir.js";
 import { buildRow, type PointInfo, type RunRecord, rowLine } from "./rows.js";
 import { writeSeries } from "./series.js";
 
@@ -43,12 +44,12 @@ export type RunStudyResult =
       tornLine: boolean;
       elapsedMs: number;
       /** Set when writing the summary failed (the runs are all written). */
-      summaryError?: Error | undefined;
+      summaryProblems?: Problem[] | undefined;
     }
-  | { ok: false; error: OpenError | { kind: "executor"; message: string } };
+  | Failure;
 
 /** Writes summary.json/summary.csv from a finished folder. */
-export type Summarize = (dir: string) => Promise<{ ok: true } | { ok: false; error: Error }>;
+export type Summarize = (dir: string) => Promise<{ ok: true } | Failure>;
 
 /** How to open a session. */
 export interface SessionOptions {
@@ -87,14 +88,14 @@ export interface StudySession {
   /** Close runs.ndjson (idempotent; `finish` does it too). */
   close(): void;
   /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
-  finish(execution: Manifest["execution"], failure?: string): Promise<RunStudyResult>;
+  finish(execution: Manifest["execution"], failed?: string): Promise<RunStudyResult>;
 }
 
 /** Open `study` in `opts.out`. */
 export function openSession(
   study: LoadedStudy,
   opts: SessionOptions,
-): { ok: true; session: StudySession } | { ok: false; error: OpenError } {
+): { ok: true; session: StudySession } | Failure {
   const t0 = performance.now();
   const shape = planShape(study);
   const planned = plannedRuns(shape);
@@ -172,14 +173,14 @@ export function openSession(
     return { runs, busyMs };
   };
 
-  const finish = async (execution: Manifest["execution"], failure?: string): Promise<RunStudyResult> => {
+  const finish = async (execution: Manifest["execution"], failed?: string): Promise<RunStudyResult> => {
     appender.close();
     const elapsedMs = () => performance.now() - t0;
     manifest.execution = execution;
-    if (failure !== undefined || counts.done < planned) {
+    if (failed !== undefined || counts.done < planned) {
       manifest.counts = { ...counts };
       writeManifest(opts.out, manifest);
-      if (failure !== undefined) return { ok: false, error: { kind: "executor", message: failure } };
+      if (failed !== undefined) return failure(problem("executor", "", failed));
       const status = "interrupted";
       return { ok: true, status, dir: opts.out, counts, resumed, tornLine, elapsedMs: elapsedMs() };
     }
@@ -198,7 +199,7 @@ export function openSession(
       resumed,
       tornLine,
       elapsedMs: elapsedMs(),
-      summaryError: summary.ok ? undefined : summary.error,
+      summaryProblems: summary.ok ? undefined : summary.problems,
     };
   };
 

@@ -6,11 +6,13 @@
  * move, tax cells, recruit) → clashes (strikes, then encounters). The severity phase runs after
  * the economy: today's events labelled terrorist raise incident severity per country.
  */
+
+import type { Problem } from "../../core/problems.js";
 import type { EventTable } from "../../engine/recorder.js";
 import type { RngHub, RngStream } from "../../engine/rng.js";
 import type { Phase } from "../../engine/schedule.js";
 import type { RouteGraph } from "../../worlds/route-graph.js";
-import type { World, WorldError } from "../../worlds/types.js";
+import type { World } from "../../worlds/types.js";
 import type { EconomyHooks } from "../economy/hooks.js";
 import type { Units } from "../economy/security/units.js";
 import {
@@ -44,11 +46,11 @@ export interface OrgLaunch {
 }
 
 /** Every located problem the armed side's parameters have on a world (paths under params). */
-export function armedProblems(world: World, p: NexusModelParams): WorldError[] {
+export function armedProblems(world: World, p: NexusModelParams): Problem[] {
   const b = setupBands(world, p);
   const a = setupAlliance(world, p.alliance);
   const o = utilityOverridesOf(p.bandRules.utilities);
-  return [...(b.ok ? [] : b.errors), ...(a.ok ? [] : a.errors), ...(o.ok ? [] : o.errors)];
+  return [...(b.ok ? [] : b.problems), ...(a.ok ? [] : a.problems), ...(o.ok ? [] : o.problems)];
 }
 
 /** Bands, alliance, clashes and attribution of one run. */

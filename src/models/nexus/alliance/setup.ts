@@ -4,7 +4,8 @@
  * posture to a drill share, invitations to country indices. Problems come back as located errors.
  */
 
-import type { World, WorldError } from "../../../worlds/types.js";
+import type { Problem } from "../../../core/problems.js";
+import type { World } from "../../../worlds/types.js";
 import type { NexusParams } from "../armed-params.js";
 import { centreOf } from "../bands/targets.js";
 import type { AllianceRules, Force, Invitation } from "./alliance.js";
@@ -20,8 +21,8 @@ export function drillShareOf(posture: NexusParams["alliance"]["forces"][number][
 export function setupAlliance(
   world: World,
   p: NexusParams["alliance"],
-): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const K = world.countries.length;
   const forces: Force[] = [];
   p.forces.forEach((f, i) => {
@@ -33,12 +34,14 @@ export function setupAlliance(
     }
     const bp = world.provinces.findIndex((q) => q.name === f.base);
     const base = bp >= 0 ? centreOf(world, world.cellsOf[bp]!) : -1;
-    if (base < 0) errors.push({ path: `${at}.base`, message: `province "${f.base}" is not in the world` });
+    if (base < 0)
+      errors.push({ kind: "world", path: `${at}.base`, message: `province "${f.base}" is not in the world` });
     const invitations: Invitation[] = [];
     f.invitations.forEach((inv, j) => {
       const k = world.countries.indexOf(inv.country);
       if (k < 0 || inv.country === "") {
         errors.push({
+          kind: "world",
           path: `${at}.invitations[${j}].country`,
           message: `country "${inv.country}" is not on the map`,
         });
@@ -59,7 +62,7 @@ export function setupAlliance(
       invitations,
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   const rules: AllianceRules = {
     coordination: p.coordination,
     threshold: p.activationThreshold,

@@ -4,7 +4,8 @@
  * home province) come back as located errors, not exceptions.
  */
 
-import type { World, WorldError } from "../../../worlds/types.js";
+import type { Problem } from "../../../core/problems.js";
+import type { World } from "../../../worlds/types.js";
 import { compileFormula } from "../../formula.js";
 import type { NexusParams } from "../armed-params.js";
 import {
@@ -54,8 +55,8 @@ export interface BandSetup {
 export function setupBands(
   world: World,
   p: NexusParams,
-): { ok: true; setup: BandSetup } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; setup: BandSetup } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const motives: MotiveWeights[] = [];
   const motiveNames: string[] = [];
   const presetIndex = new Map<string, number>();
@@ -73,7 +74,11 @@ export function setupBands(
     const home = world.provinces.findIndex((q) => q.name === b.home);
     const cell = home >= 0 ? centreOf(world, world.cellsOf[home]!) : -1;
     if (home < 0 || cell < 0) {
-      errors.push({ path: `bands[${i}].home`, message: `province "${b.home}" is not in the world` });
+      errors.push({
+        kind: "world",
+        path: `bands[${i}].home`,
+        message: `province "${b.home}" is not in the world`,
+      });
       return;
     }
     stageBand(bands, {
@@ -87,7 +92,7 @@ export function setupBands(
       weapons: b.weapons ?? b.fighters,
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   bands.flush();
   return {
     ok: true,
@@ -102,17 +107,19 @@ export function setupBands(
  */
 export function utilityOverridesOf(
   utilities: NexusParams["bandRules"]["utilities"],
-): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const overrides = ACTIONS.map((a): UtilityFn | undefined => {
     const source = utilities[a];
     if (source === undefined) return undefined;
     const res = compileFormula(source, UTILITY_INPUTS);
     if (!res.ok) {
-      errors.push({
-        path: `bandRules.utilities.${a}`,
-        message: `${res.error.message} (at "${res.error.at}")`,
-      });
+      for (const f of res.problems)
+        errors.push({
+          kind: "formula",
+          path: `bandRules.utilities.${a}`,
+          message: `${f.message} (at "${f.path}")`,
+        });
       return undefined;
     }
     const f = res.value;
@@ -121,5 +128,5 @@ export function utilityOverridesOf(
       return v.ok ? v.value : Number.NEGATIVE_INFINITY;
     };
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, overrides };
+  return errors.length > 0 ? { ok: false, problems: errors } : { ok: true, overrides };
 }
