@@ -16,7 +16,7 @@
  */
 
 import type { RegionInfo } from "../core/model.js";
-import type { Problem } from "../core/problems.js";
+import { type Problem, problem } from "../core/problems.js";
 import { loadBundledMap } from "../map/bundled.js";
 import { regionMapOf } from "../map/region-map.js";
 import type { CentralAsiaMap } from "../map/types.js";
@@ -69,8 +69,7 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
 
   // Supply per source province: the documented annual total in proportion to heroinSource.
   const weight = map.provinces.reduce((s, p) => s + p.heroinSource, 0);
-  if (!(weight > 0))
-    errors.push({ kind: "world", path: "provinces", message: "no province has heroinSource > 0" });
+  if (!(weight > 0)) errors.push(problem("world", "provinces", "no province has heroinSource > 0"));
   const perDay = CENTRAL_ASIA_SUPPLY_KG_PER_YEAR / DAYS_PER_YEAR;
   const provinces: ProvinceAttributes[] = map.provinces.map((p) => ({
     name: p.name,
@@ -98,11 +97,9 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
       continue;
     }
     if (!/^[A-Z]{2}$/.test(m.id)) {
-      errors.push({
-        kind: "world",
-        path: `markets[${i}].id`,
-        message: `"${m.id}" is neither a province of the map nor a country`,
-      });
+      errors.push(
+        problem("world", `markets[${i}].id`, `"${m.id}" is neither a province of the map nor a country`),
+      );
       continue;
     }
     const name = sinkName(m.name);
@@ -113,11 +110,7 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
     for (const [j, c] of cells.entries()) {
       const at = `markets[${i}].links[${j}]`;
       if (map.province[c]! < 0 || map.crossing[c]! >= 0 || taken.has(c)) {
-        errors.push({
-          kind: "world",
-          path: at,
-          message: `cell ${c} is off the region, a crossing or another sink's`,
-        });
+        errors.push(problem("world", at, `cell ${c} is off the region, a crossing or another sink's`));
         continue;
       }
       taken.add(c);

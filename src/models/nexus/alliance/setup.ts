@@ -4,7 +4,7 @@
  * posture to a drill share, invitations to country indices. Problems come back as located errors.
  */
 
-import type { Problem } from "../../../core/problems.js";
+import { type Problem, problem } from "../../../core/problems.js";
 import type { World } from "../../../worlds/types.js";
 import type { NexusParams } from "../armed-params.js";
 import { centreOf } from "../bands/targets.js";
@@ -34,17 +34,14 @@ export function setupAlliance(
     }
     const bp = world.provinces.findIndex((q) => q.name === f.base);
     const base = bp >= 0 ? centreOf(world, world.cellsOf[bp]!) : -1;
-    if (base < 0)
-      errors.push({ kind: "world", path: `${at}.base`, message: `province "${f.base}" is not in the world` });
+    if (base < 0) errors.push(problem("world", `${at}.base`, `province "${f.base}" is not in the world`));
     const invitations: Invitation[] = [];
     f.invitations.forEach((inv, j) => {
       const k = world.countries.indexOf(inv.country);
       if (k < 0 || inv.country === "") {
-        errors.push({
-          kind: "world",
-          path: `${at}.invitations[${j}].country`,
-          message: `country "${inv.country}" is not on the map`,
-        });
+        errors.push(
+          problem("world", `${at}.invitations[${j}].country`, `country "${inv.country}" is not on the map`),
+        );
       } else invitations.push({ country: k, fromDay: inv.fromDay, toDay: inv.toDay });
     });
     forces.push({

@@ -4,7 +4,7 @@
  * home province) come back as located errors, not exceptions.
  */
 
-import type { Problem } from "../../../core/problems.js";
+import { type Problem, problem } from "../../../core/problems.js";
 import type { World } from "../../../worlds/types.js";
 import { compileFormula } from "../../formula.js";
 import type { NexusParams } from "../armed-params.js";
@@ -74,11 +74,7 @@ export function setupBands(
     const home = world.provinces.findIndex((q) => q.name === b.home);
     const cell = home >= 0 ? centreOf(world, world.cellsOf[home]!) : -1;
     if (home < 0 || cell < 0) {
-      errors.push({
-        kind: "world",
-        path: `bands[${i}].home`,
-        message: `province "${b.home}" is not in the world`,
-      });
+      errors.push(problem("world", `bands[${i}].home`, `province "${b.home}" is not in the world`));
       return;
     }
     stageBand(bands, {
@@ -114,12 +110,8 @@ export function utilityOverridesOf(
     if (source === undefined) return undefined;
     const res = compileFormula(source, UTILITY_INPUTS);
     if (!res.ok) {
-      for (const f of res.problems)
-        errors.push({
-          kind: "formula",
-          path: `bandRules.utilities.${a}`,
-          message: `${f.message} (at "${f.path}")`,
-        });
+      const f = res.problems[0]!;
+      errors.push(problem("formula", `bandRules.utilities.${a}`, `${f.message} (at "${f.path}")`));
       return undefined;
     }
     const f = res.value;
