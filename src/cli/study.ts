@@ -17,7 +17,7 @@ import { loadStudyFile } from "../study/load.js";
 import { formatDuration, progressLine } from "../study/progress.js";
 import { type RunStudyResult, runStudy, type StudyProgress } from "../study/runner.js";
 import { CliError, EXIT } from "./errors.js";
-import { fileProblemsError, problemsText } from "./problems.js";
+import { fileProblemsError, problemLine, problemsText } from "./problems.js";
 import { type QueueArgs, queueOptions, queueTarget } from "./queue-options.js";
 import { stopSignals } from "./signals.js";
 import { PAMIR_VERSION } from "./version.js";
@@ -58,9 +58,12 @@ function progressSink(quiet: boolean): { update(p: StudyProgress): void; end(): 
   };
 }
 
-/** The CliError for a study that could not run: a queue problem, a refused results folder, a failed pool. */
+/**
+ * The CliError for a study that could not run: a queue problem or an unreadable file (bad input),
+ * a refused results folder (with advice), a failed pool.
+ */
 function problemError(p: Problem): CliError {
-  if (p.kind === "queue") return new CliError(p.message, EXIT.badInput);
+  if (p.kind === "queue" || p.kind === "file") return new CliError(problemLine(p), EXIT.badInput);
   if (p.kind === "results" && p.data) {
     const dir = p.file ?? "";
     if (p.data.reason === "hashMismatch")

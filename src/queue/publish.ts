@@ -51,7 +51,9 @@ export async function ensureMeta(
   let text = await redis.get(key);
   if (text === null) {
     const runs = await batchRuns();
-    await redis.set(key, JSON.stringify(studyMeta(study, version, runs)), "NX");
+    const meta = studyMeta(study, version, runs);
+    if (!meta.ok) return meta;
+    await redis.set(key, JSON.stringify(meta.meta), "NX");
     text = await redis.get(key);
   }
   const bad = (message: string) => queueFailure("meta", message);

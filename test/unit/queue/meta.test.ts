@@ -27,7 +27,9 @@ describe("study meta", () => {
   const study = loaded.study;
 
   it("carries the map file a scenario names, and passes its own schema", () => {
-    const meta = studyMeta(study, "9.9.9", 5);
+    const made = studyMeta(study, "9.9.9", 5);
+    if (!made.ok) throw new Error(made.problems[0]!.message);
+    const meta = made.meta;
     const s = meta.context.scenarios[0]!;
     expect(s.map?.given).toBe("maps/central-asia.json");
     expect(s.map?.text).toBe(readFileSync("scenarios/maps/central-asia.json", "utf8"));
@@ -52,7 +54,9 @@ describe("study meta", () => {
     s.close();
 
     const scratch = mkdtempSync(join(tmpdir(), "pamir-scratch-"));
-    const meta = parseMeta(JSON.stringify(studyMeta(study, "t", 1)));
+    const made = studyMeta(study, "t", 1);
+    if (!made.ok) throw new Error(made.problems[0]!.message);
+    const meta = parseMeta(JSON.stringify(made.meta));
     if (!meta.ok) throw new Error(meta.problems[0]!.message);
     const ctx = workerContext(meta.value, scratch);
     const text = ctx.scenarios[0]!.text;
