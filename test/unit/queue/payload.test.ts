@@ -85,6 +85,18 @@ describe("parseReply", () => {
     expect(r.ok && r.value[0]!.outcomes).toEqual({ x: 1, y: null });
   });
 
+  it("carries a failed run's problems, and refuses a problem of an unknown kind", () => {
+    const failed = {
+      ...record(6),
+      status: "failed",
+      problems: [{ kind: "run", path: "(setup)", message: "boom", data: { name: "RangeError" } }],
+    };
+    const r = parseReply({ format: JOB_FORMAT, records: [failed] }, [task(6)]);
+    expect(r.ok && r.value[0]!.problems).toEqual(failed.problems);
+    const odd = { ...failed, problems: [{ kind: "weird", path: "", message: "?" }] };
+    expect(parseReply({ format: JOB_FORMAT, records: [odd] }, [task(6)]).ok).toBe(false);
+  });
+
   it("refuses replies that do not answer the tasks one for one, or are malformed", () => {
     expect(parseReply({ format: JOB_FORMAT, records: [record(7), record(6)] }, [task(6), task(7)]).ok).toBe(
       false,
