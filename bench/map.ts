@@ -45,7 +45,7 @@ export async function benchMap(quick: boolean): Promise<{ name: string; medianMs
   const processes = quick ? 3 : 15;
   const load = () => {
     const r = loadCentralAsiaMap(FILE);
-    if (!r.ok) throw new Error(`map does not load: ${r.errors[0]?.message}`);
+    if (!r.ok) throw new Error(`map does not load: ${r.problems[0]?.message}`);
     return r.map;
   };
   const cold = Array.from({ length: processes }, coldSample);

@@ -91,7 +91,7 @@ export async function benchQueue(quick: boolean): Promise<string[]> {
         if (!quick) local.push(await timeStudy(s.file, cores));
         for (const [i] of layouts.entries()) {
           const target = parseRedisUrl(urls[i]!);
-          if (!target.ok) throw new Error(target.message);
+          if (!target.ok) throw new Error(target.problems[0]!.message);
           const cpu0 = process.cpuUsage();
           const t = await timeStudyWith(s.file, (study, out, onProgress) =>
             // The real version: workers refuse a study queued by another pamir version.

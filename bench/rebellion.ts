@@ -49,7 +49,7 @@ export async function benchRebellion(quick: boolean): Promise<string[]> {
     "fighters",
     "cash",
   ]);
-  if (!compiled.ok) throw new Error(compiled.error.message);
+  if (!compiled.ok) throw new Error(compiled.problems[0]!.message);
   const f = compiled.value;
   const x = Float64Array.of(500, 2, 40, 5000);
   const calls = quick ? 20_000 : 500_000;

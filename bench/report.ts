@@ -31,7 +31,7 @@ export async function benchReport(quick: boolean): Promise<string[]> {
     const runsMb = statSync(join(dir, "runs.ndjson")).size / 1e6;
     const out = join(dir, "report.html");
     const summarized = await writeSummary(dir);
-    if (!summarized.ok) throw summarized.error;
+    if (!summarized.ok) throw new Error(summarized.problems[0]!.message);
     const fresh = () => {
       const t = performance.now();
       const r = spawnSync(process.execPath, [MAIN, "report", dir, "--out", out], { encoding: "utf8" });
@@ -45,7 +45,7 @@ export async function benchReport(quick: boolean): Promise<string[]> {
       const t = performance.now();
       const r = await buildReport(dir, { version: PAMIR_VERSION });
       inProcess.push(performance.now() - t);
-      if (!r.ok) throw r.error;
+      if (!r.ok) throw new Error(r.problems[0]!.message);
     }
     const kb = statSync(out).size / 1024;
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

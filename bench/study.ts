@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { QueueStudyResult } from "../src/queue/coordinator.js";
-import { formatScenarioError } from "../src/scenario/errors.js";
+import { problemLine } from "../src/cli/problems.js";
 import { type LoadedStudy, loadStudyFile } from "../src/study/load.js";
 import { readManifest } from "../src/study/manifest.js";
-import { runStudy, type StudyProgress } from "../src/study/runner.js";
+import { type RunStudyResult, runStudy, type StudyProgress } from "../src/study/runner.js";
 import { median } from "./measure.js";
 
 /** The study the study and queue benches time. */
@@ -32,12 +31,12 @@ export type StudyRun = (
   study: LoadedStudy,
   out: string,
   onProgress: (p: StudyProgress) => void,
-) => Promise<QueueStudyResult>;
+) => Promise<RunStudyResult>;
 
 /** Run a study file with `run` into a fresh temporary folder and time it. */
 export async function timeStudyWith(file: string, run: StudyRun): Promise<StudyTiming> {
   const loaded = loadStudyFile(file);
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatScenarioError).join("\n"));
+  if (!loaded.ok) throw new Error(loaded.problems.map(problemLine).join("\n"));
   const out = mkdtempSync(join(tmpdir(), "pamir-bench-study-"));
   try {
     // The steady rate leaves out pool start, JIT warm-up and writing the final files.

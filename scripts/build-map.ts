@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { problemLine } from "../src/cli/problems.js";
 import { buildMap } from "../src/map/build.js";
 import { formatMapDocument } from "../src/map/format.js";
 import { gridSpec } from "../src/map/grid-spec.js";
@@ -46,7 +47,7 @@ const local = arg("source");
 const text = local ? readFileSync(local, "utf8") : fetchSource();
 const sources = readMapSources(base);
 if (!sources.ok) {
-  for (const e of sources.errors) console.error(e);
+  for (const p of sources.problems) console.error(problemLine(p));
   process.exit(2);
 }
 const result = buildMap({
@@ -62,7 +63,7 @@ const result = buildMap({
   },
 });
 if (!result.ok) {
-  for (const e of result.errors) console.error(e);
+  for (const p of result.problems) console.error(problemLine(p));
   process.exit(1);
 }
 const doc = formatMapDocument(result.doc);

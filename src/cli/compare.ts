@@ -8,6 +8,7 @@ import type { ComparisonReport } from "../stats/compare.js";
 import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../stats/defaults.js";
 import type { Direction } from "../stats/regret.js";
 import { CliError, EXIT } from "./errors.js";
+import { problemsText } from "./problems.js";
 import { formatNumber, renderTable } from "./table.js";
 
 interface CompareArgs {
@@ -116,7 +117,7 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
   const { loadRuns } = await import("../stats/write-summary.js");
   const { compareArms } = await import("../stats/compare.js");
   const read = await loadRuns(args.resultsDir);
-  if (!read.ok) throw new CliError(read.error.message, EXIT.badInput);
+  if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const r = compareArms(read.value.rows, {
     outcome: args.outcome,
     by: args.by,
@@ -125,7 +126,7 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
     resamples: args.bootstrap,
     seed: args.seed,
   });
-  if (!r.ok) throw new CliError(r.error.message, EXIT.badInput);
+  if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   if (args.json) {
     print(JSON.stringify(r.value, null, 2));
     return;

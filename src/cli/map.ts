@@ -3,18 +3,20 @@
  * in `map:`, as SVG; `--metric` colours provinces by an attribute of the map, or by values from a
  * `--values` JSON file (`{ "<ISO code>": number }`, or `{ "<metric>": { "<ISO code>": number } }`).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { Argv } from "yargs";
 import type { RegionMap } from "../core/model.js";
+import { readText } from "../core/read-file.js";
 import { bundledMapFile } from "../map/bundled.js";
 import { renderGridSvg } from "../map/grid-svg.js";
-import { formatMapError, loadCentralAsiaMap } from "../map/load.js";
+import { loadCentralAsiaMap } from "../map/load.js";
 import { type Choropleth, renderMapSvg } from "../map/svg.js";
 import type { CentralAsiaMap } from "../map/types.js";
-import { formatScenarioError, loadScenarioFile } from "../scenario/load.js";
+import { loadScenarioFile } from "../scenario/load.js";
 import { CORRIDOR_PROVINCES, corridorRegionMap } from "../worlds/corridor.js";
 import { CliError, EXIT } from "./errors.js";
+import { fileProblemsError } from "./problems.js";
 
 /** Province attributes `--metric` can draw without a values file. */
 export const MAP_METRICS = [
@@ -33,14 +35,6 @@ interface MapArgs {
   svg: string;
   metric?: string | undefined;
   values?: string | undefined;
-}
-
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    throw new CliError(`${file}: cannot read ${what} (${(err as Error).message})`, EXIT.badInput);
-  }
 }
 
 /** The corridor world's country of a province (its province table holds them, its legend does not). */
@@ -64,14 +58,7 @@ export type MapSource =
 export function mapSourceOf(file: string): MapSource {
   if (extname(file).toLowerCase() === ".json") return { kind: "file", path: file };
   const res = loadScenarioFile(file);
-  if (!res.ok) {
-    const n = res.errors.length;
-    throw new CliError(
-      `${file}: ${n} problem${n === 1 ? "" : "s"}`,
-      EXIT.badInput,
-      res.errors.map(formatScenarioError),
-    );
-  }
+  if (!res.ok) throw fileProblemsError(file, res.problems);
   const sc = res.scenario;
   if (sc.mapFile !== undefined) return { kind: "file", path: sc.mapFile };
   const world = (sc.params as { world?: unknown } | null)?.world;
@@ -105,11 +92,12 @@ function choropleth(
     const values = map.provinces.map((p) => (key === "population" ? p.population.value : p[key]));
     return { label: metric, values };
   }
+  const text = readText(valuesFile);
+  if (!text.ok) throw new CliError(`${valuesFile}: ${text.problems[0]!.message}`, EXIT.badInput);
   let data: unknown;
   try {
-    data = JSON.parse(readText(valuesFile, "the values"));
+    data = JSON.parse(text.value);
   } catch (err) {
-    if (err instanceof CliError) throw err;
     throw new CliError(`${valuesFile}: not valid JSON (${(err as Error).message})`, EXIT.badInput);
   }
   const table = metric !== undefined ? (data as Record<string, unknown>)?.[metric] : data;
@@ -145,14 +133,7 @@ export function mapCommand(args: MapArgs, print: (s: string) => void): void {
   }
   const file = source.path;
   const r = loadCentralAsiaMap(file);
-  if (!r.ok) {
-    const n = r.errors.length;
-    throw new CliError(
-      `${file}: ${n} problem${n === 1 ? "" : "s"}`,
-      EXIT.badInput,
-      r.errors.map(formatMapError),
-    );
-  }
+  if (!r.ok) throw fileProblemsError(file, r.problems);
   const ch = choropleth(r.map, args.metric, args.values);
   const svg = renderMapSvg(
     r.map,

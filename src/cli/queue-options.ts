@@ -4,11 +4,12 @@
  * `ps` shows it. Every queue problem (wrong password, unreachable server, a study queued by
  * another pamir version) is a one-line error with exit code 2: it is configuration, not a run.
  */
-import { readFileSync } from "node:fs";
 import type { Argv } from "yargs";
-import type { QueueProblem } from "../queue/connect.js";
+import type { Problem } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
 import { parseRedisUrl, type RedisTarget } from "../queue/target.js";
 import { CliError, EXIT } from "./errors.js";
+import { problemsText } from "./problems.js";
 
 /** The queue options as yargs gives them. */
 export interface QueueArgs {
@@ -39,15 +40,9 @@ export function queueOptions<T>(y: Argv<T>, required: boolean) {
 
 /** Read a small file for an option, or a CliError naming the option. */
 function readOption(option: string, file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as { code?: string } | null)?.code;
-    throw new CliError(
-      `--${option} ${file}: ${code === "ENOENT" ? "file not found" : String(err)}`,
-      EXIT.badInput,
-    );
-  }
+  const text = readText(file);
+  if (!text.ok) throw new CliError(`--${option} ${file}: ${text.problems[0]!.message}`, EXIT.badInput);
+  return text.value;
 }
 
 /** The Redis target the options name (a CliError, exit 2, when they do not make one). */
@@ -64,16 +59,11 @@ export function queueTarget(a: QueueArgs & { queue: string }): RedisTarget {
         ? { password: fromEnv, passwordFrom: "env" as const }
         : {}),
   });
-  if (!r.ok) throw new CliError(r.message, EXIT.badInput);
+  if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   return r.target;
 }
 
-/** The CLI error for a queue problem. */
-export function queueError(e: QueueProblem): CliError {
-  return new CliError(e.message, EXIT.badInput);
-}
-
-/** Whether a failure is a queue problem (and not a results-folder or run one). */
-export function isQueueProblem(e: { kind: string }): e is QueueProblem {
-  return e.kind === "auth" || e.kind === "unreachable" || e.kind === "server" || e.kind === "meta";
+/** The CLI error for the queue's problems (configuration, exit 2). */
+export function queueError(problems: readonly Problem[]): CliError {
+  return new CliError(problemsText(problems), EXIT.badInput);
 }

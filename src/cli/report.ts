@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
 import { CliError, EXIT } from "./errors.js";
+import { problemsText } from "./problems.js";
 import { PAMIR_VERSION } from "./version.js";
 
 interface ReportArgs {
@@ -33,7 +34,7 @@ export async function reportCommand(args: ReportArgs, print: (s: string) => void
     outcome: args.outcome,
     direction: args.lowerIsBetter ? "lower-is-better" : args.higherIsBetter ? "higher-is-better" : undefined,
   });
-  if (!r.ok) throw new CliError(r.error.message, EXIT.badInput);
+  if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   const out = args.out ?? join(args.resultsDir, "report.html");
   try {
     writeFileSync(out, r.value.html);

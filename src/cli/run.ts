@@ -39,7 +39,9 @@ export function runCommand(args: RunArgs, print: (s: string) => void): void {
   const outcome = runModel(sc.model, sc.params, { seed, ticks, map: sc.map });
   const ms = performance.now() - started;
   if (!outcome.ok) {
-    throw new CliError(`run failed: ${outcome.error.name}: ${outcome.error.message}`, EXIT.runFailed);
+    const p = outcome.problems[0]!;
+    const name = p.kind === "run" && p.data ? p.data.name : "Error";
+    throw new CliError(`run failed: ${name}: ${p.message}`, EXIT.runFailed);
   }
   const doc = runDocument(sc, seed, ticks, outcome.result);
   const text = `${JSON.stringify(doc, null, 2)}\n`;

@@ -9,16 +9,16 @@
  */
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import type { QueueStudyResult } from "../queue/coordinator.js";
+import type { Problem } from "../core/problems.js";
 import { MAX_JOB_RUNS } from "../queue/payload.js";
 import type { RedisTarget } from "../queue/target.js";
-import { formatScenarioError } from "../scenario/errors.js";
 import { defaultWorkers } from "../study/executor.js";
 import { loadStudyFile } from "../study/load.js";
 import { formatDuration, progressLine } from "../study/progress.js";
-import { runStudy, type StudyProgress } from "../study/runner.js";
+import { type RunStudyResult, runStudy, type StudyProgress } from "../study/runner.js";
 import { CliError, EXIT } from "./errors.js";
-import { isQueueProblem, type QueueArgs, queueError, queueOptions, queueTarget } from "./queue-options.js";
+import { fileProblemsError, problemLine, problemsText } from "./problems.js";
+import { type QueueArgs, queueOptions, queueTarget } from "./queue-options.js";
 import { stopSignals } from "./signals.js";
 import { PAMIR_VERSION } from "./version.js";
 
@@ -58,31 +58,38 @@ function progressSink(quiet: boolean): { update(p: StudyProgress): void; end(): 
   };
 }
 
+/**
+ * The CliError for a study that could not run: a queue problem or an unreadable file (bad input),
+ * a refused results folder (with advice), a failed pool.
+ */
+function problemError(p: Problem): CliError {
+  if (p.kind === "queue" || p.kind === "file") return new CliError(problemLine(p), EXIT.badInput);
+  if (p.kind === "results" && p.data) {
+    const dir = p.file ?? "";
+    if (p.data.reason === "hashMismatch")
+      return new CliError(
+        `${dir} holds results of a different study (hash ${p.data.found}); this study's hash is ${p.data.expected}. ` +
+          "Use --force to overwrite them, or --out for another folder",
+        EXIT.badInput,
+      );
+    if (p.data.reason === "nothingToResume")
+      return new CliError(`--resume: ${dir} has no study to resume (no manifest.json)`, EXIT.badInput);
+    return new CliError(
+      `${dir} has runs.ndjson but no manifest.json; use --force to start over there`,
+      EXIT.badInput,
+    );
+  }
+  return new CliError(`study failed: ${p.message}`, EXIT.runFailed);
+}
+
 /** The CliError for a result that is not a clean finish, or undefined. */
 function failureOf(
-  r: QueueStudyResult,
+  r: RunStudyResult,
   args: StudyArgs,
   target: RedisTarget | undefined,
   print: (s: string) => void,
 ): CliError | undefined {
-  if (!r.ok) {
-    const e = r.error;
-    if (isQueueProblem(e)) return queueError(e);
-    if (e.kind === "hashMismatch")
-      return new CliError(
-        `${e.dir} holds results of a different study (hash ${e.found}); this study's hash is ${e.expected}. ` +
-          "Use --force to overwrite them, or --out for another folder",
-        EXIT.badInput,
-      );
-    if (e.kind === "nothingToResume")
-      return new CliError(`--resume: ${e.dir} has no study to resume (no manifest.json)`, EXIT.badInput);
-    if (e.kind === "notAStudyFolder")
-      return new CliError(
-        `${e.dir} has runs.ndjson but no manifest.json; use --force to start over there`,
-        EXIT.badInput,
-      );
-    return new CliError(`study failed: ${e.message}`, EXIT.runFailed);
-  }
+  if (!r.ok) return problemError(r.problems[0]!);
   const { planned, done, failed } = r.counts;
   if (r.status === "interrupted") {
     const out = args.out === undefined ? "" : ` --out ${args.out}`;
@@ -96,7 +103,8 @@ function failureOf(
   }
   const resumed = r.resumed > 0 ? `, ${r.resumed} resumed` : "";
   print(`${planned} runs, ${failed} failed, in ${formatDuration(r.elapsedMs)}${resumed} → ${r.dir}`);
-  if (r.summaryError) return new CliError(`summary failed: ${r.summaryError.message}`, EXIT.runFailed);
+  if (r.summaryProblems)
+    return new CliError(`summary failed: ${problemsText(r.summaryProblems)}`, EXIT.runFailed);
   if (failed > 0)
     return new CliError(
       `${failed} of ${planned} runs failed; their errors are in ${join(r.dir, "runs.ndjson")}`,
@@ -109,14 +117,7 @@ function failureOf(
 export async function studyCommand(args: StudyArgs, print: (s: string) => void): Promise<void> {
   const target = args.queue !== undefined ? queueTarget({ ...args, queue: args.queue }) : undefined;
   const loaded = loadStudyFile(args.study);
-  if (!loaded.ok) {
-    const n = loaded.errors.length;
-    throw new CliError(
-      `${args.study}: ${n} problem${n === 1 ? "" : "s"}`,
-      EXIT.badInput,
-      loaded.errors.map(formatScenarioError),
-    );
-  }
+  if (!loaded.ok) throw fileProblemsError(args.study, loaded.problems);
   const study = loaded.study;
   const out = args.out ?? join("results", study.slug);
   const workers = args.workers ?? defaultWorkers();
@@ -140,7 +141,7 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
     sink.end();
     process.stderr.write(`pamir: ${m}\n`);
   };
-  let result: QueueStudyResult;
+  let result: RunStudyResult;
   try {
     // The queue modules (BullMQ, ioredis) are loaded only for a queue study.
     const queue = target ? (await import("../queue/coordinator.js")).runQueueStudy : undefined;

@@ -2,6 +2,7 @@
 import type { Argv } from "yargs";
 import type { PointSummary } from "../stats/points.js";
 import { CliError, EXIT } from "./errors.js";
+import { problemsText } from "./problems.js";
 import { formatNumber, renderTable } from "./table.js";
 
 /** "k=v k=v" naming a design point: its arm labels, or its factor values when it has none. */
@@ -16,7 +17,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   // Loaded here, not at the top: mathjs takes most of a second to load and other commands skip it.
   const { summarizeDir } = await import("../stats/write-summary.js");
   const r = await summarizeDir(dir);
-  if (!r.ok) throw new CliError(r.error.message, EXIT.badInput);
+  if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   const { summary, tornLine, duplicates, files } = r.value;
   const { total, ok, failed } = summary.runs;
   const points = summary.points.length;

@@ -1,10 +1,11 @@
 /** `pamir validate <files..>`: check scenario and study files and list every located problem. */
-import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { Argv } from "yargs";
-import { formatScenarioError, loadScenarioFile } from "../scenario/load.js";
+import { readText } from "../core/read-file.js";
+import { loadScenarioFile } from "../scenario/load.js";
 import { loadStudyFile } from "../study/load.js";
 import { CliError, EXIT } from "./errors.js";
+import { problemLine } from "./problems.js";
 
 /** Execute `pamir validate`; throws a CliError (exit 2) listing all problems if any file is bad. */
 export function validateCommand(files: string[], print: (s: string) => void): void {
@@ -21,7 +22,7 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
         );
       } else {
         bad++;
-        problems.push(...st.errors.map((e) => formatScenarioError(e)));
+        problems.push(...st.problems.map(problemLine));
       }
       continue;
     }
@@ -30,7 +31,7 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
       print(`${f}: ok (model ${res.scenario.model.name}, ${res.scenario.ticks} ticks)`);
     } else {
       bad++;
-      problems.push(...res.errors.map((e) => formatScenarioError(e)));
+      problems.push(...res.problems.map(problemLine));
     }
   }
   if (bad > 0) {
@@ -47,8 +48,10 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
  * no model. Anything unreadable or odd goes to the scenario loader, whose errors are located.
  */
 function looksLikeStudy(file: string): boolean {
+  const text = readText(file);
+  if (!text.ok) return false;
   try {
-    const data = parse(readFileSync(file, "utf8")) as Record<string, unknown> | null;
+    const data = parse(text.value) as Record<string, unknown> | null;
     return (
       data !== null &&
       typeof data === "object" &&

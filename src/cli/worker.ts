@@ -37,7 +37,7 @@ export async function workerCommand(args: WorkerArgs, print: (s: string) => void
       stop,
       drop,
     });
-    if (!r.ok) throw queueError(r.error);
+    if (!r.ok) throw queueError(r.problems);
     print(`pamir worker: stopped after ${r.batches} batch(es), ${r.runs} run(s)`);
     if (drop.aborted)
       throw new CliError("batches in flight dropped; they will be re-run elsewhere", EXIT_INTERRUPTED);

@@ -3,6 +3,7 @@
  * map document. Same inputs, same bytes: shapes are burnt in a fixed order (country, then ISO
  * code), every tie is broken by cell index, and nothing reads the clock or the file system.
  */
+import { type Problem, problem } from "../core/problems.js";
 import type { MapDocument, ProvinceRow } from "./document.js";
 import { cellAt, centreLat, centreLon, type GridSpec } from "./grid-spec.js";
 import { COUNTRIES, COUNTRY_NAMES, NE_PROVINCES, type ProvinceName } from "./names.js";
@@ -34,7 +35,7 @@ export interface BuildInput {
 }
 
 /** The document, or every problem that stopped the build. */
-export type BuildResult = { ok: true; doc: MapDocument } | { ok: false; errors: string[] };
+export type BuildResult = { ok: true; doc: MapDocument } | { ok: false; problems: Problem[] };
 
 function reachesBox(spec: GridSpec, rings: readonly Ring[]): boolean {
   let w = Number.POSITIVE_INFINITY;
@@ -53,7 +54,7 @@ function reachesBox(spec: GridSpec, rings: readonly Ring[]): boolean {
 }
 
 /** The province entries of the features inside the box, in burn order, each with its shapes. */
-function provinceShapes(input: BuildInput, errors: string[]) {
+function provinceShapes(input: BuildInput, errors: Problem[]) {
   const size = input.spec.width * input.spec.height;
   const byIso = new Map<string, { name: ProvinceName; rings: Ring[] }>();
   for (const f of input.features) {
@@ -69,7 +70,11 @@ function provinceShapes(input: BuildInput, errors: string[]) {
       );
       if (f.isoA2 !== "CN" && cells[0]! > 0) {
         errors.push(
-          `Natural Earth feature ${f.adm1} (${f.isoA2}) has cells in the box but is not in src/map/names.ts`,
+          problem(
+            "map",
+            "",
+            `Natural Earth feature ${f.adm1} (${f.isoA2}) has cells in the box but is not in src/map/names.ts`,
+          ),
         );
       }
       continue;
@@ -87,7 +92,7 @@ function provinceShapes(input: BuildInput, errors: string[]) {
 /** Build the map document from its inputs. */
 export function buildMap(input: BuildInput): BuildResult {
   const { spec, provinces: attrs } = input;
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   const notes: string[] = [];
   const size = spec.width * spec.height;
   const entries = provinceShapes(input, errors);
@@ -115,15 +120,15 @@ export function buildMap(input: BuildInput): BuildResult {
 
   for (const e of kept) {
     if (!attrs.provinces[e.name.iso])
-      errors.push(`provinces.${e.name.iso}: missing (the province has cells on the map)`);
+      errors.push(problem("map", `provinces.${e.name.iso}`, "missing (the province has cells on the map)"));
   }
   // Attributes of a province that grazes the box are kept for finer resolutions; any other key is a typo.
   const reaching = new Set(entries.map((e) => e.name.iso));
   for (const iso of Object.keys(attrs.provinces)) {
     if (!reaching.has(iso))
-      errors.push(`provinces.${iso}: not a province of the map (does not reach the box)`);
+      errors.push(problem("map", `provinces.${iso}`, "not a province of the map (does not reach the box)"));
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
 
   // A 0.25° cell is ~25 km, so border generalisation can put a seat in a neighbour's cell; the
   // capital's cell goes to its province so every seat stands on its own ground.
@@ -133,7 +138,10 @@ export function buildMap(input: BuildInput): BuildResult {
     const c = cellAt(spec, cap.lon, cap.lat);
     if (c < 0) return;
     const other = claimedBy.get(c);
-    if (other) errors.push(`provinces.${e.name.iso}.capital: in the same cell as ${other}'s capital`);
+    if (other)
+      errors.push(
+        problem("map", `provinces.${e.name.iso}.capital`, `in the same cell as ${other}'s capital`),
+      );
     claimedBy.set(c, e.name.iso);
     if (layer[c] !== i) {
       const from = layer[c]! >= 0 ? kept[layer[c]!]!.name.iso : "outside the region";
@@ -145,9 +153,11 @@ export function buildMap(input: BuildInput): BuildResult {
   for (let c = 0; c < size; c++) if (layer[c]! >= 0) cellCount[layer[c]!]!++;
   cellCount.forEach((n, i) => {
     if (n === 0)
-      errors.push(`provinces.${kept[i]!.name.iso}: lost all its cells to capitals of other provinces`);
+      errors.push(
+        problem("map", `provinces.${kept[i]!.name.iso}`, "lost all its cells to capitals of other provinces"),
+      );
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
 
   const countryId = kept.map(
     (e) => COUNTRIES.indexOf(e.name.iso.slice(0, 2) as (typeof COUNTRIES)[number]) + 1,
@@ -176,10 +186,11 @@ export function buildMap(input: BuildInput): BuildResult {
       ruggedness: a.ruggedness,
       heroinSource: a.heroinSource ?? 0,
     };
-    if (!defaults) errors.push(`countries.${cc}: missing (province ${e.name.iso} needs its defaults)`);
+    if (!defaults)
+      errors.push(problem("map", `countries.${cc}`, `missing (province ${e.name.iso} needs its defaults)`));
     return row;
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
 
   const rugged = ruggednessLayer(
     spec,
@@ -194,7 +205,7 @@ export function buildMap(input: BuildInput): BuildResult {
     attrs.markets,
     rows.map((r) => r.iso),
   );
-  if (!net.ok) return { ok: false, errors: net.errors };
+  if (!net.ok) return net;
   notes.push(...net.notes);
 
   return {

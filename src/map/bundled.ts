@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatMapError, loadCentralAsiaMap } from "./load.js";
+import { loadCentralAsiaMap } from "./load.js";
 import type { CentralAsiaMap } from "./types.js";
 
 /** The path of the shipped map `name` (default the Central Asia map); throws if it is not there. */
@@ -29,6 +29,9 @@ export function bundledMapFile(name = "central-asia"): string {
 export function loadBundledMap(name = "central-asia"): CentralAsiaMap {
   const file = bundledMapFile(name);
   const r = loadCentralAsiaMap(file);
-  if (!r.ok) throw new Error(`shipped map is invalid:\n${r.errors.map(formatMapError).join("\n")}`);
+  if (!r.ok)
+    throw new Error(
+      `shipped map ${file} is invalid:\n${r.problems.map((p) => `${p.path}  ${p.message}`).join("\n")}`,
+    );
   return r.map;
 }

@@ -1,11 +1,12 @@
 /**
  * Reading the build's inputs: the three YAML files next to the map, and Natural Earth GeoJSON
- * reduced to `SourceFeature`s. This is the file-system edge of the build; problems come back as
- * messages that name the file and the path inside it.
+ * reduced to `SourceFeature`s. This is the file-system edge of the build; problems come back
+ * located in their file, at the path inside it.
  */
-import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { z } from "zod";
+import { formatPath, inFile, type Problem, problem, type Result } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
 import type { SourceFeature } from "./build.js";
 import type { Ring } from "./rasterise.js";
 import {
@@ -18,21 +19,24 @@ import {
 } from "./sources.js";
 
 /** Parsed inputs, or the problems found in them. */
-export type Inputs<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type Inputs<T> = Result<T>;
 
 function readYaml<S extends z.ZodType>(file: string, schema: S): Inputs<z.output<S>> {
+  const text = readText(file);
+  if (!text.ok) return text;
   let data: unknown;
   try {
-    data = parse(readFileSync(file, "utf8"));
+    data = parse(text.value);
   } catch (err) {
-    return { ok: false, errors: [`${file}: ${err instanceof Error ? err.message : String(err)}`] };
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [inFile(problem("yaml", "(yaml)", message), file)] };
   }
   const r = schema.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => `${file}: ${i.path.map(String).join(".") || "(root)"}: ${i.message}`),
-  };
+  const problems: Problem[] = r.error.issues.map((i) =>
+    inFile(problem("schema", formatPath(i.path), i.message), file),
+  );
+  return { ok: false, problems };
 }
 
 /** The three hand-written inputs for the map `<base>.json`: `<base>.provinces.yaml`, `.network.yaml`, `.terrain.yaml`. */
@@ -44,7 +48,7 @@ export function readMapSources(
   const t = readYaml(`${base}.terrain.yaml`, terrainFileSchema);
   if (p.ok && n.ok && t.ok)
     return { ok: true, value: { provinces: p.value, network: n.value, terrain: t.value } };
-  return { ok: false, errors: [p, n, t].flatMap((r) => (r.ok ? [] : r.errors)) };
+  return { ok: false, problems: [p, n, t].flatMap((r) => (r.ok ? [] : r.problems)) };
 }
 
 interface GeoFeature {

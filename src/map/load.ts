@@ -3,49 +3,35 @@
  * listing every problem with its path in the file (`layers.province`, `crossings[3].cell`), never
  * an exception, so a scenario that names a broken map gets all its problems at once.
  */
-import { readFileSync } from "node:fs";
-import { formatPath } from "../scenario/errors.js";
+import { formatPath, type Problem, type ProblemKind } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
 import { type MapDocument, mapDocumentSchema } from "./document.js";
 import { decodeRuns } from "./rle.js";
 import type { CentralAsiaMap } from "./types.js";
 
-/** One problem in a map file. */
-export interface MapError {
-  /** The file as given. */
-  file: string;
-  /** Where in the file: a dotted path, `(root)`, `(json)` or `(file)`. */
-  path: string;
-  /** What is wrong. */
-  message: string;
-}
-
-/** A loaded map, or every problem that stopped it. */
-export type MapLoadResult = { ok: true; map: CentralAsiaMap } | { ok: false; errors: MapError[] };
-
-/** The one-line form of a map problem: `file  path  message`. */
-export function formatMapError(e: MapError): string {
-  return `${e.file}  ${e.path}  ${e.message}`;
-}
+/** A loaded map, or every problem that stopped it (each in the file, at a dotted path, `(json)` or `(file)`). */
+export type MapLoadResult = { ok: true; map: CentralAsiaMap } | { ok: false; problems: Problem[] };
 
 /** Parse and check map text; `file` only labels the errors. */
 export function parseCentralAsiaMap(text: string, file: string): MapLoadResult {
-  const errors: MapError[] = [];
-  const fail = (path: string, message: string) => errors.push({ file, path, message });
+  const problems: Problem[] = [];
+  const fail = (path: string, message: string, kind: ProblemKind = "map") =>
+    problems.push({ kind, path, message, file } as Problem);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    fail("(json)", err instanceof Error ? err.message : String(err));
-    return { ok: false, errors };
+    fail("(json)", err instanceof Error ? err.message : String(err), "json");
+    return { ok: false, problems };
   }
   const r = mapDocumentSchema.safeParse(data);
   if (!r.success) {
-    for (const i of r.error.issues) fail(formatPath(i.path), i.message);
-    return { ok: false, errors };
+    for (const i of r.error.issues) fail(formatPath(i.path), i.message, "schema");
+    return { ok: false, problems };
   }
   const doc = r.data;
   const map = decode(doc, fail);
-  return errors.length > 0 || !map ? { ok: false, errors } : { ok: true, map };
+  return problems.length > 0 || !map ? { ok: false, problems } : { ok: true, map };
 }
 
 /** Decode the layers and check that tables and layers agree; reports through `fail`. */
@@ -131,15 +117,8 @@ function decode(doc: MapDocument, fail: (path: string, message: string) => void)
   };
 }
 
-/** Load the map file at `path`; an unreadable file is one error with path `(file)`. */
+/** Load the map file at `path`; an unreadable file is one problem with path `(file)`. */
 export function loadCentralAsiaMap(path: string): MapLoadResult {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as { code?: string } | null)?.code;
-    const message = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
-    return { ok: false, errors: [{ file: path, path: "(file)", message }] };
-  }
-  return parseCentralAsiaMap(text, path);
+  const text = readText(path);
+  return text.ok ? parseCentralAsiaMap(text.value, path) : text;
 }

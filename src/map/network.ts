@@ -2,6 +2,7 @@
  * Crossings, roads and market links on the raster: crossings snapped onto the border of their two
  * countries, roads burnt in as cell chains, market links resolved to cells of the region.
  */
+import { type Problem, problem } from "../core/problems.js";
 import { snapToBorder } from "./border.js";
 import type { MapDocument } from "./document.js";
 import { cellAt, type GridSpec } from "./grid-spec.js";
@@ -21,7 +22,7 @@ export type NetworkResult =
       road: Uint8Array;
       notes: string[];
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; problems: Problem[] };
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -37,7 +38,7 @@ export function buildNetwork(
   markets: ProvincesFile["markets"],
   provinceIso: readonly string[],
 ): NetworkResult {
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   const notes: string[] = [];
   const byCell = new Map<number, string>();
   const crossings: MapDocument["crossings"] = [];
@@ -47,16 +48,22 @@ export function buildNetwork(
     const snap = snapToBorder(spec, country, a, b, x.lon, x.lat);
     const at = `crossings[${i}] (${x.id})`;
     if (!snap) {
-      errors.push(`${at}: ${x.countries.join(" and ")} share no border on the map`);
+      errors.push(problem("map", at, `${x.countries.join(" and ")} share no border on the map`));
       continue;
     }
     if (snap.distance > MAX_SNAP_DEG) {
-      errors.push(`${at}: nearest ${x.countries.join("–")} border cell is ${snap.distance.toFixed(2)}° away`);
+      errors.push(
+        problem(
+          "map",
+          at,
+          `nearest ${x.countries.join("–")} border cell is ${snap.distance.toFixed(2)}° away`,
+        ),
+      );
       continue;
     }
     const twin = byCell.get(snap.cell);
     if (twin) {
-      errors.push(`${at}: lands in the same cell (${snap.cell}) as ${twin}; merge them`);
+      errors.push(problem("map", at, `lands in the same cell (${snap.cell}) as ${twin}; merge them`));
       continue;
     }
     byCell.set(snap.cell, x.id);
@@ -76,20 +83,25 @@ export function buildNetwork(
 
   const out: MapDocument["markets"] = markets.map((m, i) => {
     const home = provinceIso.indexOf(m.id);
-    if (m.id.includes("-") && home < 0) errors.push(`markets[${i}] (${m.id}): not a province of the map`);
+    if (m.id.includes("-") && home < 0)
+      errors.push(problem("map", `markets[${i}] (${m.id})`, "not a province of the map"));
     return {
       ...m,
       links: m.links.map((l, j) => {
         const cell = cellAt(spec, l.lon, l.lat);
         if (cell < 0 || province[cell]! < 0) {
-          errors.push(`markets[${i}].links[${j}] (${l.name}): not on a province cell of the map`);
+          errors.push(
+            problem("map", `markets[${i}].links[${j}] (${l.name})`, "not on a province cell of the map"),
+          );
         } else if (home >= 0 && province[cell] !== home) {
-          errors.push(`markets[${i}].links[${j}] (${l.name}): not in ${m.id}, the market's province`);
+          errors.push(
+            problem("map", `markets[${i}].links[${j}] (${l.name})`, `not in ${m.id}, the market's province`),
+          );
         }
         return { ...l, cell: Math.max(cell, 0) };
       }),
     };
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   return { ok: true, crossings, markets: out, road, notes };
 }

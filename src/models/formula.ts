@@ -7,25 +7,23 @@
  * is compiled, allowing only number constants, the given inputs, the constants pi and e,
  * arithmetic/comparison/logical operators, conditionals, parentheses and an allow-list of pure
  * math functions called with the right number of arguments. Everything else is refused with
- * `{ ok: false, error: { message, at } }`, `at` naming the offending token. Evaluation never
- * throws: a result that is not a finite number comes back as an error value.
+ * a `formula` problem whose path is the offending token. Evaluation never throws: a result that
+ * is not a finite number comes back as a problem too.
  */
 import { createRequire } from "node:module";
 import type * as MathJs from "mathjs";
 import type { MathNode } from "mathjs";
+import { failure, type ProblemOf, problem, type Result } from "../core/problems.js";
 
 // mathjs is loaded on the first formula, not at import: the full build costs ~90 MB per thread,
 // and every study worker imports the model registry, while few scenarios use formulas.
 const requireMathJs = (): typeof MathJs => createRequire(import.meta.url)("mathjs") as typeof MathJs;
 
-/** Why a formula was refused or failed; `at` is the offending token (or the formula). */
-export interface FormulaError {
-  message: string;
-  at: string;
-}
+/** Why a formula was refused or failed; its path is the offending token (or the formula). */
+export type FormulaError = ProblemOf<"formula">;
 
-/** Outcome of compiling or evaluating: a value, or an error as data. */
-export type FormulaResult<T> = { ok: true; value: T } | { ok: false; error: FormulaError };
+/** Outcome of compiling or evaluating: a value, or the problem as data. */
+export type FormulaResult<T> = Result<T>;
 
 /** A compiled formula: evaluate it as often as needed. */
 export interface CompiledFormula {
@@ -128,7 +126,7 @@ export function formulaMath(): MathInstance {
   return restrictedMath().math;
 }
 
-const refuse = (message: string, at: string): FormulaError => ({ message, at });
+const refuse = (message: string, at: string): FormulaError => problem("formula", at, message);
 
 /** The first problem in a parsed tree, or undefined when every node is allowed. */
 function check(node: MathNode, inputs: ReadonlySet<string>): FormulaError | undefined {
@@ -223,22 +221,19 @@ function syntaxToken(source: string, err: unknown): string {
 /** Compile `source` once over the named `inputs`; refused formulas come back as errors. */
 export function compileFormula(source: string, inputs: readonly string[]): FormulaResult<CompiledFormula> {
   const bad = checkInputs(inputs);
-  if (bad) return { ok: false, error: bad };
-  if (source.trim() === "") return { ok: false, error: refuse("formula is empty", "") };
+  if (bad) return failure(bad);
+  if (source.trim() === "") return failure(refuse("formula is empty", ""));
   if (source.length > MAX_SOURCE)
-    return {
-      ok: false,
-      error: refuse(`formula is longer than ${MAX_SOURCE} characters`, source.slice(0, 20)),
-    };
+    return failure(refuse(`formula is longer than ${MAX_SOURCE} characters`, source.slice(0, 20)));
   let tree: MathNode;
   try {
     tree = restrictedMath().parse(source);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: refuse(`syntax: ${message}`, syntaxToken(source, err)) };
+    return failure(refuse(`syntax: ${message}`, syntaxToken(source, err)));
   }
-  const problem = check(tree, new Set(inputs));
-  if (problem) return { ok: false, error: problem };
+  const refused = check(tree, new Set(inputs));
+  if (refused) return failure(refused);
   const code = tree.compile();
   const scope = new Map<string, number>();
   const names = [...inputs];
@@ -247,7 +242,7 @@ export function compileFormula(source: string, inputs: readonly string[]): Formu
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const v = byIndex ? (values as ArrayLike<number>)[i] : (values as Record<string, number>)[name];
-      if (typeof v !== "number") return { ok: false, error: refuse(`input "${name}" is missing`, name) };
+      if (typeof v !== "number") return failure(refuse(`input "${name}" is missing`, name));
       scope.set(name, v);
     }
     let out: unknown;
@@ -255,12 +250,12 @@ export function compileFormula(source: string, inputs: readonly string[]): Formu
       out = code.evaluate(scope);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: refuse(`evaluation failed: ${message}`, source) };
+      return failure(refuse(`evaluation failed: ${message}`, source));
     }
     // Comparisons and logic give booleans; as a utility, true counts 1 and false 0.
     const value = typeof out === "boolean" ? (out ? 1 : 0) : out;
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      return { ok: false, error: refuse(`formula gave ${String(value)}, not a finite number`, source) };
+      return failure(refuse(`formula gave ${String(value)}, not a finite number`, source));
     }
     return { ok: true, value };
   };

@@ -7,6 +7,7 @@
  * reason, so the study finishes and the failure is data, never retried forever.
  */
 import type { Job } from "bullmq";
+import { messagesOf, problem } from "../core/problems.js";
 import type { RunTask } from "../study/batch.js";
 import type { RunRecord } from "../study/rows.js";
 import type { StudySession } from "../study/session.js";
@@ -66,7 +67,7 @@ export function collectJob(
       const busy = reply.value.reduce((sum, r) => sum + r.durationMs, 0);
       return { ...got, overheadMs: spent - busy };
     }
-    reason = `worker ${job.processedBy ?? "(unnamed)"} sent an invalid reply: ${reply.error}`;
+    reason = `worker ${job.processedBy ?? "(unnamed)"} sent an invalid reply: ${messagesOf(reply)}`;
   } else {
     const tries = job.attemptsMade > 1 ? ` (after ${job.attemptsMade} attempts)` : "";
     reason = `${job.failedReason || "the job failed"}${tries}`;
@@ -76,7 +77,7 @@ export function collectJob(
     (t): RunRecord => ({
       index: t.index,
       status: "failed",
-      error: { name: "BatchFailed", message: reason },
+      problems: [problem("queue", "", reason, { reason: "batch" })],
       durationMs: 0,
       ticks: 0,
       outcomes: {},

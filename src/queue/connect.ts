@@ -5,13 +5,8 @@
  * After that check, connections retry and commands wait for reconnection (what BullMQ needs).
  */
 import { Redis } from "ioredis";
+import { type Failure, failure, problem } from "../core/problems.js";
 import type { RedisTarget } from "./target.js";
-
-/** Why the queue cannot be used, in plain words; `auth` and `unreachable` are configuration errors. */
-export interface QueueProblem {
-  kind: "auth" | "unreachable" | "server" | "meta";
-  message: string;
-}
 
 /** The oldest Redis BullMQ runs on. */
 const MIN_REDIS_MAJOR = 5;
@@ -50,7 +45,7 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 export async function checkRedis(
   target: RedisTarget,
   timeoutMs = 5000,
-): Promise<{ ok: true; version: string } | { ok: false; error: QueueProblem }> {
+): Promise<{ ok: true; version: string } | Failure> {
   const r = new Redis({
     ...target.options,
     lazyConnect: true,
@@ -71,26 +66,22 @@ export async function checkRedis(
     const version = /redis_version:(\S+)/.exec(info)?.[1] ?? "unknown";
     const major = Number(version.split(".")[0]);
     if (Number.isFinite(major) && major < MIN_REDIS_MAJOR)
-      return {
-        ok: false,
-        error: {
-          kind: "server",
-          message: `${at} runs Redis ${version}; BullMQ needs ${MIN_REDIS_MAJOR} or later`,
-        },
-      };
+      return queueFailure("server", `${at} runs Redis ${version}; BullMQ needs ${MIN_REDIS_MAJOR} or later`);
     return { ok: true, version };
   } catch (err) {
     const why = firstLine(last ?? err);
     if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(why))
-      return {
-        ok: false,
-        error: {
-          kind: "auth",
-          message: `${at}: authentication failed (${why.replace(/\.$/, "")}); check the password (in the URL, --password-file or PAMIR_REDIS_PASSWORD)`,
-        },
-      };
-    return { ok: false, error: { kind: "unreachable", message: `${at}: cannot connect (${why})` } };
+      return queueFailure(
+        "auth",
+        `${at}: authentication failed (${why.replace(/\.$/, "")}); check the password (in the URL, --password-file or PAMIR_REDIS_PASSWORD)`,
+      );
+    return queueFailure("unreachable", `${at}: cannot connect (${why})`);
   } finally {
     r.disconnect();
   }
+}
+
+/** A `queue` failure for `reason`; auth, unreachable and server are configuration errors. */
+export function queueFailure(reason: "auth" | "unreachable" | "server" | "meta", message: string): Failure {
+  return failure(problem("queue", "", message, { reason }));
 }

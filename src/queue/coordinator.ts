@@ -9,10 +9,16 @@
  * times it came back. Events only wake the loop; what is collected is read from the queue.
  */
 import { Queue, QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
 import type { LoadedStudy } from "../study/load.js";
-import { openSession, type RunStudyResult, type SessionOptions } from "../study/session.js";
+import {
+  openSession,
+  type RunStudyResult,
+  type SessionOptions,
+  type StudySession,
+} from "../study/session.js";
 import { batchJob, collectJob } from "./collect.js";
-import { bullConnection, checkRedis, connectRedis, type QueueProblem } from "./connect.js";
+import { bullConnection, checkRedis, connectRedis } from "./connect.js";
 import { batchOfJobId, jobId, KEY_PREFIX, queueName } from "./names.js";
 import { announce, decideBatchRuns, ensureMeta, refusals, retire } from "./publish.js";
 import type { RedisTarget } from "./target.js";
@@ -30,22 +36,80 @@ export interface QueueStudyOptions extends SessionOptions {
   onNotice?: ((message: string) => void) | undefined;
 }
 
-/** How a queue study ended: like a local one, or a problem with Redis. */
-export type QueueStudyResult = RunStudyResult | { ok: false; error: QueueProblem };
-
 /** Runs kept queued ahead of the workers (in jobs: this over the batch size, within the bounds below). */
 const WINDOW_RUNS = 20_000;
 /** Seconds without progress and without workers before saying so. */
 const LONELY_S = 10;
 
+/** What the collected jobs add up to, for the manifest. */
+interface Tally {
+  workers: Set<string>;
+  runs: number;
+  busyMs: number;
+  /** Jobs whose overhead is known, and its sum. */
+  jobs: number;
+  overheadMs: number;
+}
+
 /** Run `study` over the queue at `opts.redis` into `opts.out`. */
-export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions): Promise<QueueStudyResult> {
+export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions): Promise<RunStudyResult> {
   const checked = await checkRedis(opts.redis);
   if (!checked.ok) return checked;
   const open = openSession(study, opts);
   if (!open.ok) return open;
   const s = open.session;
   const hash = study.hash;
+  const links = connect(hash, opts);
+  let failure: string | undefined;
+  let batchRuns = 0;
+  const tally: Tally = { workers: new Set(), runs: 0, busyMs: 0, jobs: 0, overheadMs: 0 };
+  try {
+    if (s.counts.done < s.planned) {
+      const meta = await ensureMeta(links.redis, study, opts.version, () =>
+        decideBatchRuns(s, opts.batchRuns),
+      );
+      if (!meta.ok) {
+        s.close();
+        return meta;
+      }
+      batchRuns = meta.meta.batchRuns;
+      await announce(links.redis, hash);
+      await links.events.waitUntilReady();
+      await collectAll(s, links, hash, batchRuns, tally, opts);
+    }
+    if (s.counts.done >= s.planned) await retire(links.redis, links.queue, hash);
+  } catch (err) {
+    failure = `queue ${opts.redis.display}: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    await links.close();
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return s.finish(
+    {
+      workers: tally.workers.size,
+      batchRuns,
+      overheadMs: tally.jobs > 0 ? round(tally.overheadMs / tally.jobs) : 0,
+      runMs: tally.runs > 0 ? round(tally.busyMs / tally.runs) : 0,
+      queue: opts.redis.display,
+    },
+    failure,
+  );
+}
+
+/** The coordinator's connections to Redis, and a nap that queue events cut short. */
+interface Links {
+  redis: Redis;
+  queue: Queue;
+  events: QueueEvents;
+  /** Start a round: events from now on cut the next nap short. */
+  settle(): void;
+  /** Wait `ms`, or less if a job finished or a stop was asked for since `settle`. */
+  nap(ms: number): Promise<void>;
+  /** Close every connection. */
+  close(): Promise<void>;
+}
+
+function connect(hash: string, opts: QueueStudyOptions): Links {
   const lost = (m: string) => opts.onNotice?.(`${opts.redis.display}: ${m}; waiting for Redis to come back`);
   const redis = connectRedis(opts.redis, "pamir-coordinator", lost);
   const connection = bullConnection(opts.redis);
@@ -69,120 +133,126 @@ export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions)
   events.on("completed", onEvent);
   events.on("failed", onEvent);
   opts.stop?.addEventListener("abort", onEvent);
-  const nap = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (dirty) return resolve();
-      const t = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(t);
-        resolve();
-      };
-    });
-
-  // A function, not a property read: the signal changes while the loop awaits.
-  const stopped = () => opts.stop?.aborted === true;
-  let failure: string | undefined;
-  let batchRuns = 0;
-  const workers = new Set<string>();
-  const stats = { runs: 0, busyMs: 0, jobs: 0, overheadMs: 0 };
-  try {
-    if (s.counts.done < s.planned) {
-      const meta = await ensureMeta(redis, study, opts.version, () => decideBatchRuns(s, opts.batchRuns));
-      if (!meta.ok) {
-        s.close();
-        return meta;
-      }
-      batchRuns = meta.meta.batchRuns;
-      await announce(redis, hash);
-      await events.waitUntilReady();
-      const batches = Math.ceil(s.planned / batchRuns);
-      const window = Math.min(4096, Math.max(32, Math.ceil(WINDOW_RUNS / batchRuns)));
-      const pending = new Set<number>();
-      let next = 0;
-
-      // Collect every finished job (a page at a time), then remove it: its rows are on disk now.
-      const drain = async () => {
-        for (const state of ["completed", "failed"] as const) {
-          for (;;) {
-            const jobs = await queue.getJobs([state], 0, 99, true);
-            for (const job of jobs) {
-              const got = collectJob(s, hash, batchRuns, job, state);
-              if (job.processedBy) workers.add(job.processedBy);
-              if (got.failedReason) opts.onNotice?.(`batch ${job.id} failed: ${got.failedReason}`);
-              stats.runs += got.runs;
-              stats.busyMs += got.busyMs;
-              if (Number.isFinite(got.overheadMs)) {
-                stats.jobs++;
-                stats.overheadMs += got.overheadMs;
-              }
-              await job.remove();
-              pending.delete(batchOfJobId(hash, job.id));
-            }
-            if (jobs.length < 100) break;
-          }
-        }
-      };
-      const fill = async () => {
-        const add = [];
-        while (pending.size < window && next < batches) {
-          const k = next++;
-          const data = batchJob(s, hash, k, batchRuns);
-          if (!data) continue;
-          pending.add(k);
-          add.push({ name: "batch", data, opts: { jobId: jobId(hash, k) } });
-        }
-        // Adding a job id that exists (queued by an earlier session) leaves that job as it is.
-        if (add.length > 0) await queue.addBulk(add);
-      };
-
-      let quietSince = performance.now();
-      let lastDone = s.counts.done;
-      let hinted = false;
-      const told = new Set<string>();
-      while (!stopped() && s.counts.done < s.planned) {
-        dirty = false;
-        await drain();
-        if (s.counts.done >= s.planned) break;
-        await fill();
-        // Every batch was added and none is pending, yet runs are missing (a job removed from
-        // outside): go round again; adding is idempotent.
-        if (pending.size === 0 && next >= batches) next = 0;
-        for (const [who, why] of Object.entries(await refusals(redis, hash))) {
-          if (told.has(who)) continue;
-          told.add(who);
-          opts.onNotice?.(`worker ${who} refused this study: ${why}`);
-        }
-        if (s.counts.done !== lastDone) {
-          lastDone = s.counts.done;
-          quietSince = performance.now();
-        } else if (!hinted && performance.now() - quietSince > LONELY_S * 1000) {
-          hinted = true;
-          if ((await queue.getWorkersCount()) === 0)
-            opts.onNotice?.(
-              `no worker has joined yet; start some with: pamir worker --queue ${opts.redis.display}`,
-            );
-        }
-        if (!stopped()) await nap(opts.pollMs ?? 1000);
-      }
-    }
-    if (s.counts.done >= s.planned) await retire(redis, queue, hash);
-  } catch (err) {
-    failure = `queue ${opts.redis.display}: ${err instanceof Error ? err.message : String(err)}`;
-  } finally {
-    opts.stop?.removeEventListener("abort", onEvent);
-    await events.close();
-    await queue.close();
-    redis.disconnect();
-  }
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return s.finish(
-    {
-      workers: workers.size,
-      batchRuns,
-      overheadMs: stats.jobs > 0 ? round(stats.overheadMs / stats.jobs) : 0,
-      runMs: stats.runs > 0 ? round(stats.busyMs / stats.runs) : 0,
-      queue: opts.redis.display,
+  return {
+    redis,
+    queue,
+    events,
+    settle: () => {
+      dirty = false;
     },
-    failure,
-  );
+    nap: (ms) =>
+      new Promise<void>((resolve) => {
+        if (dirty) return resolve();
+        const t = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      }),
+    async close() {
+      opts.stop?.removeEventListener("abort", onEvent);
+      await events.close();
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/**
+ * Keep a window of batch jobs on the queue and collect finished ones until every run is on disk
+ * or a stop is asked for (a function, not a property read: the signal changes while this awaits).
+ */
+async function collectAll(
+  s: StudySession,
+  links: Links,
+  hash: string,
+  batchRuns: number,
+  tally: Tally,
+  opts: QueueStudyOptions,
+): Promise<void> {
+  const stopped = () => opts.stop?.aborted === true;
+  const batches = Math.ceil(s.planned / batchRuns);
+  const window = Math.min(4096, Math.max(32, Math.ceil(WINDOW_RUNS / batchRuns)));
+  const pending = new Set<number>();
+  let next = 0;
+  const fill = async () => {
+    const add = [];
+    while (pending.size < window && next < batches) {
+      const k = next++;
+      const data = batchJob(s, hash, k, batchRuns);
+      if (!data) continue;
+      pending.add(k);
+      add.push({ name: "batch", data, opts: { jobId: jobId(hash, k) } });
+    }
+    // Adding a job id that exists (queued by an earlier session) leaves that job as it is.
+    if (add.length > 0) await links.queue.addBulk(add);
+  };
+  const notices = noticer(s, links, hash, opts);
+  while (!stopped() && s.counts.done < s.planned) {
+    links.settle();
+    await drain(s, links.queue, hash, batchRuns, pending, tally, opts.onNotice);
+    if (s.counts.done >= s.planned) break;
+    await fill();
+    // Every batch was added and none is pending, yet runs are missing (a job removed from
+    // outside): go round again; adding is idempotent.
+    if (pending.size === 0 && next >= batches) next = 0;
+    await notices();
+    if (!stopped()) await links.nap(opts.pollMs ?? 1000);
+  }
+}
+
+/** Collect every finished job (a page at a time), then remove it: its rows are on disk now. */
+async function drain(
+  s: StudySession,
+  queue: Queue,
+  hash: string,
+  batchRuns: number,
+  pending: Set<number>,
+  tally: Tally,
+  onNotice: ((message: string) => void) | undefined,
+): Promise<void> {
+  for (const state of ["completed", "failed"] as const) {
+    for (;;) {
+      const jobs = await queue.getJobs([state], 0, 99, true);
+      for (const job of jobs) {
+        const got = collectJob(s, hash, batchRuns, job, state);
+        if (job.processedBy) tally.workers.add(job.processedBy);
+        if (got.failedReason) onNotice?.(`batch ${job.id} failed: ${got.failedReason}`);
+        tally.runs += got.runs;
+        tally.busyMs += got.busyMs;
+        if (Number.isFinite(got.overheadMs)) {
+          tally.jobs++;
+          tally.overheadMs += got.overheadMs;
+        }
+        await job.remove();
+        pending.delete(batchOfJobId(hash, job.id));
+      }
+      if (jobs.length < 100) break;
+    }
+  }
+}
+
+/** What the person running the study should know, said once each: workers refusing it, no worker at all. */
+function noticer(s: StudySession, links: Links, hash: string, opts: QueueStudyOptions): () => Promise<void> {
+  let quietSince = performance.now();
+  let lastDone = s.counts.done;
+  let hinted = false;
+  const told = new Set<string>();
+  return async () => {
+    for (const [who, why] of Object.entries(await refusals(links.redis, hash))) {
+      if (told.has(who)) continue;
+      told.add(who);
+      opts.onNotice?.(`worker ${who} refused this study: ${why}`);
+    }
+    if (s.counts.done !== lastDone) {
+      lastDone = s.counts.done;
+      quietSince = performance.now();
+    } else if (!hinted && performance.now() - quietSince > LONELY_S * 1000) {
+      hinted = true;
+      if ((await links.queue.getWorkersCount()) === 0)
+        opts.onNotice?.(
+          `no worker has joined yet; start some with: pamir worker --queue ${opts.redis.display}`,
+        );
+    }
+  };
 }

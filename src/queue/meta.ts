@@ -5,9 +5,11 @@
  * pamir version. A worker turns it back into a batch context, writing the map files into its
  * own scratch folder and pointing the scenarios' `map:` at them.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
+import type { Failure } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
 import type { BatchContext } from "../study/batch.js";
 import { gitCommit } from "../study/git.js";
 import type { LoadedStudy } from "../study/load.js";
@@ -15,10 +17,25 @@ import { planShape } from "../study/manifest.js";
 import { plannedRuns } from "../study/plan.js";
 import { JOB_FORMAT, type StudyMeta } from "./payload.js";
 
-/** The meta of `study` for pamir `version`, batches of `batchRuns` runs. */
-export function studyMeta(study: LoadedStudy, version: string, batchRuns: number): StudyMeta {
+/**
+ * The meta of `study` for pamir `version`, batches of `batchRuns` runs; a map file that can no
+ * longer be read (it was read when the study loaded) is the failure.
+ */
+export function studyMeta(
+  study: LoadedStudy,
+  version: string,
+  batchRuns: number,
+): { ok: true; meta: StudyMeta } | Failure {
+  const maps = new Map<string, string>();
+  for (const s of study.scenarios) {
+    const file = s.scenario.mapFile;
+    if (file === undefined || maps.has(file)) continue;
+    const text = readText(file);
+    if (!text.ok) return text;
+    maps.set(file, text.value);
+  }
   const { input } = study;
-  return {
+  const meta: StudyMeta = {
     format: JOB_FORMAT,
     hash: study.hash,
     name: study.name,
@@ -31,8 +48,7 @@ export function studyMeta(study: LoadedStudy, version: string, batchRuns: number
         const raw = s.scenario.raw;
         const given = "map" in raw ? raw.map : undefined;
         const file = s.scenario.mapFile;
-        const map =
-          typeof given === "string" && file ? { given, text: readFileSync(file, "utf8") } : undefined;
+        const map = typeof given === "string" && file ? { given, text: maps.get(file)! } : undefined;
         return { key: s.key, file: s.file, text: s.text, ...(map ? { map } : {}) };
       }),
       paths: study.design.factors.map((f) => f.path),
@@ -41,6 +57,7 @@ export function studyMeta(study: LoadedStudy, version: string, batchRuns: number
       ...(input.series ? { series: input.series } : {}),
     },
   };
+  return { ok: true, meta };
 }
 
 /**

@@ -6,11 +6,13 @@
  * is trusted unchecked. A document of another format version is refused by name.
  */
 import { z } from "zod";
+import { failure, problem, type Result } from "../core/problems.js";
+import { problemSchema } from "../core/run-row.js";
 import type { RunTask } from "../study/batch.js";
 import type { RunRecord } from "../study/rows.js";
 
-/** The job format this pamir writes and reads. */
-export const JOB_FORMAT = 1;
+/** The job format this pamir writes and reads (2: a failed run's record carries problems). */
+export const JOB_FORMAT = 2;
 /** Most runs one job may carry. */
 export const MAX_JOB_RUNS = 10_000;
 
@@ -56,7 +58,7 @@ const seriesDoc = z.strictObject({
 const runRecord = z.strictObject({
   index: count,
   status: z.enum(["ok", "failed"]),
-  error: z.strictObject({ name: z.string(), message: z.string() }).optional(),
+  problems: z.array(problemSchema).optional(),
   durationMs: z.number().min(0),
   ticks: count,
   outcomes: z.record(z.string(), finite),
@@ -103,7 +105,7 @@ export const metaSchema = z.strictObject({
 export type StudyMeta = z.infer<typeof metaSchema>;
 
 /** Why a document does not pass, in one line: another format version by name, else the first problem. */
-function problem(what: string, data: unknown, error: z.ZodError): string {
+function refusal(what: string, data: unknown, error: z.ZodError): string {
   const format =
     data !== null && typeof data === "object" ? (data as { format?: unknown }).format : undefined;
   if (format !== undefined && format !== JOB_FORMAT)
@@ -116,18 +118,21 @@ function problem(what: string, data: unknown, error: z.ZodError): string {
   return `${what} is not a valid pamir job document${at}: ${i.message}`;
 }
 
-type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A checked document, or the one `queue` problem (reason `job`) saying why it is refused. */
+type Checked<T> = Result<T>;
+
+const refused = (message: string) => failure(problem("queue", "", message, { reason: "job" }));
 
 function check<S extends z.ZodType>(schema: S, what: string, data: unknown): Checked<z.infer<S>> {
   const r = schema.safeParse(data);
-  return r.success ? { ok: true, value: r.data } : { ok: false, error: problem(what, data, r.error) };
+  return r.success ? { ok: true, value: r.data } : refused(refusal(what, data, r.error));
 }
 
 /** Check a job taken from study `study`'s queue. */
 export function parseJob(data: unknown, study: string): Checked<JobData> {
   const r = check(jobSchema, "job", data);
   if (r.ok && r.value.study !== study)
-    return { ok: false, error: `job belongs to study ${r.value.study}, not to this queue's study ${study}` };
+    return refused(`job belongs to study ${r.value.study}, not to this queue's study ${study}`);
   return r as Checked<JobData>;
 }
 
@@ -137,7 +142,7 @@ export function parseReply(data: unknown, tasks: readonly RunTask[]): Checked<Ru
   if (!r.ok) return r;
   const recs = r.value.records;
   if (recs.length !== tasks.length || recs.some((rec, k) => rec.index !== tasks[k]!.index))
-    return { ok: false, error: "reply does not answer the job's runs one for one" };
+    return refused("reply does not answer the job's runs one for one");
   // null outcomes stand for non-finite numbers; runs.ndjson writes them as null again.
   return { ok: true, value: recs as RunRecord[] };
 }
@@ -148,7 +153,7 @@ export function parseMeta(text: string): Checked<StudyMeta> {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: "study meta is not JSON" };
+    return refused("study meta is not JSON");
   }
   return check(metaSchema, "study meta", data);
 }

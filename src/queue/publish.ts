@@ -8,11 +8,12 @@
 import { setImmediate as yieldLoop } from "node:timers/promises";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { type Failure, messagesOf } from "../core/problems.js";
 import { runBatch } from "../study/batch.js";
 import { queueBatchRuns } from "../study/batching.js";
 import type { LoadedStudy } from "../study/load.js";
 import type { StudySession } from "../study/session.js";
-import type { QueueProblem } from "./connect.js";
+import { queueFailure } from "./connect.js";
 import { studyMeta } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta, type StudyMeta } from "./payload.js";
@@ -45,18 +46,21 @@ export async function ensureMeta(
   study: LoadedStudy,
   version: string,
   batchRuns: () => Promise<number>,
-): Promise<{ ok: true; meta: StudyMeta } | { ok: false; error: QueueProblem }> {
+): Promise<{ ok: true; meta: StudyMeta } | Failure> {
   const key = metaKey(study.hash);
   let text = await redis.get(key);
   if (text === null) {
     const runs = await batchRuns();
-    await redis.set(key, JSON.stringify(studyMeta(study, version, runs)), "NX");
+    const meta = studyMeta(study, version, runs);
+    if (!meta.ok) return meta;
+    await redis.set(key, JSON.stringify(meta.meta), "NX");
     text = await redis.get(key);
   }
-  const bad = (message: string) => ({ ok: false as const, error: { kind: "meta" as const, message } });
+  const bad = (message: string) => queueFailure("meta", message);
   if (text === null) return bad(`the study meta ${key} vanished while it was being written`);
   const m = parseMeta(text);
-  if (!m.ok) return bad(`${key}: ${m.error}; delete it (redis-cli DEL ${key}) to queue the study afresh`);
+  if (!m.ok)
+    return bad(`${key}: ${messagesOf(m)}; delete it (redis-cli DEL ${key}) to queue the study afresh`);
   if (m.value.pamir !== version)
     return bad(
       `this study was queued by pamir ${m.value.pamir}, this is pamir ${version}; finish it with that version, ` +

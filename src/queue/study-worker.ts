@@ -8,6 +8,7 @@
  */
 import { hostname } from "node:os";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { messagesOf } from "../core/problems.js";
 import type { BatchContext, BatchReply } from "../study/batch.js";
 import type { ContextBatch } from "../study/worker.js";
 import { bullConnection } from "./connect.js";
@@ -43,9 +44,10 @@ export function batchProcessor(
   return async (job) => {
     const parsed = parseJob(job.data, hash);
     if (!parsed.ok) {
-      log(`refused job ${job.id}: ${parsed.error}`);
+      const why = messagesOf(parsed);
+      log(`refused job ${job.id}: ${why}`);
       // Unrecoverable: the same payload would be refused by every worker, so no retries.
-      throw new UnrecoverableError(parsed.error);
+      throw new UnrecoverableError(why);
     }
     const reply = await run({ context, tasks: parsed.value.tasks });
     return { format: JOB_FORMAT, records: reply.records };

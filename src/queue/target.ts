@@ -4,6 +4,7 @@
  * turned into ioredis connection options. The password never appears in what is shown to
  * people (`display`), only in the options.
  */
+import { type Failure, failure, problem } from "../core/problems.js";
 
 /** ioredis options pamir sets (a subset of RedisOptions, passed as is to ioredis and BullMQ). */
 export interface RedisConnectionOptions {
@@ -34,30 +35,30 @@ export interface TargetExtras {
   passwordFrom?: "file" | "env" | undefined;
 }
 
-/** Parse `url` with `extras`; errors are one line in plain words. */
+/** A wrong `--queue` URL, in one line. */
+const bad = (message: string): Failure => failure(problem("option", "", message));
+
+/** Parse `url` with `extras`; problems are one line in plain words. */
 export function parseRedisUrl(
   url: string,
   extras: TargetExtras = {},
-): { ok: true; target: RedisTarget } | { ok: false; message: string } {
+): { ok: true; target: RedisTarget } | Failure {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return {
-      ok: false,
-      message: `--queue: "${url}" is not a URL (expected redis://[:password@]host:port[/db])`,
-    };
+    return bad(`--queue: "${url}" is not a URL (expected redis://[:password@]host:port[/db])`);
   }
   if (u.protocol !== "redis:" && u.protocol !== "rediss:")
-    return { ok: false, message: `--queue: "${u.protocol}" is not redis: or rediss: (in ${redact(u)})` };
-  if (u.hostname === "") return { ok: false, message: `--queue: no host in ${redact(u)}` };
+    return bad(`--queue: "${u.protocol}" is not redis: or rediss: (in ${redact(u)})`);
+  if (u.hostname === "") return bad(`--queue: no host in ${redact(u)}`);
   const port = u.port === "" ? 6379 : Number(u.port);
   const dbText = u.pathname.replace(/^\/+/, "");
   const db = dbText === "" ? 0 : Number(dbText);
   if (!/^\d*$/.test(dbText) || !Number.isSafeInteger(db))
-    return { ok: false, message: `--queue: database "${dbText}" is not a number (in ${redact(u)})` };
+    return bad(`--queue: database "${dbText}" is not a number (in ${redact(u)})`);
   if (u.search !== "" || u.hash !== "")
-    return { ok: false, message: `--queue: query and fragment are not supported (in ${redact(u)})` };
+    return bad(`--queue: query and fragment are not supported (in ${redact(u)})`);
   const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
   const fromUrl = u.password === "" ? undefined : decodeURIComponent(u.password);
   const password =

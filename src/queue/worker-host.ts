@@ -10,10 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { type Failure, messagesOf } from "../core/problems.js";
 import type { BatchReply } from "../study/batch.js";
 import { DEFAULT_WORKER_FILE, studyPool } from "../study/executor.js";
 import type { ContextBatch } from "../study/worker.js";
-import { checkRedis, connectRedis, type QueueProblem } from "./connect.js";
+import { checkRedis, connectRedis } from "./connect.js";
 import { workerContext } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta } from "./payload.js";
@@ -43,9 +45,7 @@ export interface WorkerHostOptions {
 }
 
 /** How a worker process ended. */
-export type WorkerHostResult =
-  | { ok: true; batches: number; runs: number }
-  | { ok: false; error: QueueProblem };
+export type WorkerHostResult = { ok: true; batches: number; runs: number } | Failure;
 
 /** Resolves when `signal` aborts. */
 const abortedP = (signal: AbortSignal) =>
@@ -71,27 +71,76 @@ export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHost
     totals.runs += reply.records.length;
     return reply;
   };
-  // Told when studies open or close; the periodic look is the fallback for a missed message.
-  const listener = connectRedis(opts.redis, "pamir-worker-listen");
-  let poked = false;
-  let poke = () => {};
-  listener.on("message", () => {
-    poked = true;
-    poke();
-  });
-  await listener.subscribe(STUDIES_CHANNEL);
-  const joined = new Map<string, { worker: Worker; name: string }>();
-  const refused = new Set<string>();
+  const changes = await studyChanges(opts.redis);
+  const studies = memberships(redis, scratch, run, opts);
   const stopped = abortedP(opts.stop);
   opts.log(
     `pamir worker: ${opts.threads} thread(s), serving the studies queued on ${opts.redis.display} (Redis ${checked.version})`,
   );
+  try {
+    while (!opts.stop.aborted) {
+      changes.reset();
+      const open = await Promise.race([redis.smembers(STUDIES_KEY), stopped.then(() => undefined)]);
+      if (open === undefined) break;
+      await studies.update(open);
+      await Promise.race([changes.wait(opts.pollMs ?? 5000), stopped]);
+    }
+    await studies.stop(opts.drop);
+  } finally {
+    await (opts.drop?.aborted ? pool.destroy() : pool.close());
+    redis.disconnect();
+    changes.connection.disconnect();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { ok: true, ...totals };
+}
+
+/** Being told when studies open or close; the periodic look is the fallback for a missed message. */
+async function studyChanges(target: RedisTarget) {
+  const connection = connectRedis(target, "pamir-worker-listen");
+  let poked = false;
+  let poke = () => {};
+  connection.on("message", () => {
+    poked = true;
+    poke();
+  });
+  await connection.subscribe(STUDIES_CHANNEL);
+  return {
+    connection,
+    /** Start a look: messages from now on end the next wait early. */
+    reset: () => {
+      poked = false;
+    },
+    /** Wait `ms`, or less when a message came since `reset`. */
+    wait: (ms: number) =>
+      new Promise<void>((resolve) => {
+        if (poked) return resolve();
+        const t = setTimeout(resolve, ms);
+        poke = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      }),
+  };
+}
+
+/** The studies this process serves: joined as they open (unless refused), left as they close. */
+function memberships(
+  redis: Redis,
+  scratch: string,
+  run: (batch: ContextBatch) => Promise<BatchReply>,
+  opts: WorkerHostOptions,
+) {
+  const joined = new Map<string, { worker: Worker; name: string }>();
+  const refused = new Set<string>();
 
   const join1 = async (hash: string) => {
     const text = await redis.get(metaKey(hash));
     if (text === null) return; // closing right now
     const meta = parseMeta(text);
-    const why = meta.ok ? refusal(meta.value, opts.version) : `study ${hash.slice(0, 12)}: ${meta.error}`;
+    const why = meta.ok
+      ? refusal(meta.value, opts.version)
+      : `study ${hash.slice(0, 12)}: ${messagesOf(meta)}`;
     if (!meta.ok || why !== undefined) {
       refused.add(hash);
       opts.log(`pamir worker: ${why}`);
@@ -123,37 +172,20 @@ export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHost
     }
   };
 
-  try {
-    while (!opts.stop.aborted) {
-      poked = false;
-      const open = await Promise.race([redis.smembers(STUDIES_KEY), stopped.then(() => undefined)]);
-      if (open === undefined) break;
+  return {
+    /** Join the open studies not joined or refused yet; leave those no longer open. */
+    async update(open: string[]) {
       const now = new Set(open);
       for (const hash of now) if (!joined.has(hash) && !refused.has(hash)) await join1(hash);
       for (const hash of [...joined.keys()]) if (!now.has(hash)) await leave(hash);
       for (const hash of [...refused]) if (!now.has(hash)) refused.delete(hash);
-      await Promise.race([
-        new Promise<void>((resolve) => {
-          if (poked) return resolve();
-          const t = setTimeout(resolve, opts.pollMs ?? 5000);
-          poke = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        }),
-        stopped,
-      ]);
-    }
-    // Stopping: no new batches; those in flight finish unless dropped (then their jobs stall).
-    const force = opts.drop ? abortedP(opts.drop) : new Promise<void>(() => {});
-    const closing = Promise.all([...joined.values()].map((j) => j.worker.close(false)));
-    const dropped = await Promise.race([closing.then(() => false), force.then(() => true)]);
-    if (dropped) await Promise.all([...joined.values()].map((j) => j.worker.close(true)));
-  } finally {
-    await (opts.drop?.aborted ? pool.destroy() : pool.close());
-    redis.disconnect();
-    listener.disconnect();
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  return { ok: true, ...totals };
+    },
+    /** Stopping: no new batches; those in flight finish unless dropped (then their jobs stall). */
+    async stop(drop: AbortSignal | undefined) {
+      const force = drop ? abortedP(drop) : new Promise<void>(() => {});
+      const closing = Promise.all([...joined.values()].map((j) => j.worker.close(false)));
+      const dropped = await Promise.race([closing.then(() => false), force.then(() => true)]);
+      if (dropped) await Promise.all([...joined.values()].map((j) => j.worker.close(true)));
+    },
+  };
 }

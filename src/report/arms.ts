@@ -4,8 +4,10 @@
  * other factor is pooled. Labels keep their order of first appearance in the sorted runs, which
  * is the study's own order (first factor slowest), not the alphabet.
  */
+
+import { failure, problem, type Result } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import { labelOf } from "../stats/labels.js";
-import type { RunRow } from "../stats/run-row.js";
 import type { Manifest } from "../study/manifest.js";
 
 /** Level label used when there is no `within` factor. */
@@ -100,7 +102,7 @@ export function chooseArms(
   rows: readonly RunRow[],
   manifest: Manifest | undefined,
   want: { by?: string | undefined; within?: string | undefined },
-): { ok: true; value: Arms } | { ok: false; error: Error } {
+): Result<Arms> {
   const factors = studyFactors(rows, manifest);
   const categorical = factors.filter((f) => !f.range && !f.constant).map((f) => f.name);
   const known = factors.map((f) => f.name);
@@ -109,16 +111,17 @@ export function chooseArms(
     ["--within", want.within],
   ] as const) {
     if (name !== undefined && !known.includes(name)) {
-      return {
-        ok: false,
-        error: new Error(
+      return failure(
+        problem(
+          "option",
+          "",
           `${opt}: no factor "${name}" in the study; factors: ${known.join(", ") || "(none)"}`,
         ),
-      };
+      );
     }
   }
   if (want.by !== undefined && want.by === want.within) {
-    return { ok: false, error: new Error(`--by and --within name the same factor "${want.by}"`) };
+    return failure(problem("option", "", `--by and --within name the same factor "${want.by}"`));
   }
   // The issue's question compares postures under motive hypotheses; otherwise the last factor is
   // taken for the lever and the first for the hypothesis (study files list the setting first).

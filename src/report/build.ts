@@ -2,6 +2,7 @@
  * Building the report: load the results, make the choices once, render the sections in the
  * issue's order (header, answer, maps, charts, scatter, appendix) into one self-contained page.
  */
+import type { Result } from "../core/problems.js";
 import { answerSection } from "./answer.js";
 import { appendixSection } from "./appendix.js";
 import { chartsSection } from "./charts.js";
@@ -28,11 +29,8 @@ export interface BuiltReport {
   notes: string[];
 }
 
-/** Build the report of the results folder `dir`; an error says in one line why it cannot be built. */
-export async function buildReport(
-  dir: string,
-  opts: ReportOptions,
-): Promise<{ ok: true; value: BuiltReport } | { ok: false; error: Error }> {
+/** Build the report of the results folder `dir`; a problem says in one line why it cannot be built. */
+export async function buildReport(dir: string, opts: ReportOptions): Promise<Result<BuiltReport>> {
   const data = await loadResults(dir);
   if (!data.ok) return data;
   const built = buildContext(data.value, opts);

@@ -3,6 +3,7 @@
  * outcomes to show and which one decides the regret table. Choices are made here once, so every
  * section agrees on them.
  */
+import { failure, problem, type Result } from "../core/problems.js";
 import { outcomeNames } from "../stats/labels.js";
 import { type StudySummary, summarizeRuns } from "../stats/points.js";
 import type { Direction } from "../stats/regret.js";
@@ -50,10 +51,7 @@ export interface ReportContext {
 const FALLBACK_OUTCOMES = 6;
 
 /** Build the context, or say in one line which choice is impossible. */
-export function buildContext(
-  data: ResultsData,
-  choices: ReportChoices,
-): { ok: true; value: ReportContext } | { ok: false; error: Error } {
+export function buildContext(data: ResultsData, choices: ReportChoices): Result<ReportContext> {
   const arms = chooseArms(data.rows, data.manifest, choices);
   if (!arms.ok) return arms;
   const outcomes = outcomeNames(data.rows);
@@ -67,22 +65,24 @@ export function buildContext(
   let regret: ReportContext["regret"];
   if (choices.outcome !== undefined) {
     if (!outcomes.includes(choices.outcome)) {
-      return {
-        ok: false,
-        error: new Error(
+      return failure(
+        problem(
+          "option",
+          "",
           `--outcome: no outcome "${choices.outcome}" in the runs; outcomes: ${outcomes.join(", ")}`,
         ),
-      };
+      );
     }
     const info = outcomeInfo(choices.outcome);
     const direction = choices.direction ?? info.direction;
     if (!direction) {
-      return {
-        ok: false,
-        error: new Error(
+      return failure(
+        problem(
+          "option",
+          "",
           `--outcome ${choices.outcome}: say which way it is good with --lower-is-better or --higher-is-better`,
         ),
-      };
+      );
     }
     regret = { ...info, direction };
     if (!chosen.some((o) => o.name === info.name)) chosen = [info, ...chosen];

@@ -6,8 +6,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { failure, problem, type Result } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import type { StudySummary } from "../stats/points.js";
-import type { RunRow } from "../stats/run-row.js";
 import { loadRuns, RESULT_FILES } from "../stats/write-summary.js";
 import { type Manifest, readManifest } from "../study/manifest.js";
 
@@ -67,14 +68,12 @@ function descriptionOf(manifest: Manifest | undefined): string | undefined {
   }
 }
 
-/** Load a results folder; an error says in one line why it cannot be reported on. */
-export async function loadResults(
-  dir: string,
-): Promise<{ ok: true; value: ResultsData } | { ok: false; error: Error }> {
+/** Load a results folder; a problem says in one line why it cannot be reported on. */
+export async function loadResults(dir: string): Promise<Result<ResultsData>> {
   const read = await loadRuns(dir);
   if (!read.ok) return read;
   if (read.value.rows.length === 0) {
-    return { ok: false, error: new Error(`${dir}/runs.ndjson holds no runs: nothing to report`) };
+    return failure(problem("results", "", `${dir}/runs.ndjson holds no runs: nothing to report`));
   }
   const manifest = readManifest(dir);
   return {

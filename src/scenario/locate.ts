@@ -3,7 +3,16 @@
  * key, or a single character inside a string. Positions come from the parser's node ranges and a
  * `LineCounter`, so they stay exact whatever the file's layout, comments or quoting.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Pair } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Pair,
+  type Scalar,
+} from "yaml";
 
 /** A 1-based line and column. */
 export interface Position {
@@ -45,6 +54,68 @@ function rangeStart(node: unknown): number | undefined {
   return range?.[0];
 }
 
+/** Follow `path` from the document's root through mappings and sequences, as far as it goes. */
+function walkPath(doc: Document, path: readonly PropertyKey[]): Walked {
+  let node: unknown = doc.contents;
+  let pair: Pair | undefined;
+  for (const seg of path) {
+    const cur = isAlias(node) ? node.resolve(doc) : node;
+    if (isMap(cur)) {
+      // The last duplicate wins, as it does in the parsed value.
+      const p = cur.items.findLast((it) => keyText(it.key) === String(seg));
+      if (!p) return { node: cur, pair, complete: false };
+      pair = p;
+      node = p.value;
+    } else if (isSeq(cur) && typeof seg === "number" && seg < cur.items.length) {
+      pair = undefined;
+      node = cur.items[seg];
+    } else {
+      return { node: cur, pair, complete: false };
+    }
+  }
+  return { node, pair, complete: true };
+}
+
+/** A string scalar as the parser left it: its value, style and source range. */
+interface StringNode {
+  value: string;
+  type: Scalar["type"];
+  range: readonly [number, number, number];
+}
+
+/**
+ * Where character `index` of line `row` of string `node` is in the source, when the style pins
+ * it: a literal block, or a one-line string without escapes; undefined otherwise.
+ */
+function charInString(
+  node: StringNode,
+  row: number,
+  index: number,
+  text: string,
+  lines: readonly string[],
+  at: (offset: number) => Position,
+): Position | undefined {
+  const valueLine = node.value.split("\n")[row];
+  if (valueLine === undefined) return undefined;
+  if (node.type === "BLOCK_LITERAL") {
+    // Literal block content line i is source line header+1+i, minus the block indentation;
+    // the content is the tail of that source line, which pins the column without indent rules.
+    const header = at(node.range[0]).line;
+    const source = lines[header + row];
+    if (source === undefined || !source.endsWith(valueLine)) return undefined;
+    return { line: header + 1 + row, col: source.length - valueLine.length + index + 1 };
+  }
+  if (row === 0 && !node.value.includes("\n")) {
+    // A one-line plain or quoted string without escapes appears verbatim after its quote, if any.
+    const source = text.slice(node.range[0], node.range[1]);
+    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    if (source === (quoted ? `${source[0]}${node.value}${source[0]}` : node.value)) {
+      return at(node.range[0] + (quoted ? 1 : 0) + index);
+    }
+  }
+  return undefined;
+}
+
 /** A locator over `doc`, parsed from `text` with `lineCounter`. */
 export function createLocator(doc: Document, lineCounter: LineCounter, text: string): Locator {
   const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
@@ -55,26 +126,7 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
     return p.line === 0 ? { line: 1, col: offset + 1 } : p;
   };
 
-  const walk = (path: readonly PropertyKey[]): Walked => {
-    let node: unknown = doc.contents;
-    let pair: Pair | undefined;
-    for (const seg of path) {
-      const cur = isAlias(node) ? node.resolve(doc) : node;
-      if (isMap(cur)) {
-        // The last duplicate wins, as it does in the parsed value.
-        const p = cur.items.findLast((it) => keyText(it.key) === String(seg));
-        if (!p) return { node: cur, pair, complete: false };
-        pair = p;
-        node = p.value;
-      } else if (isSeq(cur) && typeof seg === "number" && seg < cur.items.length) {
-        pair = undefined;
-        node = cur.items[seg];
-      } else {
-        return { node: cur, pair, complete: false };
-      }
-    }
-    return { node, pair, complete: true };
-  };
+  const walk = (path: readonly PropertyKey[]) => walkPath(doc, path);
 
   const keyStart = (pair: Pair | undefined): Position | undefined => {
     const start = rangeStart(pair?.key);
@@ -99,27 +151,11 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
   const inString = (path: readonly PropertyKey[], row: number, index: number): Position => {
     const w = walk(path);
     const node = w.node;
-    const fallback = value(path);
-    if (!w.complete || !isScalar(node) || typeof node.value !== "string" || !node.range) return fallback;
-    const valueLine = node.value.split("\n")[row];
-    if (valueLine === undefined) return fallback;
-    if (node.type === "BLOCK_LITERAL") {
-      // Literal block content line i is source line header+1+i, minus the block indentation;
-      // the content is the tail of that source line, which pins the column without indent rules.
-      const header = at(node.range[0]).line;
-      const source = lines[header + row];
-      if (source === undefined || !source.endsWith(valueLine)) return fallback;
-      return { line: header + 1 + row, col: source.length - valueLine.length + index + 1 };
-    }
-    if (row === 0 && !node.value.includes("\n")) {
-      // A one-line plain or quoted string without escapes appears verbatim after its quote, if any.
-      const source = text.slice(node.range[0], node.range[1]);
-      const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-      if (source === (quoted ? `${source[0]}${node.value}${source[0]}` : node.value)) {
-        return at(node.range[0] + (quoted ? 1 : 0) + index);
-      }
-    }
-    return fallback;
+    const exact =
+      w.complete && isScalar(node) && typeof node.value === "string" && node.range
+        ? charInString({ value: node.value, type: node.type, range: node.range }, row, index, text, lines, at)
+        : undefined;
+    return exact ?? value(path);
   };
 
   const keysInOrder = (path: readonly PropertyKey[]): string[] | undefined => {

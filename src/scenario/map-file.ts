@@ -7,14 +7,15 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { RegionMap } from "../core/model.js";
+import { type Problem, problem } from "../core/problems.js";
 import { loadCentralAsiaMap, type MapLoadResult } from "../map/load.js";
 import { regionMapOf } from "../map/region-map.js";
 import type { CentralAsiaMap } from "../map/types.js";
 
-/** A map file loaded for a scenario, or the problems that stopped it, in plain words. */
+/** A map file loaded for a scenario, or the problems that stopped it, worded for the scenario's `map` entry. */
 export type MapFileResult =
   | { ok: true; file: string; map: CentralAsiaMap; region: RegionMap }
-  | { ok: false; file: string; problems: string[] };
+  | { ok: false; file: string; problems: Problem[] };
 
 /** The file a scenario's `map:` names: relative paths are taken from the scenario file's directory. */
 export function mapFilePath(scenarioFile: string, given: string): string {
@@ -47,10 +48,14 @@ export function loadScenarioMap(scenarioFile: string, given: string): MapFileRes
   }
   const r = entry.result;
   if (!r.ok) {
-    const problems = r.errors.map((e) =>
-      e.path === "(file)"
-        ? `"${given}": ${e.message} (looked for ${file})`
-        : `"${given}" ${e.path === "(json)" ? "is not valid JSON:" : `${e.path}:`} ${e.message}`,
+    const problems = r.problems.map((e) =>
+      problem(
+        e.kind,
+        "map",
+        e.path === "(file)"
+          ? `"${given}": ${e.message} (looked for ${file})`
+          : `"${given}" ${e.path === "(json)" ? "is not valid JSON:" : `${e.path}:`} ${e.message}`,
+      ),
     );
     return { ok: false, file, problems };
   }

@@ -11,8 +11,8 @@ import { didYouMean } from "./suggest.js";
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
 
-/** A problem found by the schema, before it is located in the file. */
-export interface Problem {
+/** A problem found in a file's data, before it is located in its text. */
+export interface Finding {
   /** Value path of the problem. */
   path: PropertyKey[];
   /** Plain-words message. */
@@ -178,8 +178,8 @@ function messageOf(issue: Issue, ctx: IssueContext, path: PropertyKey[], leaf: S
 }
 
 /** Plain-words problems for the issues zod reported on `ctx.data`. */
-export function describeIssues(issues: readonly Issue[], ctx: IssueContext): Problem[] {
-  const out: Problem[] = [];
+export function describeIssues(issues: readonly Issue[], ctx: IssueContext): Finding[] {
+  const out: Finding[] = [];
   for (const issue of issues) {
     const path = [...issue.path];
     const meant = meantOption(issue);

@@ -3,12 +3,14 @@
  * another (motive) — every pair's difference of means with a seeded bootstrap interval and Hedges' g
  * — and the regret table over the levels with its robust (minimax-regret) arm.
  */
+
+import { failure, problem, type Result } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import { BOOTSTRAP_METHOD, bootstrapDiff } from "./bootstrap.js";
 import { describeSample, type SampleStats } from "./describe.js";
 import { hedgesG } from "./effect-size.js";
 import { type ArmGroups, groupArms } from "./group.js";
 import { type Direction, type RegretTable, regretTable } from "./regret.js";
-import type { RunRow } from "./run-row.js";
 
 /** What to compare and how. */
 export interface CompareOptions {
@@ -98,17 +100,14 @@ function compareLevel(level: ArmGroups["levels"][number], opts: CompareOptions):
   return { level: level.label, arms, pairs };
 }
 
-/** Compare arms of rows (sorted as readRuns returns them); an error names an unknown outcome or factor. */
-export function compareArms(
-  rows: readonly RunRow[],
-  opts: CompareOptions,
-): { ok: true; value: ComparisonReport } | { ok: false; error: Error } {
+/** Compare arms of rows (sorted as readRuns returns them); a problem names an unknown outcome or factor. */
+export function compareArms(rows: readonly RunRow[], opts: CompareOptions): Result<ComparisonReport> {
   const grouped = groupArms(rows, opts);
   if (!grouped.ok) return grouped;
   const { levels, byLabels, unlabelled } = grouped.value;
   if (byLabels.length < 2) {
     const only = byLabels[0] === undefined ? "none" : `only "${byLabels[0]}"`;
-    return { ok: false, error: new Error(`factor "${opts.by}" has ${only}: nothing to compare`) };
+    return failure(problem("option", "", `factor "${opts.by}" has ${only}: nothing to compare`));
   }
   const compared = levels.map((l) => compareLevel(l, opts));
   const means = byLabels.map((p) =>

@@ -3,8 +3,9 @@
  * that share the labels are pooled: an arm is every finished run whose `by` and `within` labels
  * match, whatever its other factors.
  */
+import { failure, type Problem, problem, type Result } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import { factorNames, labelOf, outcomeNames } from "./labels.js";
-import type { RunRow } from "./run-row.js";
 
 /** Label of the single level used when no `within` factor is given. */
 export const ALL_LEVEL = "(all)";
@@ -44,34 +45,37 @@ export interface GroupSpec {
   within?: string | undefined;
 }
 
-/** Check that the outcome and factor names exist in the runs; the error lists what does. */
-export function checkNames(rows: readonly RunRow[], spec: GroupSpec): Error | undefined {
-  if (rows.length === 0) return new Error("no runs recorded");
+/** Check that the outcome and factor names exist in the runs; the problem lists what does. */
+export function checkNames(rows: readonly RunRow[], spec: GroupSpec): Problem | undefined {
+  if (rows.length === 0) return problem("results", "", "no runs recorded");
   const outcomes = outcomeNames(rows);
   if (!outcomes.includes(spec.outcome)) {
-    return new Error(
+    return problem(
+      "option",
+      "",
       `no outcome "${spec.outcome}" in the runs; outcomes: ${outcomes.join(", ") || "(none)"}`,
     );
   }
   const factors = factorNames(rows);
   for (const name of [spec.by, spec.within]) {
     if (name !== undefined && !factors.includes(name)) {
-      return new Error(`no factor "${name}" in the runs; factors: ${factors.join(", ") || "(none)"}`);
+      return problem(
+        "option",
+        "",
+        `no factor "${name}" in the runs; factors: ${factors.join(", ") || "(none)"}`,
+      );
     }
   }
   if (spec.within !== undefined && spec.within === spec.by) {
-    return new Error(`--by and --within name the same factor "${spec.by}"`);
+    return problem("option", "", `--by and --within name the same factor "${spec.by}"`);
   }
   return undefined;
 }
 
-/** Group rows into arms; returns an error for unknown names. */
-export function groupArms(
-  rows: readonly RunRow[],
-  spec: GroupSpec,
-): { ok: true; value: ArmGroups } | { ok: false; error: Error } {
+/** Group rows into arms; returns a problem for unknown names. */
+export function groupArms(rows: readonly RunRow[], spec: GroupSpec): Result<ArmGroups> {
   const bad = checkNames(rows, spec);
-  if (bad) return { ok: false, error: bad };
+  if (bad) return failure(bad);
   const levels = new Map<string, Map<string, Arm>>();
   const byLabels = new Set<string>();
   let unlabelled = 0;

@@ -3,7 +3,7 @@
  * posture → "route-control"); otherwise its factor values (parameter path → value) label it, a
  * string as itself and any other value by its JSON.
  */
-import type { RunRow } from "./run-row.js";
+import type { RunRow } from "../core/run-row.js";
 
 /** Label of one factor value: a string as it is, anything else as its JSON. */
 export function valueLabel(v: unknown): string {

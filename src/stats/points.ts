@@ -2,9 +2,10 @@
  * Per design point and outcome statistics of a study. A design point is (scenario, point index);
  * failed runs are counted and left out of every statistic.
  */
+
+import type { RunRow } from "../core/run-row.js";
 import { describeSample, QUANTILE_DEFINITION, type SampleStats } from "./describe.js";
 import { outcomeNames } from "./labels.js";
-import type { RunRow } from "./run-row.js";
 
 /** Statistics of one outcome at one design point. */
 export interface OutcomeStats extends SampleStats {

@@ -4,7 +4,8 @@
  * is dropped and reported; an unparseable line anywhere else is corruption and an error.
  */
 import { createReadStream } from "node:fs";
-import { compareRows, parseRunLine, type RunRow } from "./run-row.js";
+import { failure, type Problem, problem, type Result } from "../core/problems.js";
+import { parseRunLine, type RunRow } from "../core/run-row.js";
 
 /** What was read from a runs file. */
 export interface RunsRead {
@@ -16,8 +17,15 @@ export interface RunsRead {
   duplicates: number;
 }
 
-/** Result of reading a runs file: the records, or an error naming file and line. */
-export type ReadRunsResult = { ok: true; value: RunsRead } | { ok: false; error: Error };
+/** Result of reading a runs file: the records, or a problem naming file and line. */
+export type ReadRunsResult = Result<RunsRead>;
+
+/** Order rows by scenario, point, replicate — so every statistic sees values in one fixed order. */
+export function compareRows(a: RunRow, b: RunRow): number {
+  if (a.scenario !== b.scenario) return a.scenario < b.scenario ? -1 : 1;
+  if (a.point !== b.point) return a.point - b.point;
+  return a.replicate - b.replicate;
+}
 
 /**
  * Read runs.ndjson line by line. When an id occurs twice the later line wins — appends are in time
@@ -28,20 +36,23 @@ export async function readRuns(file: string): Promise<ReadRunsResult> {
   let duplicates = 0;
   let lineNo = 0;
   let pending = "";
-  let failure: Error | undefined;
+  let bad: Problem | undefined;
   const take = (line: string): void => {
     lineNo++;
-    if (failure || line.trim() === "") return;
+    if (bad || line.trim() === "") return;
     const parsed = parseRunLine(line);
     if (!parsed.ok) {
-      failure = new Error(`${file}:${lineNo}: not a run record: ${parsed.error.message}`);
+      const p = parsed.problems[0]!;
+      const why = p.kind === "schema" ? `${p.path}: ${p.message}` : p.message;
+      bad = { ...problem(p.kind, "", `${file}:${lineNo}: not a run record: ${why}`), file, line: lineNo };
       return;
     }
-    if (byId.has(parsed.row.id)) {
+    const row = parsed.value;
+    if (byId.has(row.id)) {
       duplicates++;
-      byId.delete(parsed.row.id); // re-insert so map order stays append order
+      byId.delete(row.id); // re-insert so map order stays append order
     }
-    byId.set(parsed.row.id, parsed.row);
+    byId.set(row.id, row);
   };
   try {
     for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
@@ -49,11 +60,12 @@ export async function readRuns(file: string): Promise<ReadRunsResult> {
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
       for (const l of lines) take(l);
-      if (failure) return { ok: false, error: failure };
+      if (bad) return failure(bad);
     }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return { ok: false, error: new Error(`cannot read ${file}: ${e.code ?? e.message}`) };
+    const code = e.code === undefined ? undefined : { code: e.code };
+    return failure({ ...problem("file", "", `cannot read ${file}: ${e.code ?? e.message}`, code), file });
   }
   let tornLine = false;
   if (pending.trim() !== "") {
@@ -67,7 +79,7 @@ export async function readRuns(file: string): Promise<ReadRunsResult> {
     // unparseable tail is torn; a complete record merely missing its newline is kept.
     if (complete) take(pending);
     else tornLine = true;
-    if (failure) return { ok: false, error: failure };
+    if (bad) return failure(bad);
   }
   const rows = [...byId.values()].sort(compareRows);
   return { ok: true, value: { rows, tornLine, duplicates } };

@@ -6,33 +6,35 @@
  */
 import { rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Failure, failure, type ProblemKind, problem, type Result } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import { type StudySummary, summarizeRuns } from "./points.js";
 import { type RunsRead, readRuns } from "./read-runs.js";
-import type { RunRow } from "./run-row.js";
 import { summaryCsv } from "./summary-csv.js";
 
 /** File names inside a results directory. */
 export const RESULT_FILES = { runs: "runs.ndjson", json: "summary.json", csv: "summary.csv" } as const;
 
+/** The failure of results folder `dir`, in one line. */
+const refused = (dir: string, message: string, kind: ProblemKind = "results"): Failure =>
+  failure({ ...problem(kind, "", message), file: dir });
+
 /** A results directory's runs, or a one-line reason they cannot be read. */
-export async function loadRuns(
-  resultsDir: string,
-): Promise<{ ok: true; value: RunsRead } | { ok: false; error: Error }> {
+export async function loadRuns(resultsDir: string): Promise<Result<RunsRead>> {
   try {
-    if (!(await stat(resultsDir)).isDirectory()) {
-      return { ok: false, error: new Error(`${resultsDir} is not a directory`) };
-    }
+    if (!(await stat(resultsDir)).isDirectory())
+      return refused(resultsDir, `${resultsDir} is not a directory`);
   } catch {
-    return { ok: false, error: new Error(`no results directory ${resultsDir}`) };
+    return refused(resultsDir, `no results directory ${resultsDir}`);
   }
   const file = join(resultsDir, RESULT_FILES.runs);
   try {
     await stat(file);
   } catch {
-    return {
-      ok: false,
-      error: new Error(`${resultsDir} has no ${RESULT_FILES.runs} (is it a study's results directory?)`),
-    };
+    return refused(
+      resultsDir,
+      `${resultsDir} has no ${RESULT_FILES.runs} (is it a study's results directory?)`,
+    );
   }
   return readRuns(file);
 }
@@ -58,9 +60,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /** Summarise a results directory and write its summary files; returns what was computed. */
-export async function summarizeDir(
-  resultsDir: string,
-): Promise<{ ok: true; value: DirSummary } | { ok: false; error: Error }> {
+export async function summarizeDir(resultsDir: string): Promise<Result<DirSummary>> {
   const read = await loadRuns(resultsDir);
   if (!read.ok) return read;
   const { rows, tornLine, duplicates } = read.value;
@@ -70,16 +70,17 @@ export async function summarizeDir(
     await writeAtomically(files.json, `${JSON.stringify(summary, null, 2)}\n`);
     await writeAtomically(files.csv, summaryCsv(summary));
   } catch (err) {
-    return {
-      ok: false,
-      error: new Error(`cannot write the summary in ${resultsDir}: ${(err as Error).message}`),
-    };
+    return refused(
+      resultsDir,
+      `cannot write the summary in ${resultsDir}: ${(err as Error).message}`,
+      "file",
+    );
   }
   return { ok: true, value: { summary, rows, tornLine, duplicates, files } };
 }
 
 /** Write summary.json and summary.csv of a results directory from its runs.ndjson. */
-export async function writeSummary(resultsDir: string): Promise<{ ok: true } | { ok: false; error: Error }> {
+export async function writeSummary(resultsDir: string): Promise<{ ok: true } | Failure> {
   const r = await summarizeDir(resultsDir);
   return r.ok ? { ok: true } : r;
 }

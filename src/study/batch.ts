@@ -2,10 +2,10 @@
  * Running a batch of study runs, the same code in a worker thread and inline: each scenario is
  * loaded once per thread and kept, each design point is resolved once per batch stretch, and a
  * run that fails — the model's cross-field check, setup or a tick throwing — becomes a `failed`
- * record carrying its error. Nothing here throws for a bad run, so one run cannot stop a study.
+ * record carrying its problems. Nothing here throws for a bad run, so one run cannot stop a study.
  */
+import { type Failure, failure, formatPath, type Problem, problem } from "../core/problems.js";
 import { runModel } from "../core/run.js";
-import { formatPath } from "../scenario/errors.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "./point.js";
 import { globMatcher, type RunRecord } from "./rows.js";
@@ -49,7 +49,7 @@ export interface BatchReply {
 /** Per-thread state: loaded scenarios and the last resolved point. */
 interface Cache {
   hash: string;
-  scenarios: Map<number, LoadedScenario | Error>;
+  scenarios: Map<number, LoadedScenario | Failure>;
   point?: { scenario: number; point: number; resolved: ResolvedPoint } | undefined;
   keepOutcome: (name: string) => boolean;
   keepSeries: (name: string) => boolean;
@@ -70,16 +70,17 @@ function cacheFor(ctx: BatchContext): Cache {
 }
 
 /** Loads scenario `i` of a context: from its text, as validated by the main thread. */
-export type ScenarioLoader = (ctx: BatchContext, i: number) => LoadedScenario | Error;
+export type ScenarioLoader = (ctx: BatchContext, i: number) => LoadedScenario | Failure;
 
-/** The default loader: parse the scenario text the context carries. */
+/** The default loader: parse the scenario text the context carries (its problems, should it not load). */
 export const loadFromText: ScenarioLoader = (ctx, i) => {
   const s = ctx.scenarios[i];
-  const res = s ? loadScenarioText(s.text, s.file) : undefined;
-  return res?.ok ? res.scenario : new Error(`scenario ${s?.key ?? i} does not load`);
+  if (!s) return failure(problem("schema", `scenarios[${i}]`, "the study has no such scenario"));
+  const res = loadScenarioText(s.text, s.file);
+  return res.ok ? res.scenario : res;
 };
 
-function scenarioOf(ctx: BatchContext, c: Cache, i: number, load: ScenarioLoader): LoadedScenario | Error {
+function scenarioOf(ctx: BatchContext, c: Cache, i: number, load: ScenarioLoader): LoadedScenario | Failure {
   let sc = c.scenarios.get(i);
   if (!sc) {
     sc = load(ctx, i);
@@ -93,17 +94,17 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 /** Do one run; never throws. */
 function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader): RunRecord {
   const t0 = performance.now();
-  const failed = (name: string, message: string): RunRecord => ({
+  const failed = (problems: Problem[]): RunRecord => ({
     index: task.index,
     status: "failed",
-    error: { name, message },
+    problems,
     durationMs: round(performance.now() - t0),
     ticks: 0,
     outcomes: {},
   });
   try {
     const sc = scenarioOf(ctx, c, task.scenario, load);
-    if (sc instanceof Error) return failed("ScenarioError", sc.message);
+    if ("problems" in sc) return failed(sc.problems);
     if (c.point?.scenario !== task.scenario || c.point.point !== task.point) {
       c.point = {
         scenario: task.scenario,
@@ -112,17 +113,13 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
       };
     }
     const r = c.point.resolved;
-    if (!r.ok)
-      return failed("ParamsError", r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join("; "));
+    if (!r.ok) return failed(pointProblems(sc, r.issues));
     // A point the model's own cross-field check rejects is a failed run, not a study error: see README.
-    const problems = sc.model.check?.(r.params, sc.map) ?? [];
-    if (problems.length > 0)
-      return failed(
-        "CheckFailed",
-        problems.map((p) => `${formatPath(["params", ...p.path])} ${p.message}`).join("; "),
-      );
+    const checked = sc.model.check?.(r.params, sc.map) ?? [];
+    if (checked.length > 0)
+      return failed(checked.map((p) => problem("check", formatPath(["params", ...p.path]), p.message)));
     const out = runModel(sc.model, r.params, { seed: task.seed, ticks: r.ticks, map: sc.map });
-    if (!out.ok) return failed(out.error.name, out.error.message);
+    if (!out.ok) return failed(out.problems);
     const outcomes: Record<string, number> = {};
     for (const [k, v] of Object.entries(out.result.outcomes)) if (c.keepOutcome(k)) outcomes[k] = v;
     let series: SeriesDocument | undefined;
@@ -142,8 +139,18 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
   } catch (err) {
     // Anything else (a throwing check, a series write failing) is still this run's failure.
     const e = err instanceof Error ? err : new Error(String(err));
-    return failed(e.name, e.message);
+    return failed([problem("run", "(run)", e.message, { name: e.name })]);
   }
+}
+
+/** The schema's issues with a design point on its scenario, as the run's problems. */
+function pointProblems(
+  sc: LoadedScenario,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Problem[] {
+  if (issues.length === 0)
+    return [problem("schema", "model", `model "${sc.model.name}" has no scenario schema`)];
+  return issues.map((i) => problem("schema", formatPath(i.path), i.message));
 }
 
 /**

@@ -3,7 +3,7 @@
  * `scenario`/`scenarios`, each factor either values or a range, labels matching values, a design
  * exactly when there are ranges, and a plan of sensible size.
  */
-import type { Problem } from "../scenario/messages.js";
+import type { Finding } from "../scenario/messages.js";
 import type { Factor } from "./design.js";
 import type { StudyInput } from "./schema.js";
 import { SOBOL_MAX_DIMENSIONS } from "./sobol.js";
@@ -11,12 +11,12 @@ import { SOBOL_MAX_DIMENSIONS } from "./sobol.js";
 /** Most runs one study may plan (the done-set costs a byte per planned run). */
 export const MAX_RUNS = 50_000_000;
 
-const key = (path: PropertyKey[], message: string): Problem => ({ path, message, at: "key" });
-const value = (path: PropertyKey[], message: string): Problem => ({ path, message, at: "value" });
+const key = (path: PropertyKey[], message: string): Finding => ({ path, message, at: "key" });
+const value = (path: PropertyKey[], message: string): Finding => ({ path, message, at: "value" });
 
 /** The factors of a parsed study, normalised, plus every problem with them. */
-export function checkFactors(study: StudyInput): { factors: Factor[]; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function checkFactors(study: StudyInput): { factors: Factor[]; problems: Finding[] } {
+  const problems: Finding[] = [];
   const factors: Factor[] = [];
   const names = new Map<string, string>();
   for (const [path, f] of Object.entries(study.factors)) {
@@ -62,8 +62,8 @@ export function checkFactors(study: StudyInput): { factors: Factor[]; problems: 
 }
 
 /** Problems with scenario, design and size rules, given the normalised factors. */
-export function checkStudy(study: StudyInput, factors: readonly Factor[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkStudy(study: StudyInput, factors: readonly Factor[]): Finding[] {
+  const problems: Finding[] = [];
   if (study.scenario === undefined && study.scenarios === undefined)
     problems.push(value(["scenario"], "is required (or scenarios: a list of { key, file })"));
   if (study.scenario !== undefined && study.scenarios !== undefined)

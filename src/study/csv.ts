@@ -2,9 +2,11 @@
  * runs.csv: the rows of runs.ndjson as one flat table that R (`read.csv`) and pandas
  * (`read_csv`) read directly. Columns: id, scenario, point, replicate, seed, status, error, one
  * per factor (by path), one per labelled factor (by name: its arm label), one per outcome (in
- * order of first appearance). Missing and non-finite numbers are empty cells (NA / NaN).
+ * order of first appearance). Missing and non-finite numbers are empty cells (NA / NaN). A
+ * failed run's `error` cell lists its problems as `kind path: message`, separated by "; ".
  */
-import type { StudyRow } from "./rows.js";
+import type { Problem } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 
 const FIXED = ["id", "scenario", "point", "replicate", "seed", "status", "error"] as const;
 
@@ -46,8 +48,14 @@ export function csvHeader(cols: CsvColumns): string {
   return `${cols.header.map(csvCell).join(",")}\n`;
 }
 
+/** A failed run's problems in one cell. */
+function errorCell(problems: readonly Problem[] | undefined): string | undefined {
+  if (!problems || problems.length === 0) return undefined;
+  return problems.map((p) => `${p.kind}${p.path === "" ? "" : ` ${p.path}`}: ${p.message}`).join("; ");
+}
+
 /** One row as a CSV line. */
-export function csvLine(cols: CsvColumns, row: StudyRow): string {
+export function csvLine(cols: CsvColumns, row: RunRow): string {
   const cells: unknown[] = [
     row.id,
     row.scenario,
@@ -55,7 +63,7 @@ export function csvLine(cols: CsvColumns, row: StudyRow): string {
     row.replicate,
     row.seed,
     row.status,
-    row.error ? `${row.error.name}: ${row.error.message}` : undefined,
+    errorCell(row.problems),
     ...cols.factors.map((f) => row.factors[f]),
     ...cols.arms.map((a) => row.arm?.[a]),
     ...cols.outcomes.map((o) => row.outcomes[o]),

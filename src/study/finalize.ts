@@ -6,10 +6,10 @@
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { type RunRow, upgradeRow } from "../core/run-row.js";
 import { csvColumns, csvHeader, csvLine } from "./csv.js";
 import { forEachLine } from "./ndjson.js";
 import { indexOfId, type PlanShape, plannedRuns } from "./plan.js";
-import type { StudyRow } from "./rows.js";
 
 /** Counts of the finished file. */
 export interface FinalCounts {
@@ -90,7 +90,7 @@ export function finalizeRuns(
         if (n > buf.length) buf = Buffer.alloc(n * 2);
         readSync(fd, buf, 0, n, offset[i]!);
         const line = Buffer.from(buf.subarray(0, n));
-        const row = JSON.parse(line.toString("utf8")) as StudyRow;
+        const row = JSON.parse(line.toString("utf8")) as RunRow;
         for (const k of Object.keys(row.outcomes)) outcomes.set(k, true);
         counts.done++;
         if (row.status === "failed") counts.failed++;
@@ -106,7 +106,8 @@ export function finalizeRuns(
   const csvTmp = join(dir, "runs.csv.tmp");
   const csv = new ChunkWriter(csvTmp);
   csv.write(csvHeader(cols));
-  forEachLine(sortedTmp, (line) => csv.write(csvLine(cols, JSON.parse(line) as StudyRow)));
+  // Rows of an older pamir (resumed here) carry `error` rather than `problems`.
+  forEachLine(sortedTmp, (line) => csv.write(csvLine(cols, upgradeRow(JSON.parse(line)) as RunRow)));
   csv.close();
   renameSync(sortedTmp, path);
   renameSync(csvTmp, join(dir, "runs.csv"));

@@ -4,12 +4,12 @@
  * every problem is reported at once, located at line:col, and bad input is a value, not an
  * exception; problems inside a named scenario file are reported in that file.
  */
-import { readFileSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
-import { formatPath, type ScenarioError, sortErrors } from "../scenario/errors.js";
-import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
-import type { Position } from "../scenario/locate.js";
-import { describeIssues, type Problem } from "../scenario/messages.js";
+import type { LocatedProblem } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
+import { type LoadedScenario, type LoadResult, loadScenarioText } from "../scenario/load.js";
+import { atFileStart, fileProblems } from "../scenario/located.js";
+import { describeIssues, type Finding } from "../scenario/messages.js";
 import { parseYaml } from "../scenario/yaml-source.js";
 import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./design.js";
@@ -49,7 +49,7 @@ export interface LoadedStudy {
 }
 
 /** A loaded study, or every located problem that stopped it. */
-export type StudyLoadResult = { ok: true; study: LoadedStudy } | { ok: false; errors: ScenarioError[] };
+export type StudyLoadResult = { ok: true; study: LoadedStudy } | { ok: false; problems: LocatedProblem[] };
 
 /** A study name as a folder name: lower case, runs of other characters as one dash. */
 export function slugOf(name: string): string {
@@ -62,40 +62,29 @@ export function slugOf(name: string): string {
   return s === "" ? "study" : s;
 }
 
-/** Read and load one scenario of the study; a missing file is reported at the study's reference. */
-function loadScenario(path: string): { text: string } & ReturnType<typeof loadScenarioText> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as { code?: string } | null)?.code;
-    const why = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
-    return { text: "", ok: false, errors: [{ file: path, line: 0, col: 0, path: "(file)", message: why }] };
-  }
-  return { text, ...loadScenarioText(text, path) };
+/** Read and load one scenario of the study; an unreadable file is its one `(file)` problem. */
+function loadScenario(path: string): { text: string } & LoadResult {
+  const text = readText(path);
+  if (!text.ok) return { text: "", ok: false, problems: atFileStart(text.problems, path) };
+  return { text: text.value, ...loadScenarioText(text.value, path) };
 }
 
-/** Load a study from its text; `file` labels errors and anchors relative scenario paths. */
+/** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
 export function loadStudyText(text: string, file: string): StudyLoadResult {
-  const errors: ScenarioError[] = [];
-  const report = (pos: Position, path: string, message: string) =>
-    errors.push({ file, ...pos, path, message });
-  const fail = (): StudyLoadResult => ({ ok: false, errors: sortErrors(errors) });
+  const found = fileProblems(file);
+  const fail = () => found.fail();
 
   const source = parseYaml(text);
-  for (const p of source.problems) report(p.pos, "(yaml)", p.message);
+  for (const p of source.problems) found.report("yaml", p.pos, "(yaml)", p.message);
   if (!source.usable) return fail();
   const { data, locator } = source;
-  const place = (p: Problem) =>
-    report(p.at === "key" ? locator.key(p.path) : locator.value(p.path), formatPath(p.path), p.message);
+  const place = (f: Finding) => found.place(locator, f);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    report(
-      locator.value([]),
-      "(root)",
+    const message =
       data == null
         ? "is empty (a study needs name, scenario and factors)"
-        : "must be a mapping (key: value entries)",
-    );
+        : "must be a mapping (key: value entries)";
+    place({ path: [], message, at: "value" });
     return fail();
   }
 
@@ -108,7 +97,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
   const { factors, problems } = checkFactors(input);
   problems.push(...checkStudy(input, factors));
   problems.forEach(place);
-  if (errors.length > 0) return fail();
+  if (found.all.length > 0) return fail();
 
   // Scenarios: problems inside them are reported in their own files.
   const refs = input.scenarios
@@ -119,11 +108,15 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
     const path = isAbsolute(ref.rel) ? ref.rel : join(dirname(file), ref.rel);
     const res = loadScenario(path);
     if (res.ok) scenarios.push({ key: ref.key, file: path, text: res.text, scenario: res.scenario });
-    else if (res.errors.length === 1 && res.errors[0]!.path === "(file)")
-      place({ path: ref.at, message: `${res.errors[0]!.message}: ${path}`, at: "value" });
-    else errors.push(...res.errors);
+    else if (res.problems.length === 1 && res.problems[0]!.path === "(file)")
+      found.place(
+        locator,
+        { path: ref.at, message: `${res.problems[0]!.message}: ${path}`, at: "value" },
+        "file",
+      );
+    else found.all.push(...res.problems);
   }
-  if (errors.length > 0) return fail();
+  if (found.all.length > 0) return fail();
 
   for (const f of factors) {
     for (const s of scenarios) {
@@ -131,11 +124,11 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
       if (why) place({ path: ["factors", f.path], message: why, at: "key" });
     }
   }
-  if (errors.length > 0) return fail();
+  if (found.all.length > 0) return fail();
 
   const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed);
   checkPoints(scenarios, design, input.ticks).forEach(place);
-  if (errors.length > 0) return fail();
+  if (found.all.length > 0) return fail();
 
   // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
   const hash = hashOf({
@@ -159,15 +152,9 @@ function keyOf(rel: string): string {
   return SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-") || "scenario";
 }
 
-/** Load the study file at `path`; an unreadable file is one error at 0:0 with path `(file)`. */
+/** Load the study file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */
 export function loadStudyFile(path: string): StudyLoadResult {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as { code?: string } | null)?.code;
-    const message = code === "ENOENT" ? "file not found" : `cannot be read (${String(err)})`;
-    return { ok: false, errors: [{ file: path, line: 0, col: 0, path: "(file)", message }] };
-  }
-  return loadStudyText(text, path);
+  const text = readText(path);
+  if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
+  return loadStudyText(text.value, path);
 }

@@ -4,9 +4,9 @@
  * value of a value factor, at a range factor, or at `ticks`, with the parameter path and the
  * schema's own words ("params.security.TJ.corruption must be a number between 0 and 1").
  */
-import { formatPath } from "../scenario/errors.js";
+import { formatPath } from "../core/problems.js";
 import type { LoadedScenario } from "../scenario/load.js";
-import { describeIssues, type Problem } from "../scenario/messages.js";
+import { describeIssues, type Finding } from "../scenario/messages.js";
 import { scenarioOptionFor } from "../scenario/schema.js";
 import { type Design, pointValues, valueIndexes } from "./design.js";
 import { splitPath } from "./param-path.js";
@@ -41,8 +41,8 @@ export function checkPoints(
   scenarios: readonly { key: string; scenario: LoadedScenario }[],
   design: Design,
   ticks: number | undefined,
-): Problem[] {
-  const out: Problem[] = [];
+): Finding[] {
+  const out: Finding[] = [];
   const paths = design.factors.map((f) => f.path);
   const segs = paths.map(splitPath);
   const seen = new Set<string>();

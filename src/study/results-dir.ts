@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { type Failure, failure, problem, type ResultsReason } from "../core/problems.js";
 import type { Manifest } from "./manifest.js";
 import { readManifest } from "./manifest.js";
 import { forEachLine, truncateTo } from "./ndjson.js";
@@ -13,11 +14,10 @@ import { indexOfId, type PlanShape, plannedRuns } from "./plan.js";
 /** How to treat an existing results folder. */
 export type OpenMode = "auto" | "resume" | "force";
 
-/** Why a results folder cannot be used; the CLI words these. */
-export type OpenError =
-  | { kind: "hashMismatch"; dir: string; found: string; expected: string }
-  | { kind: "nothingToResume"; dir: string }
-  | { kind: "notAStudyFolder"; dir: string };
+/** Why `dir` cannot be used, as its `results` problem (the reason lets the CLI advise). */
+function refused(dir: string, message: string, why: ResultsReason): Failure {
+  return failure({ ...problem("results", "", `${dir} ${message}`, why), file: dir });
+}
 
 /** What is already done in an opened folder. */
 export interface OpenedDir {
@@ -75,15 +75,21 @@ export function openResultsDir(
   hash: string,
   shape: PlanShape,
   mode: OpenMode,
-): { ok: true; opened: OpenedDir } | { ok: false; error: OpenError } {
+): { ok: true; opened: OpenedDir } | Failure {
   mkdirSync(dir, { recursive: true });
   if (mode === "force") clear(dir);
   const previous = readManifest(dir);
   const runs = join(dir, "runs.ndjson");
   if (previous && previous.studyHash !== hash)
-    return { ok: false, error: { kind: "hashMismatch", dir, found: previous.studyHash, expected: hash } };
-  if (!previous && existsSync(runs)) return { ok: false, error: { kind: "notAStudyFolder", dir } };
-  if (!previous && mode === "resume") return { ok: false, error: { kind: "nothingToResume", dir } };
+    return refused(
+      dir,
+      `holds results of a different study (hash ${previous.studyHash}); this study's hash is ${hash}`,
+      { reason: "hashMismatch", found: previous.studyHash, expected: hash },
+    );
+  if (!previous && existsSync(runs))
+    return refused(dir, "has runs.ndjson but no manifest.json", { reason: "notAStudyFolder" });
+  if (!previous && mode === "resume")
+    return refused(dir, "has no study to resume (no manifest.json)", { reason: "nothingToResume" });
   if (!previous) clear(dir);
   return { ok: true, opened: { previous, ...scanDone(runs, shape) } };
 }

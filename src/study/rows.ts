@@ -1,25 +1,22 @@
 /**
- * One line of `runs.ndjson` per run. Workers return only what the run produced (a record); the
- * main thread adds what the plan knows (id, scenario, point, replicate, seed, factors, arm), so
- * the row shape is written in one place. Keys are always in the order below, which other tools
- * (`pamir summarize`) and people reading the file rely on.
+ * One line of `runs.ndjson` per run (its shape: src/core/run-row.ts). Workers return only what
+ * the run produced (a record); the main thread adds what the plan knows (id, scenario, point,
+ * replicate, seed, factors, arm), so the row is built in one place. Keys are always in the order
+ * of the row type, which other tools (`pamir summarize`) and people reading the file rely on.
  */
+import type { Problem } from "../core/problems.js";
+import type { RunRow } from "../core/run-row.js";
 import type { PlanShape } from "./plan.js";
 import { coordsOf, runId } from "./plan.js";
 import type { SeriesDocument } from "./series.js";
-
-/** A run's error, as data. */
-export interface RunError {
-  name: string;
-  message: string;
-}
 
 /** What a worker returns for one run. */
 export interface RunRecord {
   /** Plan index of the run. */
   index: number;
   status: "ok" | "failed";
-  error?: RunError | undefined;
+  /** Why a failed run failed. */
+  problems?: Problem[] | undefined;
   /** Wall-clock time of check + setup + run, ms (the only field that differs between repeats). */
   durationMs: number;
   /** Ticks actually run (0 for a failed run). */
@@ -30,24 +27,6 @@ export interface RunRecord {
   series?: SeriesDocument | undefined;
 }
 
-/** One row of runs.ndjson. */
-export interface StudyRow {
-  id: string;
-  scenario: string;
-  point: number;
-  replicate: number;
-  seed: number;
-  /** Factor path → value at this point. */
-  factors: Record<string, unknown>;
-  /** Labelled factor name → label, for studies with labelled factors. */
-  arm?: Record<string, string> | undefined;
-  status: "ok" | "failed";
-  error?: RunError | undefined;
-  durationMs: number;
-  ticks: number;
-  outcomes: Record<string, number | null>;
-}
-
 /** What the plan knows about a run's point, for building its row. */
 export interface PointInfo {
   factors: Record<string, unknown>;
@@ -55,7 +34,7 @@ export interface PointInfo {
 }
 
 /** The full row of `rec` (key order fixed here). */
-export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: RunRecord): StudyRow {
+export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: RunRecord): RunRow {
   const c = coordsOf(shape, rec.index);
   // Spreads keep the key order: optional keys sit in their place or are absent, never undefined.
   return {
@@ -67,7 +46,7 @@ export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: 
     factors: point.factors,
     ...(point.arm ? { arm: point.arm } : {}),
     status: rec.status,
-    ...(rec.error ? { error: { name: rec.error.name, message: rec.error.message } } : {}),
+    ...(rec.problems ? { problems: rec.problems } : {}),
     durationMs: rec.durationMs,
     ticks: rec.ticks,
     outcomes: rec.outcomes,
@@ -75,7 +54,7 @@ export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: 
 }
 
 /** The row as one ndjson line, newline included (non-finite numbers become null, as JSON requires). */
-export function rowLine(row: StudyRow): string {
+export function rowLine(row: RunRow): string {
   return `${JSON.stringify(row)}\n`;
 }
 

@@ -9,7 +9,13 @@ import { BatchSizer } from "./batching.js";
 import { type Executor, poolExecutor } from "./executor.js";
 import type { LoadedStudy } from "./load.js";
 import type { OpenMode } from "./results-dir.js";
-import { openSession, type RunStudyResult, type StudyProgress, type Summarize } from "./session.js";
+import {
+  openSession,
+  type RunStudyResult,
+  type StudyProgress,
+  type StudySession,
+  type Summarize,
+} from "./session.js";
 
 export type { RunStudyResult, StudyProgress } from "./session.js";
 
@@ -41,33 +47,7 @@ export async function runStudy(study: LoadedStudy, opts: RunStudyOptions): Promi
   if (!open.ok) return open;
   const s = open.session;
   const exec = (opts.executor ?? poolExecutor)(s.context, opts.workers);
-  const sizer = new BatchSizer(exec.workers);
-
-  let cursor = 0;
-  let remaining = s.planned - s.resumed;
-  const take = (n: number): RunTask[] => {
-    const tasks: RunTask[] = [];
-    while (tasks.length < n && cursor < s.planned) {
-      const i = cursor++;
-      if (!s.done[i]) tasks.push(s.task(i));
-    }
-    remaining -= tasks.length;
-    return tasks;
-  };
-
-  let failure: string | undefined;
-  const stopped = () => opts.stop?.aborted === true || opts.drop?.aborted === true || failure !== undefined;
-  const send = async (tasks: RunTask[]) => {
-    try {
-      const reply = await exec.run(tasks);
-      if (opts.drop?.aborted !== true) {
-        const got = s.receive(tasks, reply.records);
-        sizer.observe(got.runs, got.busyMs);
-      }
-    } catch (err) {
-      if (opts.drop?.aborted !== true) failure ??= err instanceof Error ? err.message : String(err);
-    }
-  };
+  const d = dispatcher(s, exec, opts);
 
   let destroyed = false;
   const destroy = async () => {
@@ -77,32 +57,10 @@ export async function runStudy(study: LoadedStudy, opts: RunStudyOptions): Promi
   };
   const onDrop = () => void destroy();
   opts.drop?.addEventListener("abort", onDrop, { once: true });
-  const dropped = aborted(opts.drop);
   let lastBatch = 1;
   try {
-    // Warm-up: one run per worker measures run time; empty batches then measure dispatch overhead.
-    const firsts = Array.from({ length: exec.workers }, () => take(1)).filter((t) => t.length > 0);
-    await Promise.all(firsts.map(send));
-    const pings: number[] = [];
-    for (let k = 0; k < 5 && remaining > 0 && !stopped(); k++) {
-      const p0 = performance.now();
-      await exec.run([]);
-      pings.push(performance.now() - p0);
-    }
-    sizer.overheadMs = pings.length > 0 ? pings.sort((a, b) => a - b)[pings.length >> 1]! : 0;
-
-    // Steady state: two batches per worker in flight, so no worker waits for the main thread.
-    const inFlight = new Set<Promise<void>>();
-    while (!stopped() && (remaining > 0 || inFlight.size > 0)) {
-      while (!stopped() && remaining > 0 && inFlight.size < 2 * exec.workers) {
-        const tasks = take(sizer.next(remaining));
-        lastBatch = Math.max(lastBatch, tasks.length);
-        const p: Promise<void> = send(tasks).finally(() => inFlight.delete(p));
-        inFlight.add(p);
-      }
-      if (inFlight.size > 0) await Promise.race([...inFlight, dropped]);
-    }
-    if (opts.drop?.aborted !== true) await Promise.all(inFlight);
+    await warmUp(d, exec);
+    lastBatch = await steadyState(d, exec, opts.drop);
   } finally {
     opts.drop?.removeEventListener("abort", onDrop);
     s.close();
@@ -114,11 +72,94 @@ export async function runStudy(study: LoadedStudy, opts: RunStudyOptions): Promi
     {
       workers: exec.workers,
       batchRuns: lastBatch,
-      overheadMs: Math.round(sizer.overheadMs * 1000) / 1000,
-      runMs: Math.round(sizer.runMs * 1000) / 1000 || 0,
+      overheadMs: Math.round(d.sizer.overheadMs * 1000) / 1000,
+      runMs: Math.round(d.sizer.runMs * 1000) / 1000 || 0,
     },
-    failure,
+    d.failure(),
   );
+}
+
+/** Hands out the runs not done yet, in plan order, and sends batches of them to the executor. */
+interface Dispatcher {
+  /** Measures run time and dispatch overhead; sizes the batches. */
+  sizer: BatchSizer;
+  /** Runs not handed out yet. */
+  remaining(): number;
+  /** The next `n` runs not done yet (fewer at the end). */
+  take(n: number): RunTask[];
+  /** Run a batch and record its reply (unless dropped); an executor failure stops the study. */
+  send(tasks: RunTask[]): Promise<void>;
+  /** Whether dispatching should stop: a stop or drop request, or an executor failure. */
+  stopped(): boolean;
+  /** The executor's failure, if any. */
+  failure(): string | undefined;
+}
+
+function dispatcher(s: StudySession, exec: Executor, opts: RunStudyOptions): Dispatcher {
+  const sizer = new BatchSizer(exec.workers);
+  let cursor = 0;
+  let remaining = s.planned - s.resumed;
+  let failure: string | undefined;
+  return {
+    sizer,
+    remaining: () => remaining,
+    take(n) {
+      const tasks: RunTask[] = [];
+      while (tasks.length < n && cursor < s.planned) {
+        const i = cursor++;
+        if (!s.done[i]) tasks.push(s.task(i));
+      }
+      remaining -= tasks.length;
+      return tasks;
+    },
+    async send(tasks) {
+      try {
+        const reply = await exec.run(tasks);
+        if (opts.drop?.aborted !== true) {
+          const got = s.receive(tasks, reply.records);
+          sizer.observe(got.runs, got.busyMs);
+        }
+      } catch (err) {
+        if (opts.drop?.aborted !== true) failure ??= err instanceof Error ? err.message : String(err);
+      }
+    },
+    stopped: () => opts.stop?.aborted === true || opts.drop?.aborted === true || failure !== undefined,
+    failure: () => failure,
+  };
+}
+
+/** Warm-up: one run per worker measures run time; empty batches then measure dispatch overhead. */
+async function warmUp(d: Dispatcher, exec: Executor): Promise<void> {
+  const firsts = Array.from({ length: exec.workers }, () => d.take(1)).filter((t) => t.length > 0);
+  await Promise.all(firsts.map((t) => d.send(t)));
+  const pings: number[] = [];
+  for (let k = 0; k < 5 && d.remaining() > 0 && !d.stopped(); k++) {
+    const p0 = performance.now();
+    await exec.run([]);
+    pings.push(performance.now() - p0);
+  }
+  d.sizer.overheadMs = pings.length > 0 ? pings.sort((a, b) => a - b)[pings.length >> 1]! : 0;
+}
+
+/**
+ * Steady state: two batches per worker in flight, so no worker waits for the main thread, until
+ * every run is handed out and back or dispatching stops; returns the largest batch sent.
+ */
+async function steadyState(d: Dispatcher, exec: Executor, drop: AbortSignal | undefined): Promise<number> {
+  let lastBatch = 1;
+  const dropped = aborted(drop);
+  const inFlight = new Set<Promise<void>>();
+  while (!d.stopped() && (d.remaining() > 0 || inFlight.size > 0)) {
+    while (!d.stopped() && d.remaining() > 0 && inFlight.size < 2 * exec.workers) {
+      const tasks = d.take(d.sizer.next(d.remaining()));
+      lastBatch = Math.max(lastBatch, tasks.length);
+      const p: Promise<void> = d.send(tasks).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    if (inFlight.size > 0) await Promise.race([...inFlight, dropped]);
+  }
+  if (drop?.aborted !== true) await Promise.all(inFlight);
+  return lastBatch;
 }
 
 /** A promise that resolves when `signal` aborts (never, without one). */

@@ -7,6 +7,7 @@
  * done-flag per planned run, never the rows. Failures are returned as data.
  */
 import { join } from "node:path";
+import { type Failure, failure, type Problem, problem } from "../core/problems.js";
 import type { BatchContext, RunTask } from "./batch.js";
 import { pointArm, pointValues } from "./design.js";
 import { finalizeRuns } from "./finalize.js";
@@ -14,7 +15,7 @@ import type { LoadedStudy } from "./load.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
 import { LineAppender } from "./ndjson.js";
 import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "./plan.js";
-import { type OpenError, type OpenMode, openResultsDir } from "./results-dir.js";
+import { type OpenMode, openResultsDir } from "./results-dir.js";
 import { buildRow, type PointInfo, type RunRecord, rowLine } from "./rows.js";
 import { writeSeries } from "./series.js";
 
@@ -43,12 +44,12 @@ export type RunStudyResult =
       tornLine: boolean;
       elapsedMs: number;
       /** Set when writing the summary failed (the runs are all written). */
-      summaryError?: Error | undefined;
+      summaryProblems?: Problem[] | undefined;
     }
-  | { ok: false; error: OpenError | { kind: "executor"; message: string } };
+  | Failure;
 
 /** Writes summary.json/summary.csv from a finished folder. */
-export type Summarize = (dir: string) => Promise<{ ok: true } | { ok: false; error: Error }>;
+export type Summarize = (dir: string) => Promise<{ ok: true } | Failure>;
 
 /** How to open a session. */
 export interface SessionOptions {
@@ -87,41 +88,100 @@ export interface StudySession {
   /** Close runs.ndjson (idempotent; `finish` does it too). */
   close(): void;
   /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
-  finish(execution: Manifest["execution"], failure?: string): Promise<RunStudyResult>;
+  finish(execution: Manifest["execution"], failed?: string): Promise<RunStudyResult>;
 }
 
 /** Open `study` in `opts.out`. */
 export function openSession(
   study: LoadedStudy,
   opts: SessionOptions,
-): { ok: true; session: StudySession } | { ok: false; error: OpenError } {
+): { ok: true; session: StudySession } | Failure {
   const t0 = performance.now();
   const shape = planShape(study);
   const planned = plannedRuns(shape);
   const open = openResultsDir(opts.out, study.hash, shape, opts.mode);
   if (!open.ok) return open;
-  const { done, tornLine } = open.opened;
-  const resumed = open.opened.doneCount;
+  const { done, tornLine, previous, doneCount: resumed } = open.opened;
   const counts = { planned, done: resumed, failed: open.opened.failedCount };
   const manifest = newManifest(study, opts.version, new Date());
-  if (open.opened.previous) manifest.startedAt = open.opened.previous.startedAt;
+  if (previous) manifest.startedAt = previous.startedAt;
   manifest.counts = { ...counts };
   writeManifest(opts.out, manifest);
 
-  const { input, design } = study;
-  const paths = design.factors.map((f) => f.path);
   const seriesDir = join(opts.out, "series");
-  const context: BatchContext = {
+  const context = batchContext(study, seriesDir);
+  const { task, pointOf } = planTasks(study, shape);
+  const appender = new LineAppender(join(opts.out, "runs.ndjson"));
+  const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
+
+  const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
+    let text = "";
+    let runs = 0;
+    let busyMs = 0;
+    records.forEach((rec, k) => {
+      const t = tasks[k]!;
+      if (done[rec.index]) return;
+      // A series that came back with its record (a remote worker) is on disk before its row.
+      if (rec.series) writeSeries(seriesDir, rec.series);
+      text += rowLine(buildRow(shape, t.seed, pointOf(t.point).info, rec));
+      done[rec.index] = 1;
+      counts.done++;
+      if (rec.status === "failed") counts.failed++;
+      runs++;
+      busyMs += rec.durationMs;
+    });
+    // One write of whole lines per batch: a crash can only cut the last line short.
+    if (text !== "") appender.append(text);
+    opts.onProgress?.(progress());
+    return { runs, busyMs };
+  };
+
+  const ending: Ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0 };
+  const finish = (execution: Manifest["execution"], failed?: string) => {
+    appender.close();
+    return finishSession(ending, execution, failed);
+  };
+  const tasksIn = (from: number, to: number) => {
+    const out: RunTask[] = [];
+    for (let i = from; i < to; i++) if (!done[i]) out.push(task(i));
+    return out;
+  };
+  const close = () => appender.close();
+  const session = {
+    close,
+    shape,
+    planned,
+    counts,
+    resumed,
+    done,
+    context,
+    task,
+    tasksIn,
+    receive,
+    progress,
+    finish,
+  };
+  return { ok: true, session };
+}
+
+/** What every batch of `study` shares; series are written into `seriesDir`. */
+function batchContext(study: LoadedStudy, seriesDir: string): BatchContext {
+  const { input, design } = study;
+  return {
     hash: study.hash,
     scenarios: study.scenarios.map((s) => ({ key: s.key, file: s.file, text: s.text })),
-    paths,
+    paths: design.factors.map((f) => f.path),
     ticks: input.ticks,
     keep: input.keep,
     series: input.series ? { ...input.series, dir: seriesDir } : undefined,
   };
-  const appender = new LineAppender(join(opts.out, "runs.ndjson"));
+}
 
-  // Point data is recomputed on demand; a small cache covers the points of batches in flight.
+/** The run task of each plan index, and each point's values and row data (recomputed on demand). */
+function planTasks(study: LoadedStudy, shape: PlanShape) {
+  const { design, input } = study;
+  const paths = design.factors.map((f) => f.path);
+  // A small cache covers the points of the batches in flight.
   const points = new Map<number, { values: unknown[]; info: PointInfo }>();
   const pointOf = (p: number) => {
     let e = points.get(p);
@@ -148,79 +208,57 @@ export function openSession(
       values: pointOf(c.point).values,
     };
   };
-  const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
+  return { task, pointOf };
+}
 
-  const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
-    let text = "";
-    let runs = 0;
-    let busyMs = 0;
-    records.forEach((rec, k) => {
-      const t = tasks[k]!;
-      if (done[rec.index]) return;
-      // A series that came back with its record (a remote worker) is on disk before its row.
-      if (rec.series) writeSeries(seriesDir, rec.series);
-      text += rowLine(buildRow(shape, t.seed, pointOf(t.point).info, rec));
-      done[rec.index] = 1;
-      counts.done++;
-      if (rec.status === "failed") counts.failed++;
-      runs++;
-      busyMs += rec.durationMs;
-    });
-    // One write of whole lines per batch: a crash can only cut the last line short.
-    if (text !== "") appender.append(text);
-    opts.onProgress?.(progress());
-    return { runs, busyMs };
-  };
+/** What ending a session needs. */
+interface Ending {
+  study: LoadedStudy;
+  opts: SessionOptions;
+  shape: PlanShape;
+  manifest: Manifest;
+  counts: StudySession["counts"];
+  resumed: number;
+  tornLine: boolean;
+  t0: number;
+}
 
-  const finish = async (execution: Manifest["execution"], failure?: string): Promise<RunStudyResult> => {
-    appender.close();
-    const elapsedMs = () => performance.now() - t0;
-    manifest.execution = execution;
-    if (failure !== undefined || counts.done < planned) {
-      manifest.counts = { ...counts };
-      writeManifest(opts.out, manifest);
-      if (failure !== undefined) return { ok: false, error: { kind: "executor", message: failure } };
-      const status = "interrupted";
-      return { ok: true, status, dir: opts.out, counts, resumed, tornLine, elapsedMs: elapsedMs() };
-    }
-    const final = finalizeRuns(opts.out, shape, paths, Object.keys(pointArm(design, 0) ?? {}));
-    manifest.counts = { planned, done: final.done, failed: final.failed };
-    manifest.endedAt = new Date().toISOString();
+/**
+ * End a session whose runs file is closed: interrupted or failed (the manifest keeps the counts),
+ * or finished (rows sorted into plan order, runs.csv, the manifest's end, the summary).
+ */
+async function finishSession(
+  e: Ending,
+  execution: Manifest["execution"],
+  failed?: string,
+): Promise<RunStudyResult> {
+  const { opts, manifest, counts, resumed, tornLine } = e;
+  const elapsedMs = () => performance.now() - e.t0;
+  manifest.execution = execution;
+  if (failed !== undefined || counts.done < counts.planned) {
+    manifest.counts = { ...counts };
     writeManifest(opts.out, manifest);
-    // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
-    const summarize = opts.summarize ?? (await import("../stats/write-summary.js")).writeSummary;
-    const summary = await summarize(opts.out);
-    return {
-      ok: true,
-      status: "finished",
-      dir: opts.out,
-      counts: manifest.counts,
-      resumed,
-      tornLine,
-      elapsedMs: elapsedMs(),
-      summaryError: summary.ok ? undefined : summary.error,
-    };
-  };
-
-  const tasksIn = (from: number, to: number) => {
-    const out: RunTask[] = [];
-    for (let i = from; i < to; i++) if (!done[i]) out.push(task(i));
-    return out;
-  };
-  const close = () => appender.close();
-  const session = {
-    close,
-    shape,
-    planned,
-    counts,
+    if (failed !== undefined) return failure(problem("executor", "", failed));
+    const status = "interrupted";
+    return { ok: true, status, dir: opts.out, counts, resumed, tornLine, elapsedMs: elapsedMs() };
+  }
+  const { design } = e.study;
+  const paths = design.factors.map((f) => f.path);
+  const final = finalizeRuns(opts.out, e.shape, paths, Object.keys(pointArm(design, 0) ?? {}));
+  manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
+  manifest.endedAt = new Date().toISOString();
+  writeManifest(opts.out, manifest);
+  // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
+  const summarize = opts.summarize ?? (await import("../stats/write-summary.js")).writeSummary;
+  const summary = await summarize(opts.out);
+  return {
+    ok: true,
+    status: "finished",
+    dir: opts.out,
+    counts: manifest.counts,
     resumed,
-    done,
-    context,
-    task,
-    tasksIn,
-    receive,
-    progress,
-    finish,
+    tornLine,
+    elapsedMs: elapsedMs(),
+    summaryProblems: summary.ok ? undefined : summary.problems,
   };
-  return { ok: true, session };
 }

@@ -4,16 +4,16 @@
  * can place them at the exact character in the scenario file.
  */
 import type { RegionInfo, RegionMap } from "../core/model.js";
+import { type ProblemOf, problem } from "../core/problems.js";
 
 /** A legend entry as the schema delivers it: a region's description without its character. */
 export type LegendEntry = Omit<RegionInfo, "char">;
 
-/** A problem in the map text: `row` is 0-based (−1: the map as a whole), `index` a UTF-16 offset in the row. */
-export interface MapProblem {
-  row: number;
-  index: number;
-  message: string;
-}
+/** A problem in the map text: its data's `row` is 0-based (−1: the map as a whole), `index` a UTF-16 offset in the row. */
+export type MapProblem = ProblemOf<"map">;
+
+const at = (row: number, index: number, message: string): MapProblem =>
+  problem("map", "", message, { row, index });
 
 /** The cell grid (region = index into the legend characters), or every problem found in the text. */
 export type AsciiCellsResult =
@@ -40,8 +40,7 @@ export function asciiRows(ascii: string): string[] {
 export function parseAsciiCells(ascii: string, chars: readonly string[]): AsciiCellsResult {
   const rows = asciiRows(ascii).map((line) => Array.from(line));
   const width = rows[0]?.length ?? 0;
-  if (rows.every((r) => r.length === 0))
-    return { ok: false, problems: [{ row: -1, index: 0, message: "map is empty" }] };
+  if (rows.every((r) => r.length === 0)) return { ok: false, problems: [at(-1, 0, "map is empty")] };
 
   const index = new Map(chars.map((ch, i) => [ch, i] as const));
   const problems: MapProblem[] = [];
@@ -62,26 +61,18 @@ export function parseAsciiCells(ascii: string, chars: readonly string[]): AsciiC
       }
       if (c === width) {
         // A long row is located at its first cell too many.
-        problems.push({
-          row: r,
-          index: offset,
-          message: `row ${r + 1} has ${cells.length} cells, row 1 has ${width}`,
-        });
+        problems.push(at(r, offset, `row ${r + 1} has ${cells.length} cells, row 1 has ${width}`));
       }
       offset += ch.length;
     });
     if (cells.length < width) {
       // A short row is located just past its last cell, where the missing cells would be.
-      problems.push({
-        row: r,
-        index: offset,
-        message: `row ${r + 1} has ${cells.length} cells, row 1 has ${width}`,
-      });
+      problems.push(at(r, offset, `row ${r + 1} has ${cells.length} cells, row 1 has ${width}`));
     }
   });
-  for (const [ch, at] of unknown) {
-    const more = at.count > 1 ? ` (first of ${at.count} cells)` : "";
-    problems.push({ row: at.row, index: at.index, message: `'${showChar(ch)}' is not in the legend${more}` });
+  for (const [ch, first] of unknown) {
+    const more = first.count > 1 ? ` (first of ${first.count} cells)` : "";
+    problems.push(at(first.row, first.index, `'${showChar(ch)}' is not in the legend${more}`));
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, width, height: rows.length, region };
 }

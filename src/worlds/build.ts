@@ -6,6 +6,7 @@
  */
 
 import type { RegionMap } from "../core/model.js";
+import { type Problem, problem } from "../core/problems.js";
 import { createGrid } from "../engine/grid.js";
 import {
   type BuildWorldResult,
@@ -14,33 +15,31 @@ import {
   CROSSING_OFFICIAL,
   type ProvinceAttributes,
   type World,
-  type WorldError,
 } from "./types.js";
 
 const UNIT_FIELDS = ["stateCapacity", "legitimacy", "corruption", "hardship", "ruggedness"] as const;
 
 /** Problems in the province table alone (names, ranges, markets). */
-function checkProvinces(provinces: readonly ProvinceAttributes[]): WorldError[] {
-  const errors: WorldError[] = [];
+function checkProvinces(provinces: readonly ProvinceAttributes[]): Problem[] {
+  const errors: Problem[] = [];
   const seen = new Set<string>();
   provinces.forEach((p, i) => {
     const at = `provinces[${i}]`;
-    if (p.name.length === 0) errors.push({ path: `${at}.name`, message: "must not be empty" });
-    if (seen.has(p.name))
-      errors.push({ path: `${at}.name`, message: `province "${p.name}" is listed twice` });
+    if (p.name.length === 0) errors.push(problem("world", `${at}.name`, "must not be empty"));
+    if (seen.has(p.name)) errors.push(problem("world", `${at}.name`, `province "${p.name}" is listed twice`));
     seen.add(p.name);
     for (const f of UNIT_FIELDS) {
       const v = p[f];
-      if (!(v >= 0 && v <= 1)) errors.push({ path: `${at}.${f}`, message: `must be in [0, 1], got ${v}` });
+      if (!(v >= 0 && v <= 1)) errors.push(problem("world", `${at}.${f}`, `must be in [0, 1], got ${v}`));
     }
     if (!(p.productionKgPerDay >= 0 && Number.isFinite(p.productionKgPerDay))) {
-      errors.push({ path: `${at}.productionKgPerDay`, message: "must be a finite number ≥ 0" });
+      errors.push(problem("world", `${at}.productionKgPerDay`, "must be a finite number ≥ 0"));
     }
     if (p.market) {
       for (const f of ["demandKgPerDay", "basePriceUsdPerKg", "elasticity"] as const) {
         const v = p.market[f];
         if (!(v > 0 && Number.isFinite(v))) {
-          errors.push({ path: `${at}.market.${f}`, message: `must be a finite number > 0, got ${v}` });
+          errors.push(problem("world", `${at}.market.${f}`, `must be a finite number > 0, got ${v}`));
         }
       }
     }
@@ -71,20 +70,22 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
     regionProvince[k] = pi;
     const tableCountry = pi >= 0 ? provinces[pi]!.country : undefined;
     if (pi < 0 && !r.blocked && used[k]) {
-      errors.push({
-        path: `${at}.province`,
-        message: `province "${r.province}" is not in the province table`,
-      });
+      errors.push(
+        problem("world", `${at}.province`, `province "${r.province}" is not in the province table`),
+      );
     }
     if (r.country !== undefined && tableCountry !== undefined && r.country !== tableCountry) {
-      errors.push({
-        path: `${at}.country`,
-        message: `is "${r.country}" but province "${r.province}" belongs to "${tableCountry}"`,
-      });
+      errors.push(
+        problem(
+          "world",
+          `${at}.country`,
+          `is "${r.country}" but province "${r.province}" belongs to "${tableCountry}"`,
+        ),
+      );
     }
     regionCountry[k] = countryIndex(tableCountry ?? r.country ?? "");
     if (r.crossing !== undefined && r.blocked) {
-      errors.push({ path: `${at}.crossing`, message: "a crossing cannot be blocked" });
+      errors.push(problem("world", `${at}.crossing`, "a crossing cannot be blocked"));
     }
   });
   provinces.forEach((p, i) => {
@@ -92,13 +93,13 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
       const at = `provinces[${i}].market.sites[${j}]`;
       const inside = Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0;
       if (!inside || x >= map.width || y >= map.height) {
-        errors.push({ path: at, message: `(${x}, ${y}) is off the ${map.width}×${map.height} map` });
+        errors.push(problem("world", at, `(${x}, ${y}) is off the ${map.width}×${map.height} map`));
       } else if (regionProvince[map.region[y * map.width + x]!] !== i) {
-        errors.push({ path: at, message: `(${x}, ${y}) is not in province "${p.name}"` });
+        errors.push(problem("world", at, `(${x}, ${y}) is not in province "${p.name}"`));
       }
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
 
   const grid = createGrid({ width: map.width, height: map.height, torus: map.torus });
   const province = grid.addLayer("province", "i32");

@@ -16,12 +16,13 @@
  */
 
 import type { RegionInfo } from "../core/model.js";
+import { type Problem, problem } from "../core/problems.js";
 import { loadBundledMap } from "../map/bundled.js";
 import { regionMapOf } from "../map/region-map.js";
 import type { CentralAsiaMap } from "../map/types.js";
 import { buildWorld } from "./build.js";
 import type { NamedCrossing } from "./crossings.js";
-import type { MarketAttributes, ProvinceAttributes, World, WorldError } from "./types.js";
+import type { MarketAttributes, ProvinceAttributes, World } from "./types.js";
 
 /**
  * Heroin entering the map per year, kg: UNODC (2012), "Opiate Flows through Northern Afghanistan
@@ -39,7 +40,7 @@ const HEROIN_ELASTICITY = 0.3;
 /** The world built from a map and its named crossings, or every problem that stopped it. */
 export type MapWorldResult =
   | { ok: true; world: World; crossings: NamedCrossing[] }
-  | { ok: false; errors: WorldError[] };
+  | { ok: false; problems: Problem[] };
 
 const ATTRIBUTES = ["stateCapacity", "legitimacy", "corruption", "hardship", "ruggedness"] as const;
 
@@ -60,7 +61,7 @@ function marketOf(m: CentralAsiaMap["markets"][number], cells: number[], width: 
 
 /** The drug-route world of a loaded map, with the map's crossings (and the sinks' border cells) by name. */
 export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
-  const errors: WorldError[] = [];
+  const errors: Problem[] = [];
   const base = regionMapOf(map);
   const region = base.region.slice();
   const regions: RegionInfo[] = [...base.regions];
@@ -68,7 +69,7 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
 
   // Supply per source province: the documented annual total in proportion to heroinSource.
   const weight = map.provinces.reduce((s, p) => s + p.heroinSource, 0);
-  if (!(weight > 0)) errors.push({ path: "provinces", message: "no province has heroinSource > 0" });
+  if (!(weight > 0)) errors.push(problem("world", "provinces", "no province has heroinSource > 0"));
   const perDay = CENTRAL_ASIA_SUPPLY_KG_PER_YEAR / DAYS_PER_YEAR;
   const provinces: ProvinceAttributes[] = map.provinces.map((p) => ({
     name: p.name,
@@ -96,10 +97,9 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
       continue;
     }
     if (!/^[A-Z]{2}$/.test(m.id)) {
-      errors.push({
-        path: `markets[${i}].id`,
-        message: `"${m.id}" is neither a province of the map nor a country`,
-      });
+      errors.push(
+        problem("world", `markets[${i}].id`, `"${m.id}" is neither a province of the map nor a country`),
+      );
       continue;
     }
     const name = sinkName(m.name);
@@ -110,7 +110,7 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
     for (const [j, c] of cells.entries()) {
       const at = `markets[${i}].links[${j}]`;
       if (map.province[c]! < 0 || map.crossing[c]! >= 0 || taken.has(c)) {
-        errors.push({ path: at, message: `cell ${c} is off the region, a crossing or another sink's` });
+        errors.push(problem("world", at, `cell ${c} is off the region, a crossing or another sink's`));
         continue;
       }
       taken.add(c);
@@ -136,7 +136,7 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
       }
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   closeThirdCountries(map, region, regions);
   const built = buildWorld({ ...base, region, regions }, provinces);
   return built.ok ? { ok: true, world: built.world, crossings } : built;
@@ -191,7 +191,7 @@ function shippedWorld(): { world: World; crossings: NamedCrossing[] } {
     // The shipped map is checked by the tests; failing here is a defect, not bad input.
     if (!r.ok)
       throw new Error(
-        `central-asia world is invalid: ${r.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`,
+        `central-asia world is invalid: ${r.problems.map((e) => `${e.path} ${e.message}`).join("; ")}`,
       );
     shipped = { world: r.world, crossings: r.crossings };
   }

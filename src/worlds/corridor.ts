@@ -206,7 +206,7 @@ export function corridorWorld(): World {
   const res = buildWorld(corridorRegionMap(), CORRIDOR_PROVINCES);
   if (!res.ok)
     throw new Error(
-      `corridor world is invalid: ${res.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`,
+      `corridor world is invalid: ${res.problems.map((e) => `${e.path} ${e.message}`).join("; ")}`,
     );
   return res.world;
 }

@@ -2,6 +2,7 @@
  * Types of the drug-route world: the province table a scenario supplies and the typed cell layers
  * `buildWorld` derives from it and from the ASCII map.
  */
+import type { Problem } from "../core/problems.js";
 import type { Grid } from "../engine/grid.js";
 
 /** Crossing code of a cell that is no border crossing. */
@@ -45,14 +46,6 @@ export interface ProvinceAttributes {
   market?: MarketAttributes | undefined;
 }
 
-/** A located problem in the map or province table (path as in scenario errors, e.g. "provinces[2].corruption"). */
-export interface WorldError {
-  /** Where the problem is. */
-  path: string;
-  /** What is wrong, in plain words. */
-  message: string;
-}
-
 /** The built world: an engine grid, typed per-cell layers, the province table and cells per province. */
 export interface World {
   /** The engine grid; it also holds the layers below under the same names. */
@@ -79,5 +72,5 @@ export interface World {
   markets: [number, Int32Array][];
 }
 
-/** A world, or every problem that stopped it. */
-export type BuildWorldResult = { ok: true; world: World } | { ok: false; errors: WorldError[] };
+/** A world, or every problem that stopped it (kind `world`, paths like "provinces[2].corruption"). */
+export type BuildWorldResult = { ok: true; world: World } | { ok: false; problems: Problem[] };

@@ -136,7 +136,13 @@ describe("pamir study", () => {
       "tiny-scenario/p1/r1",
       "tiny-scenario/p1/r2",
     ]);
-    expect(all.find((x) => x.status === "failed").error.name).toBe("CheckFailed");
+    // A failed run keeps its problems as structured entries: the model's check, at the offending value.
+    for (const f of all.filter((x) => x.status === "failed")) {
+      expect(f.error).toBeUndefined();
+      expect(f.problems).toEqual([
+        { kind: "check", path: "params.agents", message: "must be ≤ 100, the free cells of the grid" },
+      ]);
+    }
   });
 
   it("prints plain progress lines when stdout is not a terminal", () => {

@@ -203,12 +203,12 @@ describe("pamir study --queue with pamir worker", () => {
   it("refuses a study queued in an unknown job format, naming it, and keeps serving", async () => {
     const r = new Redis({ port: redis.port, password: redis.password });
     const hash = "f".repeat(64);
-    await r.set(metaKey(hash), JSON.stringify({ format: 2, hash, name: "from the future" }));
+    await r.set(metaKey(hash), JSON.stringify({ format: 7, hash, name: "from the future" }));
     await r.sadd(STUDIES_KEY, hash);
     try {
       const w = worker();
-      const m = await w.waitFor(/pamir worker: .*job format 2.*\n/);
-      expect(m[0]).toMatch(/does not know \(it reads format 1\); run the same pamir version/);
+      const m = await w.waitFor(/pamir worker: .*job format 7.*\n/);
+      expect(m[0]).toMatch(/does not know \(it reads format 2\); run the same pamir version/);
       expect(w.child.exitCode).toBeNull();
     } finally {
       await r.srem(STUDIES_KEY, hash);

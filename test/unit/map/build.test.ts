@@ -3,6 +3,7 @@
  * rebuilt twice it gives the same bytes, and each rule of the build does what it says.
  */
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { type BuildInput, buildMap } from "../../../src/map/build.js";
 import { formatMapDocument } from "../../../src/map/format.js";
 import { gridSpec } from "../../../src/map/grid-spec.js";
@@ -64,7 +65,7 @@ function input(overrides: Partial<ProvincesFile["provinces"]> = {}): BuildInput 
 
 function built(i = input()) {
   const r = buildMap(i);
-  if (!r.ok) throw new Error(r.errors.join("\n"));
+  if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
   return r.doc;
 }
 
@@ -86,7 +87,7 @@ describe("buildMap on a fixture", () => {
   it("snaps the crossing onto the border and loads back with the same layers", () => {
     const doc = built();
     const r = parseCentralAsiaMap(formatMapDocument(doc), "fixture.json");
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const m = r.map;
     const x = doc.crossings[0]!;
     // (71.6 E, 37.1 N) is in row 1 (37.0–37.5 N, the TJ row next to the border), column 3.
@@ -105,7 +106,7 @@ describe("buildMap on a fixture", () => {
     const r = buildMap(i);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors).toEqual([
+      expect(r.problems.map(problemLine)).toEqual([
         "provinces.TJ-GB: missing (the province has cells on the map)",
         "provinces.KG-N: not a province of the map (does not reach the box)",
       ]);
@@ -120,7 +121,7 @@ describe("buildMap on a fixture", () => {
     i.provinces.markets[1]!.links = [place("Fayzabad", 36.6, 70.6)];
     i.provinces.markets.push({ id: "TJ-SU", name: "Khujand", demand: 1, price: 2, links: [khorog] });
     const r = buildMap(i);
-    expect(r.ok ? [] : r.errors).toEqual([
+    expect(r.ok ? [] : r.problems.map(problemLine)).toEqual([
       "markets[1].links[0] (Fayzabad): not in TJ-GB, the market's province",
       "markets[2] (TJ-SU): not a province of the map",
     ]);
@@ -130,6 +131,8 @@ describe("buildMap on a fixture", () => {
     const i = input();
     i.network.crossings[0] = { ...i.network.crossings[0]!, countries: ["TJ", "KG"] };
     const r = buildMap(i);
-    expect(r.ok ? [] : r.errors).toEqual(["crossings[0] (bridge): TJ and KG share no border on the map"]);
+    expect(r.ok ? [] : r.problems.map(problemLine)).toEqual([
+      "crossings[0] (bridge): TJ and KG share no border on the map",
+    ]);
   });
 });

@@ -5,8 +5,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { cellAt } from "../../../src/map/grid-spec.js";
-import { formatMapError, loadCentralAsiaMap } from "../../../src/map/load.js";
+import { loadCentralAsiaMap } from "../../../src/map/load.js";
 import { canStep } from "../../../src/map/passage.js";
 import type { CentralAsiaMap } from "../../../src/map/types.js";
 
@@ -15,7 +16,7 @@ let map: CentralAsiaMap;
 
 beforeAll(() => {
   const r = loadCentralAsiaMap(FILE);
-  if (!r.ok) throw new Error(r.errors.map(formatMapError).join("\n"));
+  if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
   map = r.map;
 });
 

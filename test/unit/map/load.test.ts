@@ -2,8 +2,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import type { MapDocument } from "../../../src/map/document.js";
-import { formatMapError, loadCentralAsiaMap, parseCentralAsiaMap } from "../../../src/map/load.js";
+import { loadCentralAsiaMap, parseCentralAsiaMap } from "../../../src/map/load.js";
 
 const FILE = fileURLToPath(new URL("../../../scenarios/maps/central-asia.json", import.meta.url));
 const text = readFileSync(FILE, "utf8");
@@ -12,7 +13,7 @@ function problems(edit: (doc: MapDocument) => void): string[] {
   const doc = JSON.parse(text) as MapDocument;
   edit(doc);
   const r = parseCentralAsiaMap(JSON.stringify(doc), "m.json");
-  return r.ok ? [] : r.errors.map(formatMapError);
+  return r.ok ? [] : r.problems.map(problemLine);
 }
 
 describe("loadCentralAsiaMap", () => {
@@ -33,9 +34,9 @@ describe("loadCentralAsiaMap", () => {
 
   it("reports a missing file and broken JSON as one error each", () => {
     const r = loadCentralAsiaMap("no/such/map.json");
-    expect(r.ok ? [] : r.errors.map(formatMapError)).toEqual(["no/such/map.json  (file)  file not found"]);
+    expect(r.ok ? [] : r.problems.map(problemLine)).toEqual(["no/such/map.json  (file)  file not found"]);
     const j = parseCentralAsiaMap("{", "m.json");
-    expect(j.ok ? [] : j.errors.map((e) => e.path)).toEqual(["(json)"]);
+    expect(j.ok ? [] : j.problems.map((e) => e.path)).toEqual(["(json)"]);
   });
 
   it("locates schema problems by path", () => {

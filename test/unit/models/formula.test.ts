@@ -12,14 +12,15 @@ const INPUTS = ["profit", "risk", "fighters", "cash"] as const;
 
 function compiled(source: string, inputs: readonly string[] = INPUTS): CompiledFormula {
   const r = compileFormula(source, inputs);
-  if (!r.ok) throw new Error(`unexpected refusal of ${source}: ${r.error.message} at ${r.error.at}`);
+  if (!r.ok)
+    throw new Error(`unexpected refusal of ${source}: ${r.problems[0]!.message} at ${r.problems[0]!.path}`);
   return r.value;
 }
 
 function refused(source: string, inputs: readonly string[] = INPUTS): FormulaError {
   const r = compileFormula(source, inputs);
   if (r.ok) throw new Error(`${source} was compiled but must be refused`);
-  return r.error;
+  return r.problems[0] as FormulaError;
 }
 
 describe("formula compiler: refused", () => {
@@ -38,37 +39,37 @@ describe("formula compiler: refused", () => {
   for (const [name, source] of disabled) {
     it(`refuses ${name}`, () => {
       const e = refused(source);
-      expect(e.at).toBe(name);
+      expect(e.path).toBe(name);
       expect(e.message).toContain(`"${name}" is disabled`);
     });
   }
 
   it("refuses every disabled function even with plain number arguments", () => {
-    for (const name of DISABLED_FUNCTIONS) expect(refused(`${name}(1)`).at).toBe(name);
+    for (const name of DISABLED_FUNCTIONS) expect(refused(`${name}(1)`).path).toBe(name);
   });
 
   it("refuses variable assignment", () => {
     const e = refused("profit = 1");
     expect(e.message).toMatch(/assignment/);
-    expect(e.at).toBe("profit = 1");
+    expect(e.path).toBe("profit = 1");
   });
 
   it("refuses function assignment (definitions)", () => {
     const e = refused("f(x) = x ^ 2");
     expect(e.message).toMatch(/function definition/);
-    expect(e.at).toMatch(/^f\(x\)/);
+    expect(e.path).toMatch(/^f\(x\)/);
   });
 
   it("refuses names that are not among the inputs", () => {
     const e = refused("profit - bribes");
-    expect(e.at).toBe("bribes");
+    expect(e.path).toBe("bribes");
     expect(e.message).toMatch(/unknown name "bribes".*profit, risk, fighters, cash/);
   });
 
   it("refuses mathjs functions outside the allow-list (impure, matrix, trig)", () => {
     for (const name of ["random", "pickRandom", "matrix", "cos", "format", "typeOf", "config"]) {
       const e = refused(`${name}(profit)`);
-      expect(e.at).toBe(name);
+      expect(e.path).toBe(name);
       expect(e.message).toMatch(/not allowed/);
     }
   });
@@ -80,7 +81,7 @@ describe("formula compiler: refused", () => {
       ["i * risk", "i"],
       ["NaN", "NaN"],
     ]) {
-      expect(refused(source!).at).toBe(at);
+      expect(refused(source!).path).toBe(at);
     }
   });
 
@@ -101,8 +102,12 @@ describe("formula compiler: refused", () => {
 
   it("refuses a function used as a value, and wrong argument counts", () => {
     expect(refused("max + 1").message).toMatch(/must be called/);
-    expect(refused("pow(profit)")).toEqual({ message: 'function "pow" takes 2 arguments, got 1', at: "pow" });
-    expect(refused("min()").at).toBe("min");
+    expect(refused("pow(profit)")).toEqual({
+      kind: "formula",
+      message: 'function "pow" takes 2 arguments, got 1',
+      path: "pow",
+    });
+    expect(refused("min()").path).toBe("min");
   });
 
   it("refuses operators outside arithmetic, comparison and logic", () => {
@@ -114,24 +119,24 @@ describe("formula compiler: refused", () => {
       ["profit to risk", "to"],
       ["profit .* risk", ".*"],
     ]) {
-      expect(refused(source!).at).toBe(at);
+      expect(refused(source!).path).toBe(at);
     }
   });
 
   it("refuses syntax errors, naming the token where parsing stopped", () => {
-    expect(refused("profit + * risk")).toMatchObject({ at: "*" });
+    expect(refused("profit + * risk")).toMatchObject({ path: "*" });
     expect(refused("profit +").message).toMatch(/^syntax:/);
-    expect(refused("   ")).toEqual({ message: "formula is empty", at: "" });
+    expect(refused("   ")).toEqual({ kind: "formula", message: "formula is empty", path: "" });
     expect(refused(`profit${" + 1".repeat(600)}`).message).toMatch(/longer than/);
   });
 
   it("refuses bad input names: reserved, duplicated or not identifiers", () => {
-    expect(compileFormula("1", ["e"])).toMatchObject({ ok: false, error: { at: "e" } });
-    expect(compileFormula("1", ["max"])).toMatchObject({ ok: false, error: { at: "max" } });
-    expect(compileFormula("1", ["import"])).toMatchObject({ ok: false, error: { at: "import" } });
-    expect(compileFormula("1", ["and"])).toMatchObject({ ok: false, error: { at: "and" } });
-    expect(compileFormula("1", ["a", "a"])).toMatchObject({ ok: false, error: { message: /twice/ } });
-    expect(compileFormula("1", ["a b"])).toMatchObject({ ok: false, error: { message: /identifier/ } });
+    expect(compileFormula("1", ["e"])).toMatchObject({ ok: false, problems: [{ path: "e" }] });
+    expect(compileFormula("1", ["max"])).toMatchObject({ ok: false, problems: [{ path: "max" }] });
+    expect(compileFormula("1", ["import"])).toMatchObject({ ok: false, problems: [{ path: "import" }] });
+    expect(compileFormula("1", ["and"])).toMatchObject({ ok: false, problems: [{ path: "and" }] });
+    expect(compileFormula("1", ["a", "a"])).toMatchObject({ ok: false, problems: [{ message: /twice/ }] });
+    expect(compileFormula("1", ["a b"])).toMatchObject({ ok: false, problems: [{ message: /identifier/ }] });
   });
 
   it("runs on a mathjs instance whose dangerous functions throw (defence in depth)", () => {
@@ -190,10 +195,10 @@ describe("formula compiler: computes", () => {
     const f = compiled("profit / risk + log(cash) + sqrt(fighters)");
     expect(f.evaluate([1, 0, 1, 1])).toEqual({
       ok: false,
-      error: { message: "formula gave Infinity, not a finite number", at: f.source },
+      problems: [{ kind: "formula", message: "formula gave Infinity, not a finite number", path: f.source }],
     });
-    expect(f.evaluate([1, 1, 1, -1])).toMatchObject({ ok: false, error: { message: /NaN/ } });
-    expect(f.evaluate([1, 1, -4, 1])).toMatchObject({ ok: false, error: { message: /NaN/ } });
+    expect(f.evaluate([1, 1, 1, -1])).toMatchObject({ ok: false, problems: [{ message: /NaN/ }] });
+    expect(f.evaluate([1, 1, -4, 1])).toMatchObject({ ok: false, problems: [{ message: /NaN/ }] });
     expect(f.evaluate([1, 1, 4, 1])).toEqual({ ok: true, value: 3 });
   });
 
@@ -201,9 +206,9 @@ describe("formula compiler: computes", () => {
     const f = compiled("profit + cash", ["profit", "cash"]);
     expect(f.evaluate({ profit: 1 })).toEqual({
       ok: false,
-      error: { message: 'input "cash" is missing', at: "cash" },
+      problems: [{ kind: "formula", message: 'input "cash" is missing', path: "cash" }],
     });
-    expect(f.evaluate([1])).toMatchObject({ ok: false, error: { at: "cash" } });
+    expect(f.evaluate([1])).toMatchObject({ ok: false, problems: [{ path: "cash" }] });
     expect(f.evaluate([1, 2])).toEqual({ ok: true, value: 3 });
   });
 });

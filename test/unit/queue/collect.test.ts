@@ -8,24 +8,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { batchJob, batchRange, collectJob } from "../../../src/queue/collect.js";
 import { jobId } from "../../../src/queue/names.js";
 import { JOB_FORMAT, type StudyMeta } from "../../../src/queue/payload.js";
 import { batchProcessor, refusal } from "../../../src/queue/study-worker.js";
-import { formatScenarioError } from "../../../src/scenario/errors.js";
 import { runBatch } from "../../../src/study/batch.js";
 import { loadStudyFile } from "../../../src/study/load.js";
 import { openSession, type StudySession } from "../../../src/study/session.js";
 
 const loaded = loadStudyFile("test/fixtures/studies/tiny.yaml");
-if (!loaded.ok) throw new Error(loaded.errors.map(formatScenarioError).join("\n"));
+if (!loaded.ok) throw new Error(loaded.problems.map(problemLine).join("\n"));
 const study = loaded.study;
 const HASH = study.hash;
 
 function session(): { s: StudySession; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "pamir-collect-"));
   const open = openSession(study, { out: dir, mode: "auto", version: "t" });
-  if (!open.ok) throw new Error(open.error.kind);
+  if (!open.ok) throw new Error(open.problems[0]!.message);
   return { s: open.session, dir };
 }
 const ids = (dir: string) =>
@@ -33,7 +33,9 @@ const ids = (dir: string) =>
     .trim()
     .split("\n")
     .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as { id: string; status: string; error?: { message: string } });
+    .map(
+      (l) => JSON.parse(l) as { id: string; status: string; problems?: { kind: string; message: string }[] },
+    );
 /** A finished BullMQ job as getJobs returns it. */
 const job = (batch: number, data: unknown, extra: Partial<Job> = {}) =>
   ({ id: jobId(HASH, batch), data, attemptsMade: 1, processedBy: "w1", ...extra }) as unknown as Job;
@@ -83,7 +85,14 @@ describe("coordinator side", () => {
     s.close();
     const rows = ids(dir);
     expect(rows.map((r) => r.status)).toEqual(Array(6).fill("failed"));
-    expect(rows[2]!.error!.message).toBe("job stalled more than allowable limit (after 3 attempts)");
+    expect(rows[2]!.problems).toEqual([
+      {
+        kind: "queue",
+        path: "",
+        message: "job stalled more than allowable limit (after 3 attempts)",
+        data: { reason: "batch" },
+      },
+    ]);
     expect(rows.slice(4).map((r) => r.id)).toEqual(["tiny-scenario/p1/r1", "tiny-scenario/p1/r2"]);
     expect(s.counts).toMatchObject({ done: 6, failed: 6 });
   });
@@ -96,9 +105,9 @@ describe("worker side", () => {
   it("refuses a bad payload without running it, unrecoverably (no retries)", async () => {
     const lines: string[] = [];
     const p = batchProcessor(HASH, context, run, (l) => lines.push(l));
-    const err = await p({ id: "x", data: { format: 2 } }).catch((e: unknown) => e);
+    const err = await p({ id: "x", data: { format: 7 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnrecoverableError);
-    expect((err as Error).message).toMatch(/job format 2, which this pamir does not know/);
+    expect((err as Error).message).toMatch(/job format 7, which this pamir does not know/);
     expect(lines).toEqual([`refused job x: ${(err as Error).message}`]);
   });
 

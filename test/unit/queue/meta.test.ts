@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { studyMeta, workerContext } from "../../../src/queue/meta.js";
-import { parseMeta } from "../../../src/queue/payload.js";
-import { formatScenarioError } from "../../../src/scenario/errors.js";
+import { JOB_FORMAT, parseMeta } from "../../../src/queue/payload.js";
 import { runBatch } from "../../../src/study/batch.js";
 import { queueBatchRuns } from "../../../src/study/batching.js";
 import { loadStudyText } from "../../../src/study/load.js";
@@ -23,15 +23,23 @@ series: { every: 1, keep: [happy_share] }
 
 describe("study meta", () => {
   const loaded = loadStudyText(STUDY, join(tmpdir(), "map-study.yaml"));
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatScenarioError).join("\n"));
+  if (!loaded.ok) throw new Error(loaded.problems.map(problemLine).join("\n"));
   const study = loaded.study;
 
   it("carries the map file a scenario names, and passes its own schema", () => {
-    const meta = studyMeta(study, "9.9.9", 5);
+    const made = studyMeta(study, "9.9.9", 5);
+    if (!made.ok) throw new Error(made.problems[0]!.message);
+    const meta = made.meta;
     const s = meta.context.scenarios[0]!;
     expect(s.map?.given).toBe("maps/central-asia.json");
     expect(s.map?.text).toBe(readFileSync("scenarios/maps/central-asia.json", "utf8"));
-    expect(meta).toMatchObject({ format: 1, hash: study.hash, pamir: "9.9.9", planned: 4, batchRuns: 5 });
+    expect(meta).toMatchObject({
+      format: JOB_FORMAT,
+      hash: study.hash,
+      pamir: "9.9.9",
+      planned: 4,
+      batchRuns: 5,
+    });
     expect(meta.context.series).toEqual({ every: 1, keep: ["happy_share"] });
     expect(parseMeta(JSON.stringify(meta))).toEqual({ ok: true, value: meta });
   });
@@ -39,15 +47,17 @@ describe("study meta", () => {
   it("gives a worker a context that runs the same runs, series returned instead of written", () => {
     const out = mkdtempSync(join(tmpdir(), "pamir-meta-"));
     const open = openSession(study, { out, mode: "auto", version: "t" });
-    if (!open.ok) throw new Error(open.error.kind);
+    if (!open.ok) throw new Error(open.problems[0]!.message);
     const s = open.session;
     const tasks = s.tasksIn(0, 4);
     const here = runBatch(s.context, tasks).records;
     s.close();
 
     const scratch = mkdtempSync(join(tmpdir(), "pamir-scratch-"));
-    const meta = parseMeta(JSON.stringify(studyMeta(study, "t", 1)));
-    if (!meta.ok) throw new Error(meta.error);
+    const made = studyMeta(study, "t", 1);
+    if (!made.ok) throw new Error(made.problems[0]!.message);
+    const meta = parseMeta(JSON.stringify(made.meta));
+    if (!meta.ok) throw new Error(meta.problems[0]!.message);
     const ctx = workerContext(meta.value, scratch);
     const text = ctx.scenarios[0]!.text;
     const copy = /^map: (.+)$/m.exec(text)?.[1];

@@ -49,18 +49,25 @@ describe("parseJob", () => {
   });
 
   it("refuses another format version by name", () => {
-    const r = parseJob(job({ format: 2 }), HASH);
+    const r = parseJob(job({ format: 7 }), HASH);
     expect(r).toEqual({
       ok: false,
-      error:
-        "job is in job format 2, which this pamir does not know (it reads format 1); run the same pamir version on the coordinator and every worker",
+      problems: [
+        {
+          kind: "queue",
+          path: "",
+          message:
+            "job is in job format 7, which this pamir does not know (it reads format 2); run the same pamir version on the coordinator and every worker",
+          data: { reason: "job" },
+        },
+      ],
     });
   });
 
   it("refuses malformed jobs, saying where", () => {
     const bad = (data: unknown) => {
       const r = parseJob(data, HASH);
-      return r.ok ? "" : r.error;
+      return r.ok ? "" : r.problems[0]!.message;
     };
     expect(bad(job({ tasks: [] }))).toMatch(/^job is not a valid pamir job document at tasks: /);
     expect(bad(job({ tasks: [{ ...task(1), seed: -1 }] }))).toMatch(/at tasks\.0\.seed/);
@@ -74,23 +81,39 @@ describe("parseJob", () => {
 
 describe("parseReply", () => {
   it("accepts one record per task in task order; null outcomes stay null", () => {
-    const r = parseReply({ format: 1, records: [record(6), record(7)] }, [task(6), task(7)]);
+    const r = parseReply({ format: JOB_FORMAT, records: [record(6), record(7)] }, [task(6), task(7)]);
     expect(r.ok && r.value[0]!.outcomes).toEqual({ x: 1, y: null });
   });
 
+  it("carries a failed run's problems, and refuses a problem of an unknown kind", () => {
+    const failed = {
+      ...record(6),
+      status: "failed",
+      problems: [{ kind: "run", path: "(setup)", message: "boom", data: { name: "RangeError" } }],
+    };
+    const r = parseReply({ format: JOB_FORMAT, records: [failed] }, [task(6)]);
+    expect(r.ok && r.value[0]!.problems).toEqual(failed.problems);
+    const odd = { ...failed, problems: [{ kind: "weird", path: "", message: "?" }] };
+    expect(parseReply({ format: JOB_FORMAT, records: [odd] }, [task(6)]).ok).toBe(false);
+  });
+
   it("refuses replies that do not answer the tasks one for one, or are malformed", () => {
-    expect(parseReply({ format: 1, records: [record(7), record(6)] }, [task(6), task(7)]).ok).toBe(false);
-    expect(parseReply({ format: 1, records: [record(6)] }, [task(6), task(7)]).ok).toBe(false);
-    expect(parseReply({ format: 1, records: [{ ...record(6), status: "maybe" }] }, [task(6)]).ok).toBe(false);
+    expect(parseReply({ format: JOB_FORMAT, records: [record(7), record(6)] }, [task(6), task(7)]).ok).toBe(
+      false,
+    );
+    expect(parseReply({ format: JOB_FORMAT, records: [record(6)] }, [task(6), task(7)]).ok).toBe(false);
+    expect(
+      parseReply({ format: JOB_FORMAT, records: [{ ...record(6), status: "maybe" }] }, [task(6)]).ok,
+    ).toBe(false);
     expect(parseReply(null, [task(6)]).ok).toBe(false);
     const future = parseReply({ format: 9, records: [] }, []);
-    expect(!future.ok && future.error).toMatch(/^reply is in job format 9/);
+    expect(!future.ok && future.problems[0]!.message).toMatch(/^reply is in job format 9/);
   });
 });
 
 describe("parseMeta", () => {
   const meta = {
-    format: 1,
+    format: JOB_FORMAT,
     hash: HASH,
     name: "n",
     pamir: "0.1.0",
@@ -102,10 +125,15 @@ describe("parseMeta", () => {
 
   it("accepts a meta and refuses non-JSON, unknown versions and missing parts", () => {
     expect(parseMeta(JSON.stringify(meta))).toEqual({ ok: true, value: meta });
-    expect(parseMeta("{")).toEqual({ ok: false, error: "study meta is not JSON" });
-    const v2 = parseMeta(JSON.stringify({ ...meta, format: 2 }));
-    expect(!v2.ok && v2.error).toMatch(/^study meta is in job format 2, which this pamir does not know/);
+    expect(parseMeta("{")).toMatchObject({
+      ok: false,
+      problems: [{ kind: "queue", message: "study meta is not JSON" }],
+    });
+    const v7 = parseMeta(JSON.stringify({ ...meta, format: 7 }));
+    expect(!v7.ok && v7.problems[0]!.message).toMatch(
+      /^study meta is in job format 7, which this pamir does not know/,
+    );
     const noScenarios = parseMeta(JSON.stringify({ ...meta, context: { scenarios: [], paths: [] } }));
-    expect(!noScenarios.ok && noScenarios.error).toMatch(/at context\.scenarios/);
+    expect(!noScenarios.ok && noScenarios.problems[0]!.message).toMatch(/at context\.scenarios/);
   });
 });

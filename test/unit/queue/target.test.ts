@@ -4,13 +4,13 @@ import { parseRedisUrl } from "../../../src/queue/target.js";
 
 const ok = (url: string, extras = {}) => {
   const r = parseRedisUrl(url, extras);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problems[0]!.message);
   return r.target;
 };
 const error = (url: string) => {
   const r = parseRedisUrl(url);
   if (r.ok) throw new Error(`${url} parsed`);
-  return r.message;
+  return r.problems[0]!.message;
 };
 
 describe("parseRedisUrl", () => {

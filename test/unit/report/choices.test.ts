@@ -9,7 +9,7 @@ import { row } from "../stats/rows.js";
 
 const arms = (rows: ReturnType<typeof row>[], want = {}) => {
   const r = chooseArms(rows, undefined, want);
-  if (!r.ok) throw r.error;
+  if (!r.ok) throw new Error(r.problems[0]!.message);
   return r.value;
 };
 
@@ -53,9 +53,12 @@ describe("chooseArms", () => {
   it("refuses unknown factors and one factor named twice", () => {
     expect(chooseArms(drill, undefined, { within: "weather" })).toMatchObject({
       ok: false,
-      error: {
-        message: '--within: no factor "weather" in the study; factors: motive, posture, params.patrols',
-      },
+      problems: [
+        {
+          kind: "option",
+          message: '--within: no factor "weather" in the study; factors: motive, posture, params.patrols',
+        },
+      ],
     });
     expect(chooseArms(drill, undefined, { by: "motive", within: "motive" }).ok).toBe(false);
   });

@@ -9,7 +9,7 @@ import { externalRefs, untitledSvgs } from "./html-checks.js";
 
 const build = async (dir: string, extra: Record<string, unknown> = {}) => {
   const r = await buildReport(dir, { version: "test", ...extra });
-  if (!r.ok) throw r.error;
+  if (!r.ok) throw new Error(r.problems[0]!.message);
   return r.value;
 };
 
@@ -50,7 +50,7 @@ describe("a report with missing outcomes", () => {
     expect(r.html).toContain("choose posture “route-control”");
     const no = await buildReport(dir, { version: "test", outcome: "revenue" });
     expect(no.ok).toBe(false);
-    if (!no.ok) expect(no.error.message).toMatch(/--outcome revenue: say which way it is good/);
+    if (!no.ok) expect(no.problems[0]!.message).toMatch(/--outcome revenue: say which way it is good/);
   });
 
   it("gives the drug-route economy (no insurgents) its tables, bands and prices", async () => {

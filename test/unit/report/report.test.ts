@@ -10,7 +10,7 @@ import { compareCells, externalRefs, summaryMismatches, untitledSvgs } from "./h
 
 const build = async (dir: string, opts: Parameters<typeof buildReport>[1] = { version: "test" }) => {
   const r = await buildReport(dir, opts);
-  if (!r.ok) throw r.error;
+  if (!r.ok) throw new Error(r.problems[0]!.message);
   return r.value;
 };
 
@@ -21,7 +21,7 @@ describe("the report of a drill-vs-route study", () => {
     dir = mkdtempSync(join(tmpdir(), "pamir-report-"));
     writeSyntheticResults(dir, { replicates: 6, filler: 3 });
     const s = await writeSummary(dir);
-    if (!s.ok) throw s.error;
+    if (!s.ok) throw new Error(s.problems[0]!.message);
     report = await build(dir);
   });
 
@@ -84,7 +84,7 @@ describe("the report of a drill-vs-route study", () => {
     const bad = await buildReport(dir, { version: "test", by: "nope" });
     expect(bad.ok).toBe(false);
     if (!bad.ok)
-      expect(bad.error.message).toBe('--by: no factor "nope" in the study; factors: motive, posture');
+      expect(bad.problems[0]!.message).toBe('--by: no factor "nope" in the study; factors: motive, posture');
   });
 });
 

@@ -2,8 +2,9 @@
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { MODELS } from "../../../src/models/registry.js";
-import { formatScenarioError, loadScenarioFile } from "../../../src/scenario/load.js";
+import { loadScenarioFile } from "../../../src/scenario/load.js";
 
 /** The registered model names as the schema lists them (the registry grows; the message format must not). */
 const MODEL_LIST = MODELS.map((m) => m.name).join(", ");
@@ -14,12 +15,12 @@ const DIR = fileURLToPath(new URL("../../fixtures/scenarios/", import.meta.url))
 function problems(name: string): string[] {
   const res = loadScenarioFile(DIR + name);
   if (res.ok) return [];
-  return res.errors.map((e) => formatScenarioError({ ...e, file: basename(e.file) }));
+  return res.problems.map((e) => problemLine({ ...e, file: basename(e.file) }));
 }
 
 function loaded(name: string) {
   const res = loadScenarioFile(DIR + name);
-  if (!res.ok) throw new Error(res.errors.map(formatScenarioError).join("\n"));
+  if (!res.ok) throw new Error(res.problems.map(problemLine).join("\n"));
   return res.scenario;
 }
 
@@ -87,14 +88,14 @@ describe("broken scenario fixtures", () => {
     const res = loadScenarioFile(`${DIR}does-not-exist.yaml`);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.errors.map((e) => formatScenarioError({ ...e, file: basename(e.file) }))).toEqual([
+    expect(res.problems.map((e) => problemLine({ ...e, file: basename(e.file) }))).toEqual([
       "does-not-exist.yaml:0:0  (file)  file not found",
     ]);
   });
 
   it("reports a directory as unreadable too", () => {
     const res = loadScenarioFile(DIR);
-    expect(res.ok ? [] : res.errors.map((e) => [e.line, e.col, e.path, e.message])).toEqual([
+    expect(res.ok ? [] : res.problems.map((e) => [e.line, e.col, e.path, e.message])).toEqual([
       [0, 0, "(file)", "is a directory, not a file"],
     ]);
   });

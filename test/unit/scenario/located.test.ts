@@ -1,7 +1,8 @@
 /** Positions of problems across YAML layouts: block and flow scalars, CRLF, BOM, keys, missing nodes. */
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { MODELS } from "../../../src/models/registry.js";
-import { formatScenarioError, loadScenarioText } from "../../../src/scenario/load.js";
+import { loadScenarioText } from "../../../src/scenario/load.js";
 
 /** The registered model names as the schema lists them (the registry grows; the message format must not). */
 const MODEL_LIST = MODELS.map((m) => m.name).join(", ");
@@ -9,7 +10,7 @@ const MODEL_LIST = MODELS.map((m) => m.name).join(", ");
 /** The formatted problems of `text` loaded as file "s.yaml". */
 function problems(text: string): string[] {
   const res = loadScenarioText(text, "s.yaml");
-  return res.ok ? [] : res.errors.map(formatScenarioError);
+  return res.ok ? [] : res.problems.map(problemLine);
 }
 
 const LEGEND = "  legend:\n    A: { province: a }\n    B: { province: b }\n";

@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { OUTSIDE_REGION } from "../../../src/map/region-map.js";
-import { formatScenarioError, loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
+import { loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
 
 const SCENARIOS = fileURLToPath(new URL("../../../scenarios/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pamir-map-file-"));
@@ -18,13 +19,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The formatted problems of `text` loaded as if it were the file `file`. */
 function problems(text: string, file = join(dir, "s.yaml")): string[] {
   const res = loadScenarioText(text, file);
-  return res.ok ? [] : res.errors.map(formatScenarioError);
+  return res.ok ? [] : res.problems.map(problemLine);
 }
 
 describe("a scenario naming a map file", () => {
   it("loads the map relative to the scenario and hands the model a RegionMap", () => {
     const r = loadScenarioFile(join(SCENARIOS, "schelling-central-asia.yaml"));
-    if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join("\n"));
+    if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
     const map = r.scenario.map!;
     expect(r.scenario.mapFile).toBe(join(SCENARIOS, "maps", "central-asia.json"));
     expect([map.width, map.height, map.torus]).toEqual([80, 48, false]);
@@ -79,7 +80,7 @@ describe("a scenario naming a map file", () => {
     mkdirSync(join(dir, "adir.json"));
     const ps = problems("model: schelling\nmap: adir.json\n");
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatch(/s\.yaml:2:1 {2}map {2}"adir\.json": cannot be read/);
+    expect(ps[0]).toMatch(/s\.yaml:2:1 {2}map {2}"adir\.json": is a directory, not a file \(looked for /);
   });
 
   it("rejects a map value that is neither inline art nor a .json path, at the value", () => {

@@ -2,21 +2,22 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadScenarioText, type ScenarioError } from "../../../src/scenario/load.js";
+import type { LocatedProblem } from "../../../src/core/problems.js";
+import { loadScenarioText } from "../../../src/scenario/load.js";
 
 const VALID = readFileSync(new URL("../../fixtures/scenarios/valid-map.yaml", import.meta.url), "utf8");
 const LINES = VALID.split("\n");
 
 /** Load `text` and check the result's invariants; returns the errors for further checks. */
-function loadChecked(text: string): ScenarioError[] {
+function loadChecked(text: string): LocatedProblem[] {
   const res = loadScenarioText(text, "p.yaml");
   if (res.ok) {
     expect(res.scenario.ticks).toBeGreaterThanOrEqual(0);
     return [];
   }
-  expect(res.errors.length).toBeGreaterThan(0);
+  expect(res.problems.length).toBeGreaterThan(0);
   const lineCount = text.split("\n").length;
-  for (const e of res.errors) {
+  for (const e of res.problems) {
     expect(e.file).toBe("p.yaml");
     expect(e.line).toBeGreaterThanOrEqual(1);
     expect(e.line).toBeLessThanOrEqual(lineCount);
@@ -24,9 +25,9 @@ function loadChecked(text: string): ScenarioError[] {
     expect(e.path.length).toBeGreaterThan(0);
     expect(e.message.trim().length).toBeGreaterThan(0);
   }
-  const order = res.errors.map((e) => e.line * 1e6 + e.col);
+  const order = res.problems.map((e) => e.line * 1e6 + e.col);
   expect(order).toEqual([...order].sort((a, b) => a - b));
-  return res.errors;
+  return res.problems;
 }
 
 /** Values that stress the loader when put after a key: wrong types, YAML syntax, anchors, block headers. */

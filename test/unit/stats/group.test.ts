@@ -20,7 +20,7 @@ const rows = [
 describe("groupArms", () => {
   it("pools points sharing labels, leaves failed and non-finite values out and counts failures", () => {
     const g = groupArms(rows, { outcome: "y", by: "posture", within: "motive" });
-    if (!g.ok) throw g.error;
+    if (!g.ok) throw new Error(g.problems[0]!.message);
     expect(g.value.byLabels).toEqual(["drill", "route"]);
     expect(g.value.levels.map((l) => l.label)).toEqual(["criminal", "ideological"]);
     const [criminal, ideological] = g.value.levels;
@@ -34,7 +34,7 @@ describe("groupArms", () => {
 
   it("groups by a factor path, labelling values by their JSON, and uses one level without `within`", () => {
     const g = groupArms(rows, { outcome: "y", by: "k" });
-    if (!g.ok) throw g.error;
+    if (!g.ok) throw new Error(g.problems[0]!.message);
     expect(g.value.levels).toHaveLength(1);
     expect(g.value.levels[0]!.label).toBe(ALL_LEVEL);
     expect(g.value.levels[0]!.arms.map((a) => [a.label, a.values])).toEqual([
@@ -50,7 +50,7 @@ describe("groupArms", () => {
       row("b", 0, 0, { factors: {}, outcomes: { y: 5 } }),
     ];
     const g = groupArms(rs, { outcome: "y", by: "mix" });
-    if (!g.ok) throw g.error;
+    if (!g.ok) throw new Error(g.problems[0]!.message);
     expect(g.value.byLabels).toEqual(['{"a":1}', '{"a":2}']);
     expect(g.value.unlabelled).toBe(1);
   });
@@ -58,10 +58,11 @@ describe("groupArms", () => {
   it("names what exists when an outcome or factor is unknown", () => {
     const o = groupArms(rows, { outcome: "revenue", by: "posture" });
     expect(o.ok).toBe(false);
-    if (!o.ok) expect(o.error.message).toBe('no outcome "revenue" in the runs; outcomes: y, z');
+    if (!o.ok) expect(o.problems[0]!.message).toBe('no outcome "revenue" in the runs; outcomes: y, z');
     const f = groupArms(rows, { outcome: "y", by: "postur", within: "motive" });
     expect(f.ok).toBe(false);
-    if (!f.ok) expect(f.error.message).toBe('no factor "postur" in the runs; factors: k, motive, posture');
+    if (!f.ok)
+      expect(f.problems[0]!.message).toBe('no factor "postur" in the runs; factors: k, motive, posture');
     const same = groupArms(rows, { outcome: "y", by: "motive", within: "motive" });
     expect(same.ok).toBe(false);
     expect(groupArms([], { outcome: "y", by: "k" }).ok).toBe(false);
@@ -78,7 +79,7 @@ describe("compareArms", () => {
       resamples: 200,
       seed: 9,
     });
-    if (!r.ok) throw r.error;
+    if (!r.ok) throw new Error(r.problems[0]!.message);
     const [criminal, ideological] = r.value.levels;
     expect(criminal!.pairs).toHaveLength(1);
     expect(criminal!.pairs[0]!.a).toBe("drill");
@@ -103,6 +104,7 @@ describe("compareArms", () => {
       seed: 1,
     });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/factor "posture" has only "drill": nothing to compare/);
+    if (!r.ok)
+      expect(r.problems[0]!.message).toMatch(/factor "posture" has only "drill": nothing to compare/);
   });
 });

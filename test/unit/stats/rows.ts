@@ -1,5 +1,5 @@
 /** Run records for the stats tests, built field by field. */
-import type { RunRow } from "../../../src/stats/run-row.js";
+import type { RunRow } from "../../../src/core/run-row.js";
 
 /** A finished (or failed) run record with the given labels and outcomes. */
 export function row(

@@ -71,9 +71,9 @@ describe("writeSummary", () => {
   it("returns an error value for a directory without runs.ndjson", async () => {
     const r = await writeSummary(mkdtempSync(join(tmpdir(), "pamir-empty-")));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/has no runs\.ndjson/);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/has no runs\.ndjson/);
     const missing = await writeSummary("/nonexistent/study");
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.error.message).toBe("no results directory /nonexistent/study");
+    if (!missing.ok) expect(missing.problems[0]!.message).toBe("no results directory /nonexistent/study");
   });
 });

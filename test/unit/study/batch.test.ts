@@ -42,10 +42,9 @@ describe("runBatch", () => {
   it("records a point the model's check rejects as failed, with the check's words", () => {
     const r = runBatch(context("c"), [task(0, 0, 500)]).records[0]!;
     expect(r).toMatchObject({ status: "failed", ticks: 0, outcomes: {} });
-    expect(r.error).toEqual({
-      name: "CheckFailed",
-      message: "params.agents must be ≤ 100, the free cells of the grid",
-    });
+    expect(r.problems).toEqual([
+      { kind: "check", path: "params.agents", message: "must be ≤ 100, the free cells of the grid" },
+    ]);
   });
 
   it("records a model that throws in setup or during a tick as failed and goes on with the batch", () => {
@@ -82,11 +81,15 @@ describe("runBatch", () => {
     };
     const load = (ctx: BatchContext, i: number) => {
       const sc = loadFromText(ctx, i);
-      return sc instanceof Error ? sc : { ...sc, model: throwing as ModelDefinition<unknown> };
+      return "problems" in sc ? sc : { ...sc, model: throwing as ModelDefinition<unknown> };
     };
     const r = runBatch(context("d"), [task(0, 0, 13), task(1, 1, 17), task(2, 2, 20)], load).records;
     expect(r.map((x) => x.status)).toEqual(["failed", "failed", "ok"]);
-    expect(r[0]!.error).toEqual({ name: "RangeError", message: "thirteen is unlucky" });
-    expect(r[1]!.error).toEqual({ name: "TypeError", message: "tick 2 broke" });
+    expect(r[0]!.problems).toEqual([
+      { kind: "run", path: "(setup)", message: "thirteen is unlucky", data: { name: "RangeError" } },
+    ]);
+    expect(r[1]!.problems).toEqual([
+      { kind: "run", path: "(run)", message: "tick 2 broke", data: { name: "TypeError" } },
+    ]);
   });
 });

@@ -37,11 +37,14 @@ describe("csv", () => {
       factors: { "params.x": 2 },
       arm: { status: "hi" },
       status: "failed",
-      error: { name: "E", message: "m, n" },
+      problems: [
+        { kind: "check", path: "params.x", message: "m, n" },
+        { kind: "run", path: "", message: "boom", data: { name: "E" } },
+      ],
       durationMs: 1,
       ticks: 0,
       outcomes: { y: null },
     });
-    expect(line).toBe('s/p0/r0,s,0,0,9,failed,"E: m, n",2,hi,,\n');
+    expect(line).toBe('s/p0/r0,s,0,0,9,failed,"check params.x: m, n; run: boom",2,hi,,\n');
   });
 });

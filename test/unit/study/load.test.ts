@@ -1,6 +1,6 @@
 /** Study files: located problems in the study (and in the scenarios it names), and what a valid one loads to. */
 import { describe, expect, it } from "vitest";
-import { formatScenarioError } from "../../../src/scenario/errors.js";
+import { problemLine } from "../../../src/cli/problems.js";
 import { pointArm, pointValues } from "../../../src/study/design.js";
 import { loadStudyFile, loadStudyText, slugOf } from "../../../src/study/load.js";
 
@@ -8,7 +8,7 @@ const FILE = "test/fixtures/studies/s.yaml"; // scenario paths resolve against t
 
 function problems(text: string): string[] {
   const r = loadStudyText(text, FILE);
-  return r.ok ? [] : r.errors.map(formatScenarioError);
+  return r.ok ? [] : r.problems.map(problemLine);
 }
 
 const head = "name: t\nscenario: tiny-scenario.yaml\n";
@@ -16,7 +16,7 @@ const head = "name: t\nscenario: tiny-scenario.yaml\n";
 describe("loadStudyText", () => {
   it("loads the fixture study: factors, design and arms", () => {
     const r = loadStudyFile("test/fixtures/studies/tiny.yaml");
-    if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join("\n"));
+    if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
     const { design, scenarios } = r.study;
     expect(scenarios.map((s) => s.key)).toEqual(["tiny-scenario"]);
     expect(design.points).toBe(8);
@@ -29,7 +29,7 @@ describe("loadStudyText", () => {
 
   it("loads object-valued factors (a doctrine is a mapping) and checks them against the model", () => {
     const r = loadStudyFile("scenarios/studies/economy-doctrine.yaml");
-    if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join("\n"));
+    if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
     expect(pointValues(r.study.design, 1)).toEqual([0.3, { border: 0.3, corridor: 0.6, capital: 0.1 }]);
     expect(pointArm(r.study.design, 2)).toEqual({ state: "corrupt", doctrine: "border-heavy" });
     const bad = problems(
@@ -99,7 +99,7 @@ describe("loadStudyText", () => {
     const r = loadStudyText("name: t\nscenario: ../scenarios/unknown-key.yaml\n", FILE);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors.every((e) => e.file === "test/fixtures/scenarios/unknown-key.yaml")).toBe(true);
+      expect(r.problems.every((e) => e.file === "test/fixtures/scenarios/unknown-key.yaml")).toBe(true);
   });
 
   it("gives the same hash for the same study written differently, another for another study", () => {

@@ -3,8 +3,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
 import { createRngHub } from "../../../src/engine/rng.js";
-import { formatScenarioError } from "../../../src/scenario/errors.js";
 import type { BatchContext } from "../../../src/study/batch.js";
 import { type Executor, inlineExecutor } from "../../../src/study/executor.js";
 import { type LoadedStudy, loadStudyFile, loadStudyText } from "../../../src/study/load.js";
@@ -12,7 +12,7 @@ import { type RunStudyOptions, runStudy } from "../../../src/study/runner.js";
 
 function load(file: string): LoadedStudy {
   const r = loadStudyFile(file);
-  if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join("\n"));
+  if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
   return r.study;
 }
 
@@ -115,9 +115,16 @@ describe("runStudy", () => {
     const other = loadStudyText(text, "test/fixtures/studies/tiny.yaml");
     if (!other.ok) throw new Error("fixture must load");
     const refused = await runStudy(other.study, opts(dir));
-    expect(refused).toEqual({
+    expect(refused).toMatchObject({
       ok: false,
-      error: { kind: "hashMismatch", dir, found: tiny.hash, expected: other.study.hash },
+      problems: [
+        {
+          kind: "results",
+          file: dir,
+          message: `${dir} holds results of a different study (hash ${tiny.hash}); this study's hash is ${other.study.hash}`,
+          data: { reason: "hashMismatch", found: tiny.hash, expected: other.study.hash },
+        },
+      ],
     });
     const forced = await runStudy(other.study, opts(dir, { mode: "force" }));
     expect(forced).toMatchObject({ ok: true, status: "finished", resumed: 0 });
@@ -126,11 +133,17 @@ describe("runStudy", () => {
 
   it("refuses --resume where there is nothing to resume, and a runs file without manifest", async () => {
     const r = await runStudy(tiny, opts(tmp(), { mode: "resume" }));
-    expect(r).toMatchObject({ ok: false, error: { kind: "nothingToResume" } });
+    expect(r).toMatchObject({
+      ok: false,
+      problems: [{ kind: "results", data: { reason: "nothingToResume" } }],
+    });
     const dir = tmp();
     writeFileSync(join(dir, "runs.ndjson"), '{"id":"x"}\n');
     writeFileSync(join(dir, "notes.txt"), "mine");
-    expect(await runStudy(tiny, opts(dir))).toMatchObject({ ok: false, error: { kind: "notAStudyFolder" } });
+    expect(await runStudy(tiny, opts(dir))).toMatchObject({
+      ok: false,
+      problems: [{ kind: "results", data: { reason: "notAStudyFolder" } }],
+    });
     expect(await runStudy(tiny, opts(dir, { mode: "force" }))).toMatchObject({
       ok: true,
       status: "finished",

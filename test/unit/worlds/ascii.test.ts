@@ -49,7 +49,7 @@ describe("parseAsciiMap", () => {
 describe("parseAsciiCells problems", () => {
   const problems = (ascii: string, chars: string[]) => {
     const res = parseAsciiCells(ascii, chars);
-    return res.ok ? [] : res.problems;
+    return res.ok ? [] : res.problems.map((p) => ({ ...p.data, message: p.message }));
   };
 
   it("reports an empty map", () => {

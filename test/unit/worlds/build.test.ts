@@ -53,7 +53,7 @@ describe("buildWorld", () => {
     const res = buildWorld(RIVER, bad);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.errors.map((e) => e.path)).toEqual([
+    expect(res.problems.map((e) => e.path)).toEqual([
       "provinces[0].corruption",
       "provinces[1].name",
       "provinces[1].market.demandKgPerDay",
@@ -82,7 +82,7 @@ describe("buildWorld", () => {
       },
     ];
     const res = buildWorld(m, table);
-    expect(!res.ok && res.errors.map((e) => e.path)).toEqual([
+    expect(!res.ok && res.problems.map((e) => e.path)).toEqual([
       'map.legend["A"].country',
       "provinces[1].market.sites[0]",
       "provinces[1].market.sites[1]",

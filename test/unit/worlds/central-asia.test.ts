@@ -219,21 +219,21 @@ describe("centralAsiaWorld", () => {
 describe("worldFromMap on a changed map", () => {
   it("refuses a map without any heroin source", () => {
     const r = worldFromMap({ ...map, provinces: map.provinces.map((p) => ({ ...p, heroinSource: 0 })) });
-    expect(r.ok ? [] : r.errors).toEqual([
-      { path: "provinces", message: "no province has heroinSource > 0" },
+    expect(r.ok ? [] : r.problems).toEqual([
+      { kind: "world", path: "provinces", message: "no province has heroinSource > 0" },
     ]);
   });
 
   it("refuses a market that is neither a province nor a country", () => {
     const bad = { ...map.markets[0]!, id: "XX-YY" };
     const r = worldFromMap({ ...map, markets: [bad] });
-    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(["markets[0].id"]);
+    expect(r.ok ? [] : r.problems.map((e) => e.path)).toEqual(["markets[0].id"]);
   });
 
   it("refuses a sink whose link lies on a crossing", () => {
     const x = map.crossings[0]!;
     const sink = { id: "RU", name: "Russia", demand: 1, price: 1, links: [{ ...x, cell: x.cell }] };
     const r = worldFromMap({ ...map, markets: [sink] });
-    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(["markets[0].links[0]"]);
+    expect(r.ok ? [] : r.problems.map((e) => e.path)).toEqual(["markets[0].links[0]"]);
   });
 });

@@ -21,7 +21,7 @@ export function plainProvince(name: string, country: string, ruggedness = 0): Pr
 /** Build or throw (fixtures must be valid). */
 export function mustBuild(map: RegionMap, provinces: ProvinceAttributes[]): World {
   const res = buildWorld(map, provinces);
-  if (!res.ok) throw new Error(res.errors.map((e) => `${e.path} ${e.message}`).join("; "));
+  if (!res.ok) throw new Error(res.problems.map((e) => `${e.path} ${e.message}`).join("; "));
   return res.world;
 }
 

@@ -51,9 +51,9 @@ describe("legend cell attributes", () => {
     );
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    const paths = res.errors.map((e) => e.path);
+    const paths = res.problems.map((e) => e.path);
     expect(paths).toContain("map.legend.A.ruggedness");
     expect(paths).toContain("map.legend.B.crossing");
-    expect(res.errors.every((e) => e.line > 0)).toBe(true);
+    expect(res.problems.every((e) => e.line > 0)).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
  * posture to a drill share, invitations to country indices. Problems come back as located errors.
  */
 
-import type { World, WorldError } from "../../../worlds/types.js";
+import { type Problem, problem } from "../../../core/problems.js";
+import type { World } from "../../../worlds/types.js";
 import type { ArmedParams } from "../armed/params.js";
 import { centreOf } from "../bands/targets.js";
 import type { AllianceRules, Force, Invitation } from "./forces.js";
@@ -20,8 +21,8 @@ export function drillShareOf(posture: ArmedParams["alliance"]["forces"][number][
 export function setupAlliance(
   world: World,
   p: ArmedParams["alliance"],
-): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const K = world.countries.length;
   const forces: Force[] = [];
   p.forces.forEach((f, i) => {
@@ -33,15 +34,14 @@ export function setupAlliance(
     }
     const bp = world.provinces.findIndex((q) => q.name === f.base);
     const base = bp >= 0 ? centreOf(world, world.cellsOf[bp]!) : -1;
-    if (base < 0) errors.push({ path: `${at}.base`, message: `province "${f.base}" is not in the world` });
+    if (base < 0) errors.push(problem("world", `${at}.base`, `province "${f.base}" is not in the world`));
     const invitations: Invitation[] = [];
     f.invitations.forEach((inv, j) => {
       const k = world.countries.indexOf(inv.country);
       if (k < 0 || inv.country === "") {
-        errors.push({
-          path: `${at}.invitations[${j}].country`,
-          message: `country "${inv.country}" is not on the map`,
-        });
+        errors.push(
+          problem("world", `${at}.invitations[${j}].country`, `country "${inv.country}" is not on the map`),
+        );
       } else invitations.push({ country: k, fromDay: inv.fromDay, toDay: inv.toDay });
     });
     forces.push({
@@ -59,7 +59,7 @@ export function setupAlliance(
       invitations,
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   const rules: AllianceRules = {
     coordination: p.coordination,
     threshold: p.activationThreshold,

@@ -7,10 +7,12 @@
  * economy's day; escort fees and severity (today's events labelled terrorist raise incident
  * severity per country) after it.
  */
+
+import type { Problem } from "../../../core/problems.js";
 import type { EventTable } from "../../../engine/recorder.js";
 import type { RngHub, RngStream } from "../../../engine/rng.js";
 import type { RouteGraph } from "../../../worlds/route-graph.js";
-import type { World, WorldError } from "../../../worlds/types.js";
+import type { World } from "../../../worlds/types.js";
 import type { EconomyHooks } from "../../economy/hooks.js";
 import type { Units } from "../../economy/security/units.js";
 import { type AllianceDay, AllianceState, allianceDay } from "../alliance/alliance.js";
@@ -42,11 +44,11 @@ import type { OrgLaunch } from "./launch.js";
 import type { ArmedParams } from "./params.js";
 
 /** Every located problem the armed side's parameters have on a world (paths under params). */
-export function armedProblems(world: World, p: ArmedParams): WorldError[] {
+export function armedProblems(world: World, p: ArmedParams): Problem[] {
   const b = setupBands(world, p);
   const a = setupAlliance(world, p.alliance);
   const o = utilityOverridesOf(p.bandRules.utilities);
-  return [...(b.ok ? [] : b.errors), ...(a.ok ? [] : a.errors), ...(o.ok ? [] : o.errors)];
+  return [...(b.ok ? [] : b.problems), ...(a.ok ? [] : a.problems), ...(o.ok ? [] : o.problems)];
 }
 
 /** What the armed side of a run is built from. */

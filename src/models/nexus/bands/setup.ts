@@ -4,7 +4,8 @@
  * home province) come back as located errors, not exceptions.
  */
 
-import type { World, WorldError } from "../../../worlds/types.js";
+import { type Problem, problem } from "../../../core/problems.js";
+import type { World } from "../../../worlds/types.js";
 import { compileFormula } from "../../formula.js";
 import type { ArmedParams } from "../armed/params.js";
 import {
@@ -55,8 +56,8 @@ export interface BandSetup {
 export function setupBands(
   world: World,
   p: ArmedParams,
-): { ok: true; setup: BandSetup } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; setup: BandSetup } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const motives: MotiveWeights[] = [];
   const motiveNames: string[] = [];
   const presetIndex = new Map<string, number>();
@@ -74,7 +75,7 @@ export function setupBands(
     const home = world.provinces.findIndex((q) => q.name === b.home);
     const cell = home >= 0 ? centreOf(world, world.cellsOf[home]!) : -1;
     if (home < 0 || cell < 0) {
-      errors.push({ path: `bands[${i}].home`, message: `province "${b.home}" is not in the world` });
+      errors.push(problem("world", `bands[${i}].home`, `province "${b.home}" is not in the world`));
       return;
     }
     stageBand(bands, {
@@ -88,7 +89,7 @@ export function setupBands(
       weapons: b.weapons ?? b.fighters,
     });
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, problems: errors };
   bands.flush();
   return {
     ok: true,
@@ -103,17 +104,15 @@ export function setupBands(
  */
 export function utilityOverridesOf(
   utilities: ArmedParams["bandRules"]["utilities"],
-): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; errors: WorldError[] } {
-  const errors: WorldError[] = [];
+): { ok: true; overrides: (UtilityFn | undefined)[] } | { ok: false; problems: Problem[] } {
+  const errors: Problem[] = [];
   const overrides = ACTIONS.map((a): UtilityFn | undefined => {
     const source = utilities[a];
     if (source === undefined) return undefined;
     const res = compileFormula(source, UTILITY_INPUTS);
     if (!res.ok) {
-      errors.push({
-        path: `bandRules.utilities.${a}`,
-        message: `${res.error.message} (at "${res.error.at}")`,
-      });
+      const f = res.problems[0]!;
+      errors.push(problem("formula", `bandRules.utilities.${a}`, `${f.message} (at "${f.path}")`));
       return undefined;
     }
     const f = res.value;
@@ -122,5 +121,5 @@ export function utilityOverridesOf(
       return v.ok ? v.value : Number.NEGATIVE_INFINITY;
     };
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, overrides };
+  return errors.length > 0 ? { ok: false, problems: errors } : { ok: true, overrides };
 }

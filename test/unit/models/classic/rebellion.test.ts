@@ -16,7 +16,7 @@ const params = (over: Partial<RebellionParams> = {}): RebellionParams => rebelli
 
 function runOnce(p: RebellionParams, seed: number, ticks: number): RunResult {
   const out = runModel(rebellionModel, p, { seed, ticks });
-  if (!out.ok) throw new Error(`${out.error.name}: ${out.error.message}`);
+  if (!out.ok) throw new Error(out.problems.map((e) => e.message).join("; "));
   return out.result;
 }
 

@@ -14,7 +14,7 @@ const params = (over: Partial<SchellingParams> = {}): SchellingParams => schelli
 
 function run(p: SchellingParams, seed: number, ticks: number, map?: RegionMap): RunResult {
   const out = runModel(schellingModel, p, { seed, ticks, map });
-  if (!out.ok) throw new Error(`${out.error.name}: ${out.error.message}`);
+  if (!out.ok) throw new Error(out.problems.map((e) => e.message).join("; "));
   return out.result;
 }
 
@@ -207,7 +207,7 @@ describe("Schelling: determinism and outcomes", () => {
     expect(schellingModel.check!(params({ width: 10, height: 10, agents: 100 }), undefined)).toEqual([]);
     const out = runModel(schellingModel, p, { seed: 1, ticks: 1 });
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.error.name).toBe("RangeError");
+    if (!out.ok) expect(out.problems[0]).toMatchObject({ kind: "run", data: { name: "RangeError" } });
   });
 });
 

@@ -12,7 +12,7 @@ const params = (over: Partial<WolfSheepParams> = {}): WolfSheepParams => wolfShe
 /** The official path: set up and run to the horizon in one go. */
 function runOnce(p: WolfSheepParams, seed: number, ticks: number): RunResult {
   const out = runModel(wolfSheepModel, p, { seed, ticks });
-  if (!out.ok) throw new Error(`${out.error.name}: ${out.error.message}`);
+  if (!out.ok) throw new Error(out.problems.map((e) => e.message).join("; "));
   return out.result;
 }
 

@@ -21,7 +21,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** Forces and rules from raw alliance parameters. */
 function resolve(raw: object) {
   const res = setupAlliance(world, armedParams.parse({ alliance: raw }).alliance);
-  if (!res.ok) throw new Error(res.errors[0]!.message);
+  if (!res.ok) throw new Error(res.problems[0]!.message);
   return res;
 }
 

@@ -42,7 +42,7 @@ describe("armedParams", () => {
 describe("setup from parameters", () => {
   it("stages every default band at its home, sharing preset motives", () => {
     const res = setupBands(world, armedParams.parse({}));
-    if (!res.ok) throw new Error(res.errors[0]!.message);
+    if (!res.ok) throw new Error(res.problems[0]!.message);
     const { bands, motives, motiveNames, motiveClassOf } = res.setup;
     expect(bands.alive).toBe(DEFAULT_BANDS.length);
     for (const id of bands.order()) expect(world.province[bands.col.cell[id]!]).toBe(bands.col.home[id]);
@@ -57,14 +57,14 @@ describe("setup from parameters", () => {
       world,
       armedParams.parse({ bands: [{ group: "IMU", home: "Narnia", fighters: 5 }] }),
     );
-    expect(b.ok ? [] : b.errors.map((e) => e.path)).toEqual(["bands[0].home"]);
+    expect(b.ok ? [] : b.problems.map((e) => e.path)).toEqual(["bands[0].home"]);
     const f = {
       ...armedParams.parse({}).alliance.forces[0]!,
       base: "Narnia",
       invitations: [{ country: "XX" }],
     };
     const a = setupAlliance(world, armedParams.parse({ alliance: { forces: [f] } }).alliance);
-    expect(a.ok ? [] : a.errors.map((e) => e.path)).toEqual([
+    expect(a.ok ? [] : a.problems.map((e) => e.path)).toEqual([
       "alliance.forces[0].base",
       "alliance.forces[0].invitations[0].country",
     ]);
@@ -74,7 +74,7 @@ describe("setup from parameters", () => {
 describe("utility formulas", () => {
   it("compile over the named inputs and replace the default", () => {
     const res = utilityOverridesOf({ hide: "cover * 10 + threat", tax: "log1p(taxRevenue / upkeep) * wTax" });
-    if (!res.ok) throw new Error(res.errors[0]!.message);
+    if (!res.ok) throw new Error(res.problems[0]!.message);
     const s = { ...emptyScope(), cover: 0.5, threat: 2 };
     expect(res.overrides[ACT_HIDE]!(s)).toBe(7);
     expect(res.overrides[ACTIONS.indexOf("escort")]).toBeUndefined();
@@ -82,7 +82,7 @@ describe("utility formulas", () => {
 
   it("refuse unknown names and unsafe functions, naming the action", () => {
     const res = utilityOverridesOf({ attack: "secret * 2", cross: 'evaluate("1")' });
-    expect(res.ok ? [] : res.errors.map((e) => e.path)).toEqual([
+    expect(res.ok ? [] : res.problems.map((e) => e.path)).toEqual([
       "bandRules.utilities.attack",
       "bandRules.utilities.cross",
     ]);
