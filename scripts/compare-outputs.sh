@@ -6,8 +6,9 @@
 # Builds <commit> in a temporary git worktree (sharing this checkout's node_modules), then for every
 # shipped scenario (scenarios/*.yaml, scenarios/validation/*.yaml) and seeds 1-3 runs
 # `pamir run <scenario> --seed N --json` in both trees (each with its own scenario and map files) and compares the bytes; then runs the default
-# study (scenarios/studies/drill-vs-route.yaml) in both and compares summary.csv (skip with
-# --no-study). Prints one line per comparison and a closing count; exit 0 only if all are equal.
+# study (scenarios/studies/drill-vs-route.yaml) in both and compares its run rows (without the
+# wall-clock durationMs) and summary.csv (skip with --no-study). Prints one line per comparison
+# and a closing count; exit 0 only if all are equal.
 # Needs a built checkout (npm install).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,6 +50,11 @@ if [ "$study" = 1 ]; then
   s=scenarios/studies/drill-vs-route.yaml
   (cd "$tmp/old" && node dist/src/cli/main.js study "$s" --out "$tmp/old-study" --force --quiet)
   node dist/src/cli/main.js study "$s" --out "$tmp/new-study" --force --quiet
+  # Run rows in id order, without the wall-clock durationMs, then the summary as written.
+  for d in old-study new-study; do
+    sed -E 's/"durationMs":[0-9.e+-]+,//' "$tmp/$d/runs.ndjson" | sort >"$tmp/$d/runs.sorted"
+  done
+  check "$s runs.ndjson (sorted, without durationMs)" "$tmp/old-study/runs.sorted" "$tmp/new-study/runs.sorted"
   check "$s summary.csv" "$tmp/old-study/summary.csv" "$tmp/new-study/summary.csv"
 fi
 echo "$same same, $differ differ (against $(git -C "$here" rev-parse --short "$base"))"
