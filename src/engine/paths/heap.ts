@@ -45,8 +45,11 @@ export class CellHeap {
     let pos = 0;
     const half = last >> 1;
     while (pos < half) {
-      let child = 2 * pos + 1;
-      if (child + 1 < last && values[child + 1]! < values[child]!) child++;
+      const left = 2 * pos + 1;
+      const right = left + 1;
+      // The smaller child, the left one on a tie or when there is no right one (right ≤ last, so
+      // the read stays in the array). Branch-free: a mispredicted branch here cost ~25 % of a field.
+      const child = left + (+(right < last) & +(values[right]! < values[left]!));
       if (values[child]! >= value) break;
       ids[pos] = ids[child]!;
       values[pos] = values[child]!;
