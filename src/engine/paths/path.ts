@@ -1,8 +1,8 @@
 /**
  * Single least-cost paths, built on the distance field (`field.ts`): a field from the target that
- * stops as soon as the start cell settles, then the start's parent chain is the path. Corner to
- * corner on a 200×120 grid it is as fast as the A* it replaced (whose admissible heuristic, the
- * smallest cell cost per step, expanded most cells anyway), and it shares the field's move rules
+ * stops as soon as the start cell settles, then the start's parent chain is the path. It costs
+ * what the A* it replaced cost (whose admissible heuristic, the smallest cell cost per step,
+ * expanded most cells anyway; figures in bench/README.md), and it shares the field's move rules
  * and tie-breaks.
  */
 import { type DistanceField, distanceField, type StopCells } from "./field.js";
