@@ -1,130 +1,48 @@
 /**
- * The legal-move graph of a world, built once: for every cell its up to 8 neighbours that the
- * border rule lets a load step to (−1 where none). Route fields for re-plans then run Dijkstra
- * over plain arrays instead of re-deriving coordinates and border checks per move; the fields are
- * the same as `routeField`'s (a test checks this), only cheaper, which matters because every
- * organisation re-plans one field per market.
+ * A world's legal-move graph and route fields toward markets, on the engine's one shortest-path
+ * search (`engine/paths/`). The world adds only its rules: blocked cells are closed, and the
+ * border rule (`crossesLegally`) is the move filter, so a route never steps between two countries
+ * except through a crossing. The graph is built once per world; every organisation re-plans one
+ * field per market over it, which is the economy's hot path.
  */
-import { isPassable } from "../engine/paths.js";
+import { distanceField, type StopCells } from "../engine/paths/field.js";
+import { type MoveGraph, moveGraph } from "../engine/paths/graph.js";
 import { crossesLegally } from "./build.js";
-import type { RouteField } from "./routes.js";
 import type { World } from "./types.js";
 
-const DX = [1, -1, 0, 0, 1, 1, -1, -1] as const;
-const DY = [0, 0, 1, -1, 1, -1, 1, -1] as const;
+export type { StopCells } from "../engine/paths/field.js";
 
-/** Legal moves per cell: `into[c × 8 + k]` is a neighbour v from which a load may step into c. */
-export interface RouteGraph {
-  /** Cells. */
-  size: number;
-  /** Neighbour v of c in direction k that may move into c, or −1. */
-  into: Int32Array;
-  /** Step length of direction k (1 or √2). */
-  step: Float64Array;
-  /** 1 on blocked cells (never a source). */
-  blocked: Uint8Array;
+/** A world's legal moves (8 directions): `into[c × 8 + k]` is a neighbour from which a load may step into c. */
+export type RouteGraph = MoveGraph;
+
+/** A reverse cost field toward one market: for every cell, the cheapest route cost and next step. */
+export interface RouteField {
+  /** Cheapest cost from the cell to any of the market's cells, USD/kg; Infinity if unreachable. */
+  dist: Float64Array;
+  /** Next cell on a cheapest route toward the market; −1 at market cells and unreachable cells. */
+  next: Int32Array;
+  /** The market cell that route ends at; −1 if unreachable. */
+  end: Int32Array;
 }
 
 /** Build the legal-move graph of `world` (blocked cells have no moves). */
 export function routeGraph(world: World): RouteGraph {
-  const g = world.grid;
-  const into = new Int32Array(g.size * 8).fill(-1);
-  for (let u = 0; u < g.size; u++) {
-    if (world.blocked[u]) continue;
-    const x = g.x(u);
-    const y = g.y(u);
-    for (let k = 0; k < 8; k++) {
-      const v = g.at(x + DX[k]!, y + DY[k]!);
-      if (v < 0 || v === u || world.blocked[v] || !crossesLegally(world, v, u)) continue;
-      into[u * 8 + k] = v;
-    }
-  }
-  const step = Float64Array.from(DX, (_, k) => (k < 4 ? 1 : Math.SQRT2));
-  return { size: g.size, into, step, blocked: world.blocked };
+  return moveGraph(world.grid, {
+    connectivity: 8,
+    blocked: world.blocked,
+    allow: (from, to) => crossesLegally(world, from, to),
+  });
 }
-
-/** A binary min-heap of (cell, priority) in typed arrays, reused by every search. */
-class CellHeap {
-  ids = new Int32Array(4096);
-  values = new Float64Array(4096);
-  length = 0;
-
-  push(id: number, value: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      const values = new Float64Array(this.length * 2);
-      values.set(this.values);
-      this.ids = ids;
-      this.values = values;
-    }
-    const { ids, values } = this;
-    let pos = this.length++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pv = values[parent]!;
-      if (value >= pv) break;
-      ids[pos] = ids[parent]!;
-      values[pos] = pv;
-      pos = parent;
-    }
-    ids[pos] = id;
-    values[pos] = value;
-  }
-
-  /** Remove the top; its id and value are in `topId` / `topValue` first. */
-  pop(): void {
-    const { ids, values } = this;
-    const last = --this.length;
-    if (last <= 0) return;
-    const id = ids[last]!;
-    const value = values[last]!;
-    let pos = 0;
-    const half = last >> 1;
-    while (pos < half) {
-      let child = 2 * pos + 1;
-      if (child + 1 < last && values[child + 1]! < values[child]!) child++;
-      if (values[child]! >= value) break;
-      ids[pos] = ids[child]!;
-      values[pos] = values[child]!;
-      pos = child;
-    }
-    ids[pos] = id;
-    values[pos] = value;
-  }
-}
-
-const shared = new CellHeap();
 
 /**
- * Cells a search may stop after: once every cell of `cells` and one cell of `any` are settled,
- * their routes are final (every cell on a route from them is settled earlier), so the rest of the
- * grid need not be searched. A re-plan needs its loads' cells and the nearest of its home cells
- * (the launch cell). `mark` is scratch of the grid's size, all 0 between searches.
- */
-export interface StopCells {
-  /** Cells that must all settle (repeats allowed). */
-  cells: Int32Array;
-  /** How many of `cells` are used. */
-  n: number;
-  /** Cells of which the first to settle is enough (empty: no such condition). */
-  any: Int32Array;
-  /** Scratch marks, one per grid cell, 0 outside a search. */
-  mark: Uint8Array;
-}
-
-const MUST = 1;
-const ANY = 2;
-
-/**
- * Dijkstra over a route graph toward the market cells (the same field as `routeField`). Writes
- * into `out` when given (re-plans reuse their arrays, so a re-plan allocates nothing). With `stop`
- * the search ends once its cells are settled: the field is then exact on those cells and on the
- * routes from them, and elsewhere Infinity or an upper bound (never below the exact cost).
+ * The route field toward `marketCells` over `cost` (USD/kg per cell-step, risk surcharge included
+ * if wanted). Writes into `out` when given (re-plans reuse their arrays). With `stop` the search
+ * ends once its cells are settled: a re-plan needs its loads' cells and the nearest of its launch
+ * cells, exact there and on the routes from them, and elsewhere Infinity or an upper bound.
  */
 export function graphField(
   gr: RouteGraph,
-  cost: Float64Array,
+  cost: ArrayLike<number>,
   marketCells: ArrayLike<number>,
   out?: RouteField,
   stop?: StopCells,
@@ -133,69 +51,6 @@ export function graphField(
   const dist = out?.dist ?? new Float64Array(n);
   const next = out?.next ?? new Int32Array(n);
   const end = out?.end ?? new Int32Array(n);
-  dist.fill(Number.POSITIVE_INFINITY);
-  next.fill(-1);
-  end.fill(-1);
-  const queue = shared;
-  queue.length = 0;
-  for (let i = 0; i < marketCells.length; i++) {
-    const m = marketCells[i]!;
-    if (isPassable(cost[m]!) && gr.blocked[m] === 0 && dist[m]! > 0) {
-      dist[m] = 0;
-      end[m] = m;
-      queue.push(m, 0);
-    }
-  }
-  // left: MUST cells not yet settled, plus 1 while no ANY cell has settled.
-  let left = 0;
-  const mark = stop?.mark;
-  if (stop && mark) {
-    for (let i = 0; i < stop.n; i++) {
-      const c = stop.cells[i]!;
-      if ((mark[c]! & MUST) === 0) {
-        mark[c]! |= MUST;
-        left++;
-      }
-    }
-    for (let i = 0; i < stop.any.length; i++) mark[stop.any[i]!]! |= ANY;
-    if (stop.any.length > 0) left++;
-  }
-  const { into, step } = gr;
-  while (queue.length > 0) {
-    const du = queue.values[0]!;
-    const u = queue.ids[0]!;
-    queue.pop();
-    if (du > dist[u]!) continue;
-    if (left > 0 && mark![u] !== 0) {
-      const k = mark![u]!;
-      if (k & MUST) left--;
-      if (k & ANY) {
-        left--;
-        for (let i = 0; i < stop!.any.length; i++) mark![stop!.any[i]!]! &= ~ANY;
-      }
-      mark![u] = k & ~(MUST | ANY);
-      if (left === 0) break;
-    }
-    const cu = cost[u]!;
-    const base = u * 8;
-    for (let k = 0; k < 8; k++) {
-      const v = into[base + k]!;
-      if (v < 0) continue;
-      const cv = cost[v]!;
-      // Costs here are ≥ 0 by construction, so "finite" is the whole passability test.
-      if (!(cv < Number.POSITIVE_INFINITY)) continue;
-      const nd = du + (cu + cv) * 0.5 * step[k]!;
-      if (nd < dist[v]!) {
-        dist[v] = nd;
-        next[v] = u;
-        end[v] = end[u]!;
-        queue.push(v, nd);
-      }
-    }
-  }
-  if (stop && mark) {
-    for (let i = 0; i < stop.n; i++) mark[stop.cells[i]!] = 0;
-    for (let i = 0; i < stop.any.length; i++) mark[stop.any[i]!] = 0;
-  }
+  distanceField(gr, cost, marketCells, { out: { dist, parent: next, origin: end }, stop });
   return { dist, next, end };
 }

@@ -13,8 +13,8 @@ import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import { createGrid } from "../../engine/grid.js";
 import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
 import { createRecorder } from "../../engine/recorder.js";
-import { createRngHub } from "../../engine/rng.js";
-import { createSimulation } from "../../engine/schedule.js";
+import { createRngHub, type RngHub, type RngStream } from "../../engine/rng.js";
+import { createSimulation, type Phase } from "../../engine/schedule.js";
 import { createPopulation, type Population } from "../population/citizens.js";
 import { populationParams } from "../population/params.js";
 import { kurtosisFrom, maxFrom, meanFrom } from "../population/stats.js";
@@ -74,10 +74,12 @@ export function setupRebellion(p: RebellionParams, opts: RunOptions): ModelRun {
   return buildRebellion(p, opts).run;
 }
 
-/** Set up one rebellion run and keep hold of its parts. */
-export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionWorld {
+/** The agents of a run: the citizen layer, the cops, their space and the security layer. */
+type RebellionAgents = Omit<RebellionWorld, "run">;
+
+/** The grid and its agents, placed as NetLogo does: cops first, then citizens, on distinct random cells. */
+function placeAgents(p: RebellionParams, hub: RngHub): RebellionAgents {
   const grid = createGrid({ width: p.width, height: p.height, torus: p.torus });
-  const hub = createRngHub(opts.seed);
   const { citizens: nCitizens, cops: nCops } = rebellionCounts(p);
   if (nCitizens + nCops > grid.size) {
     throw new RangeError(`${nCitizens} citizens and ${nCops} cops do not fit in ${grid.size} cells`);
@@ -96,9 +98,6 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
     },
     hub,
   );
-  const { citizens } = pop;
-
-  // Setup as NetLogo: cops first, then citizens, each on a distinct random cell.
   const setup = hub.stream("setup");
   const cells = Int32Array.from({ length: grid.size }, (_, c) => c);
   setup.shuffle(cells);
@@ -109,16 +108,21 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
   }
   cops.flush();
   for (let i = 0; i < nCitizens; i++) pop.spawn(cells[nCops + i]!, setup);
-  citizens.flush();
+  pop.citizens.flush();
+  return { pop, cops, copSpace, security };
+}
 
-  const orderRng = hub.stream("order");
-  const copRng = hub.stream("cops");
+/**
+ * A cop's turn: move to a random free cell in vision, then (rule C) arrest one active citizen in
+ * vision, chosen uniformly, and take its cell.
+ */
+function copTurns(
+  { pop, cops, copSpace, security }: RebellionAgents,
+  copRng: RngStream,
+): (id: number) => void {
   const vision = pop.vision;
   const buf = new Int32Array(vision.count);
-  // One turn list for both kinds: citizen ids as they are, cop ids as -1 - id.
-  const turns = new Int32Array(nCitizens + nCops);
-
-  const copTurn = (id: number) => {
+  return (id) => {
     const from = cops.col.cell[id]!;
     let here = vision.randomFree(from, copSpace.occupant, pop.space.occupant, undefined, copRng, buf);
     if (here === -1) here = from;
@@ -127,7 +131,6 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
       security[from] = 0;
       security[here] = 1;
     }
-    // Rule C: arrest one active citizen in vision, chosen uniformly, and take its cell.
     if (pop.activeCount === 0) return;
     const k = vision.collect(pop.activeAt, here, buf);
     if (k === 0) return;
@@ -136,35 +139,52 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
     security[here] = 0;
     security[cell] = 1;
   };
+}
 
+/** The act phase: every citizen and cop once, all in one fresh random order (NetLogo's `ask turtles`). */
+function actPhase(p: RebellionParams, agents: RebellionAgents, hub: RngHub): Phase {
+  const { pop, cops } = agents;
+  const { citizens } = pop;
+  const orderRng = hub.stream("order");
+  const copTurn = copTurns(agents, hub.stream("cops"));
+  // One turn list for both kinds: citizen ids as they are, cop ids as -1 - id.
+  const { citizens: nCitizens, cops: nCops } = rebellionCounts(p);
+  const turns = new Int32Array(nCitizens + nCops);
+  return {
+    name: "act",
+    run() {
+      const ids = citizens.order();
+      turns.set(ids);
+      const copIds = cops.order();
+      for (let i = 0; i < copIds.length; i++) turns[ids.length + i] = -1 - copIds[i]!;
+      const n = ids.length + copIds.length;
+      orderRng.shuffle(turns, n);
+      for (let i = 0; i < n; i++) {
+        const t = turns[i]!;
+        if (t < 0) copTurn(-1 - t);
+        else if (citizens.has(t)) pop.act(t); // arrested earlier this tick: skip
+      }
+    },
+  };
+}
+
+/** Set up one rebellion run and keep hold of its parts. */
+export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionWorld {
+  const hub = createRngHub(opts.seed);
+  const agents = placeAgents(p, hub);
+  const { pop } = agents;
+  const { citizens } = pop;
+  const { citizens: nCitizens, cops: nCops } = rebellionCounts(p);
+  const act = actPhase(p, agents, hub);
   const rec = createRecorder();
   const activeSeries = rec.series("active");
   const jailedSeries = rec.series("jailed");
   const quietSeries = rec.series("quiet");
   const arrestSeries = rec.series("arrests");
   let arrestsBefore = 0;
-
   const sim = createSimulation({
-    stores: [citizens, pop.inmates, cops],
-    phases: [
-      {
-        name: "act",
-        run() {
-          const ids = citizens.order();
-          turns.set(ids);
-          const copIds = cops.order();
-          for (let i = 0; i < copIds.length; i++) turns[ids.length + i] = -1 - copIds[i]!;
-          const n = ids.length + copIds.length;
-          orderRng.shuffle(turns, n);
-          for (let i = 0; i < n; i++) {
-            const t = turns[i]!;
-            if (t < 0) copTurn(-1 - t);
-            else if (citizens.has(t)) pop.act(t); // arrested earlier this tick: skip
-          }
-        },
-      },
-      { name: "release", run: () => void pop.release() },
-    ],
+    stores: [citizens, pop.inmates, agents.cops],
+    phases: [act, { name: "release", run: () => void pop.release() }],
     after() {
       activeSeries.push(pop.activeCount);
       jailedSeries.push(pop.inmates.alive);
@@ -173,7 +193,6 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
       arrestsBefore = pop.arrests;
     },
   });
-
   const result = (): RunResult => {
     const active = activeSeries.values();
     const from = Math.min(p.burnIn, active.length);
@@ -195,7 +214,7 @@ export function buildRebellion(p: RebellionParams, opts: RunOptions): RebellionW
       series: rec.seriesJSON(),
     };
   };
-  return { run: { simulation: sim, result }, pop, cops, copSpace, security };
+  return { run: { simulation: sim, result }, ...agents };
 }
 
 /** The registered rebellion model. */

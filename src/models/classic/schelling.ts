@@ -7,14 +7,14 @@
  */
 import { z } from "zod";
 import type { ModelDefinition, ModelRun, RegionMap, RunOptions, RunResult } from "../../core/model.js";
-import { createAgentStore } from "../../engine/agents.js";
-import { createFocalCounts } from "../../engine/focal-counts.js";
-import { createGrid } from "../../engine/grid.js";
-import { createNeighborhood } from "../../engine/neighborhood.js";
-import { createOccupancy } from "../../engine/occupancy.js";
+import { type AgentStore, createAgentStore } from "../../engine/agents.js";
+import { createFocalCounts, type FocalCounts } from "../../engine/focal-counts.js";
+import { createGrid, type Grid } from "../../engine/grid.js";
+import { createNeighborhood, type Neighborhood } from "../../engine/neighborhood.js";
+import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
 import { createRecorder } from "../../engine/recorder.js";
-import { createRngHub } from "../../engine/rng.js";
-import { createSimulation } from "../../engine/schedule.js";
+import { createRngHub, type RngHub } from "../../engine/rng.js";
+import { createSimulation, type Phase } from "../../engine/schedule.js";
 
 /** Parameters of the Schelling model (benchmark "small" values as defaults). */
 export const schellingParams = z.strictObject({
@@ -48,8 +48,31 @@ function freeCells(p: SchellingParams, map: RegionMap | undefined): number {
   return n;
 }
 
-/** Set up one Schelling run. */
-export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
+/** A Schelling run's grid, its residents and the one-resident-per-cell space. */
+interface Town {
+  grid: Grid;
+  residents: AgentStore<typeof SCHEMA>;
+  space: Occupancy;
+}
+
+/** How residents know their same-group neighbours (two ways, identical in result). */
+interface SameGroup {
+  nb: Neighborhood;
+  /** Per-cell counts updated only when someone moves; else per-group presence layers summed per look. */
+  incremental: boolean;
+  focal: FocalCounts;
+  presence: readonly [Uint8Array, Uint8Array];
+}
+
+/** What the relocation phase leaves for the tick's record and the stop rule. */
+interface Tally {
+  moves: number;
+  happy: number;
+  totalMoves: number;
+}
+
+/** The grid (the map's when given) with the residents on distinct random free cells, half in each group. */
+function placeResidents(p: SchellingParams, opts: RunOptions, hub: RngHub): Town {
   const map = opts.map;
   const grid = createGrid({
     width: map?.width ?? p.width,
@@ -57,14 +80,12 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
     torus: map?.torus ?? false,
   });
   const blocked = map ? Uint8Array.from(map.region, (r) => (map.regions[r]!.blocked ? 1 : 0)) : undefined;
-  const hub = createRngHub(opts.seed);
   const residents = createAgentStore("resident", SCHEMA, p.agents);
   const space = createOccupancy(grid, residents, "cell", blocked);
   if (p.agents > space.empty.size) {
     throw new RangeError(`${p.agents} agents do not fit in ${space.empty.size} free cells`);
   }
-
-  // Setup: distinct random cells = a shuffled list of free cells, first K taken.
+  // Distinct random cells = a shuffled list of free cells, first K taken.
   const setup = hub.stream("setup");
   const cells = space.empty.dense.slice(0, space.empty.size);
   setup.shuffle(cells);
@@ -74,11 +95,12 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
     residents.staged.group[row] = k < p.agents / 2 ? 0 : 1;
   }
   residents.flush();
+  return { grid, residents, space };
+}
 
+/** The neighbourhood and the same-group counts of the placed residents. */
+function sameGroupCounts(p: SchellingParams, { grid, residents }: Town): SameGroup {
   const nb = createNeighborhood(grid, "moore", p.radius);
-  const buf = nb.buffer();
-  // Two ways to know same-group neighbours, identical in result: per-group presence layers
-  // summed on every look ("scan"), or per-cell counts updated only when someone moves.
   const incremental = p.counting === "incremental";
   const focal = createFocalCounts(nb, grid.size, 2);
   const presence = [grid.addLayer("group0", "u8"), grid.addLayer("group1", "u8")] as const;
@@ -88,63 +110,85 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
     if (incremental) focal.add(c, g);
     else presence[g]![c] = 1;
   }
-  const orderRng = hub.stream("order");
-  const moveRng = hub.stream("move");
-  const rec = createRecorder();
-  const happyShare = rec.series("happy_share");
-  const movesSeries = rec.series("moves");
-  let moves = 0;
-  let totalMoves = 0;
-  // Happiness of the initial layout, so a run of zero ticks reports it rather than nothing.
-  let happyCount = 0;
+  return { nb, incremental, focal, presence };
+}
+
+/** Happy residents of the initial layout, so a run of zero ticks reports them rather than nothing. */
+function countHappy(
+  p: SchellingParams,
+  { residents }: Town,
+  { nb, incremental, focal, presence }: SameGroup,
+): number {
+  let happy = 0;
   for (const id of residents.order()) {
     const c = residents.col.cell[id]!;
     const g = residents.col.group[id]!;
-    if ((incremental ? focal.count(c, g) : nb.sum(presence[g]!, c)) >= p.minToBeHappy) happyCount++;
+    if ((incremental ? focal.count(c, g) : nb.sum(presence[g]!, c)) >= p.minToBeHappy) happy++;
   }
-  const initialHappy = p.agents > 0 ? happyCount / p.agents : 1;
+  return happy;
+}
 
+/** The one phase: in a fresh random order, each unhappy resident moves to a random empty cell. */
+function relocatePhase(p: SchellingParams, town: Town, same: SameGroup, hub: RngHub, tally: Tally): Phase {
+  const { residents, space } = town;
+  const { nb, incremental, focal, presence } = same;
+  const orderRng = hub.stream("order");
+  const moveRng = hub.stream("move");
+  return {
+    name: "relocate",
+    run() {
+      const ids = residents.order(orderRng);
+      const { cell, group, happy } = residents.col;
+      const threshold = p.minToBeHappy;
+      let moves = 0;
+      let happyCount = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const g = group[id]!;
+        const c = cell[id]!;
+        const n = incremental ? focal.count(c, g) : nb.sum(presence[g]!, c);
+        if (n >= threshold) {
+          happy[id] = 1;
+          happyCount++;
+          continue;
+        }
+        happy[id] = 0;
+        const dest = space.randomEmpty(moveRng);
+        if (dest === -1) continue;
+        space.move(id, dest);
+        if (incremental) focal.move(c, dest, g);
+        else {
+          presence[g]![c] = 0;
+          presence[g]![dest] = 1;
+        }
+        moves++;
+      }
+      tally.moves = moves;
+      tally.happy = happyCount;
+    },
+  };
+}
+
+/** Set up one Schelling run. */
+export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
+  const hub = createRngHub(opts.seed);
+  const town = placeResidents(p, opts, hub);
+  const same = sameGroupCounts(p, town);
+  const { residents, space } = town;
+  const tally: Tally = { moves: 0, happy: countHappy(p, town, same), totalMoves: 0 };
+  const initialHappy = p.agents > 0 ? tally.happy / p.agents : 1;
+  const rec = createRecorder();
+  const happyShare = rec.series("happy_share");
+  const movesSeries = rec.series("moves");
   const sim = createSimulation({
     stores: [residents],
-    phases: [
-      {
-        name: "relocate",
-        run() {
-          const ids = residents.order(orderRng);
-          const { cell, group, happy } = residents.col;
-          const threshold = p.minToBeHappy;
-          moves = 0;
-          happyCount = 0;
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i]!;
-            const g = group[id]!;
-            const c = cell[id]!;
-            const same = incremental ? focal.count(c, g) : nb.sum(presence[g]!, c);
-            if (same >= threshold) {
-              happy[id] = 1;
-              happyCount++;
-              continue;
-            }
-            happy[id] = 0;
-            const dest = space.randomEmpty(moveRng);
-            if (dest === -1) continue;
-            space.move(id, dest);
-            if (incremental) focal.move(c, dest, g);
-            else {
-              presence[g]![c] = 0;
-              presence[g]![dest] = 1;
-            }
-            moves++;
-          }
-        },
-      },
-    ],
+    phases: [relocatePhase(p, town, same, hub, tally)],
     after() {
-      totalMoves += moves;
-      happyShare.push(p.agents > 0 ? happyCount / p.agents : 1);
-      movesSeries.push(moves);
+      tally.totalMoves += tally.moves;
+      happyShare.push(p.agents > 0 ? tally.happy / p.agents : 1);
+      movesSeries.push(tally.moves);
     },
-    stop: () => p.stopWhenAllHappy && happyCount === p.agents,
+    stop: () => p.stopWhenAllHappy && tally.happy === p.agents,
   });
   const result = (): RunResult => ({
     ticks: sim.tick,
@@ -153,14 +197,14 @@ export function setupSchelling(p: SchellingParams, opts: RunOptions): ModelRun {
       agents: p.agents,
       happy_share: sim.tick > 0 ? happyShare.last() : initialHappy,
       moves_last_tick: sim.tick > 0 ? movesSeries.last() : 0,
-      moves_total: totalMoves,
+      moves_total: tally.totalMoves,
       segregation: segregationIndex(
         residents.order(),
         residents.col.cell,
         residents.col.group,
         space.occupant,
-        nb,
-        buf,
+        same.nb,
+        same.nb.buffer(),
       ),
     },
     series: rec.seriesJSON(),

@@ -10,10 +10,10 @@ import { z } from "zod";
 import type { ModelDefinition, ModelRun, RunOptions, RunResult } from "../../core/model.js";
 import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import { type CellIndex, createCellIndex } from "../../engine/cell-index.js";
-import { createGrid } from "../../engine/grid.js";
+import { createGrid, type Grid } from "../../engine/grid.js";
 import { createNeighborhood, type Neighborhood } from "../../engine/neighborhood.js";
 import { createRecorder } from "../../engine/recorder.js";
-import { createRngHub, type RngStream } from "../../engine/rng.js";
+import { createRngHub, type RngHub, type RngStream } from "../../engine/rng.js";
 import { createSimulation, type Phase } from "../../engine/schedule.js";
 
 /** Parameters of the wolf–sheep model (benchmark "small" values as defaults). */
@@ -85,17 +85,38 @@ function settle(store: Animals, id: number, energy: number, p: number, rng: RngS
   return 0;
 }
 
-/** Set up one wolf–sheep run. */
-export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
+/** A wolf–sheep run's grid with its grass layers, the two kinds and where each animal stands. */
+interface Pasture {
+  grid: Grid;
+  /** 1 where grass is grown. */
+  grown: Uint8Array;
+  /** Ticks until eaten grass regrows. */
+  countdown: Int32Array;
+  sheep: Animals;
+  wolves: Animals;
+  sheepAt: CellIndex;
+  wolvesAt: CellIndex;
+  /** Moore radius-1 neighbourhood and its scratch buffer, for steps. */
+  nb: Neighborhood;
+  buf: Int32Array;
+}
+
+/** Births and kills, summed over the run. */
+interface Tally {
+  eaten: number;
+  sheepBorn: number;
+  wolvesBorn: number;
+}
+
+/** The grid, the animals at random cells (sheep, then wolves) and grass grown on about half the cells. */
+function stockPasture(p: WolfSheepParams, hub: RngHub): Pasture {
   const grid = createGrid({ width: p.width, height: p.height, torus: p.torus });
   const grown = grid.addLayer("grass", "u8");
   const countdown = grid.addLayer("countdown", "i32");
-  const hub = createRngHub(opts.seed);
   const sheep = createAgentStore("sheep", ANIMAL, Math.max(64, p.sheep * 2));
   const wolves = createAgentStore("wolf", ANIMAL, Math.max(64, p.wolves * 2));
   const sheepAt = createCellIndex(grid, sheep, "cell");
   const wolvesAt = createCellIndex(grid, wolves, "cell");
-
   const setup = hub.stream("setup");
   populate(sheep, p.sheep, p.sheepGain, p.sheepReproduce, grid.size, setup);
   populate(wolves, p.wolves, p.wolfGain, p.wolfReproduce, grid.size, setup);
@@ -103,27 +124,22 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
     if (setup.bernoulli(0.5)) grown[c] = 1;
     else countdown[c] = setup.int(1, p.regrowth);
   }
-
   const nb = createNeighborhood(grid, "moore", 1);
-  const buf = nb.buffer();
-  const sheepRng = hub.stream("sheep");
-  const wolfRng = hub.stream("wolves");
-  const rec = createRecorder();
-  const sheepSeries = rec.series("sheep");
-  const wolfSeries = rec.series("wolves");
-  const grassSeries = rec.series("grass_share");
-  let eaten = 0;
-  let sheepBorn = 0;
-  let wolvesBorn = 0;
+  return { grid, grown, countdown, sheep, wolves, sheepAt, wolvesAt, nb, buf: nb.buffer() };
+}
 
-  const sheepPhase: Phase = {
+/** Every sheep in random order: step, lose 1 energy, eat grown grass, die below 1 or maybe reproduce. */
+function sheepPhase(p: WolfSheepParams, f: Pasture, rng: RngStream, tally: Tally): Phase {
+  const { sheep, sheepAt, nb, buf, grown, countdown } = f;
+  return {
     name: "sheep",
     run() {
-      const ids = sheep.order(sheepRng);
+      const ids = sheep.order(rng);
       const { cell, energy, reproduce, gain } = sheep.col;
+      let born = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        const c = step(sheepAt, nb, buf, id, cell[id]!, sheepRng);
+        const c = step(sheepAt, nb, buf, id, cell[id]!, rng);
         let e = energy[id]! - 1;
         if (grown[c] === 1) {
           e += gain[id]!;
@@ -131,36 +147,48 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
           countdown[c] = p.regrowth;
         }
         if (e < 1) sheep.remove(id);
-        else sheepBorn += settle(sheep, id, e, reproduce[id]!, sheepRng);
+        else born += settle(sheep, id, e, reproduce[id]!, rng);
       }
+      tally.sheepBorn += born;
     },
   };
+}
 
-  const wolfPhase: Phase = {
+/** Every wolf in random order: step, lose 1 energy, eat one sheep in its cell, die below 0 or maybe reproduce. */
+function wolfPhase(f: Pasture, rng: RngStream, tally: Tally): Phase {
+  const { sheep, wolves, sheepAt, wolvesAt, nb, buf } = f;
+  return {
     name: "wolves",
     run() {
-      const ids = wolves.order(wolfRng);
+      const ids = wolves.order(rng);
       const { cell, energy, reproduce, gain } = wolves.col;
+      let born = 0;
+      let eaten = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        const c = step(wolvesAt, nb, buf, id, cell[id]!, wolfRng);
+        const c = step(wolvesAt, nb, buf, id, cell[id]!, rng);
         let e = energy[id]! - 1;
         const present = sheepAt.counts[c]!;
         if (present > 0) {
           // Eat one sheep chosen uniformly among those in the cell.
           let prey = sheepAt.head[c]!;
-          for (let k = wolfRng.below(present); k > 0; k--) prey = sheepAt.next[prey]!;
+          for (let k = rng.below(present); k > 0; k--) prey = sheepAt.next[prey]!;
           sheep.remove(prey);
           e += gain[id]!;
           eaten++;
         }
         if (e < 0) wolves.remove(id);
-        else wolvesBorn += settle(wolves, id, e, reproduce[id]!, wolfRng);
+        else born += settle(wolves, id, e, reproduce[id]!, rng);
       }
+      tally.wolvesBorn += born;
+      tally.eaten += eaten;
     },
   };
+}
 
-  const grassPhase: Phase = {
+/** Eaten grass counts down and regrows. */
+function grassPhase(p: WolfSheepParams, { grid, grown, countdown }: Pasture): Phase {
+  return {
     name: "grass",
     run() {
       for (let c = 0; c < grid.size; c++) {
@@ -172,18 +200,35 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
       }
     },
   };
+}
 
+/** Cells with grown grass. */
+function grownCells({ grid, grown }: Pasture): number {
+  let n = 0;
+  for (let c = 0; c < grid.size; c++) n += grown[c]!;
+  return n;
+}
+
+/** Set up one wolf–sheep run. */
+export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
+  const hub = createRngHub(opts.seed);
+  const f = stockPasture(p, hub);
+  const { grid, sheep, wolves } = f;
+  const tally: Tally = { eaten: 0, sheepBorn: 0, wolvesBorn: 0 };
+  const phases = [sheepPhase(p, f, hub.stream("sheep"), tally), wolfPhase(f, hub.stream("wolves"), tally)];
+  const rec = createRecorder();
+  const sheepSeries = rec.series("sheep");
+  const wolfSeries = rec.series("wolves");
+  const grassSeries = rec.series("grass_share");
   let sheepPeak = sheep.alive;
   let wolvesPeak = wolves.alive;
   // Counted at setup too, so a run of zero ticks reports the initial grass share, not 0.
-  let grownCount = 0;
-  for (let c = 0; c < grid.size; c++) grownCount += grown[c]!;
+  let grownCount = grownCells(f);
   const sim = createSimulation({
-    phases: [sheepPhase, wolfPhase, grassPhase],
+    phases: [...phases, grassPhase(p, f)],
     stores: [sheep, wolves],
     after() {
-      grownCount = 0;
-      for (let c = 0; c < grid.size; c++) grownCount += grown[c]!;
+      grownCount = grownCells(f);
       sheepSeries.push(sheep.alive);
       wolfSeries.push(wolves.alive);
       grassSeries.push(grownCount / grid.size);
@@ -200,9 +245,9 @@ export function setupWolfSheep(p: WolfSheepParams, opts: RunOptions): ModelRun {
       grass_share: grownCount / grid.size,
       sheep_peak: sheepPeak,
       wolves_peak: wolvesPeak,
-      sheep_eaten: eaten,
-      sheep_born: sheepBorn,
-      wolves_born: wolvesBorn,
+      sheep_eaten: tally.eaten,
+      sheep_born: tally.sheepBorn,
+      wolves_born: tally.wolvesBorn,
     },
     series: rec.seriesJSON(),
   });

@@ -1,0 +1,176 @@
+/**
+ * Cost-distance fields: multi-source Dijkstra over a move graph (`graph.ts`) and a cost layer.
+ *
+ * Cost model (the ArcGIS cost-distance convention):
+ * - Each cell has a cost ≥ 0 (an array of length `graph.size`). A cell whose cost is Infinity,
+ *   NaN or negative is impassable: no path enters, leaves or crosses it (nor a closed cell).
+ * - A move between adjacent cells a → b costs `(cost[a] + cost[b]) / 2 × step`, step = 1 for an
+ *   orthogonal move and √2 for a diagonal one. Each cell pays half its cost on the way in and half
+ *   on the way out, so a move costs the same both ways, and without a move filter the field from
+ *   sources equals the cost of reaching them. With a filter the field is the cost of reaching the
+ *   sources along allowed moves.
+ *
+ * Relaxation follows the graph's direction order and the heap's fixed tie rules, so a field is
+ * reproducible to the bit (the economy's route plans depend on that). With `stop` the search ends
+ * early once the cells a caller needs are settled.
+ */
+import type { MoveGraph } from "./graph.js";
+import { CellHeap } from "./heap.js";
+
+/** A cost-distance field: for every cell, the cheapest cost to a source, the next cell and the source. */
+export interface DistanceField {
+  /** Cheapest cost to the nearest source; Infinity where unreachable (or beyond `maxCost`). */
+  dist: Float64Array;
+  /** Next cell on a cheapest route toward the source; −1 at sources and unreachable cells. */
+  parent: Int32Array;
+  /** The source that route ends at; −1 where unreachable. */
+  origin: Int32Array;
+}
+
+/**
+ * Cells a search may stop after: once every cell of `cells` and one cell of `any` are settled,
+ * their routes are final (every cell on a route from them settles earlier), so the rest of the
+ * grid need not be searched. `mark` is scratch of the grid's size, all 0 between searches.
+ */
+export interface StopCells {
+  /** Cells that must all settle (repeats allowed). */
+  cells: Int32Array;
+  /** How many of `cells` are used. */
+  n: number;
+  /** Cells of which the first to settle is enough (empty: no such condition). */
+  any: Int32Array;
+  /** Scratch marks, one per grid cell, 0 outside a search. */
+  mark: Uint8Array;
+}
+
+/** Options of `distanceField`. */
+export interface DistanceFieldOptions {
+  /** Cells costing more than this to reach are left unreachable and not expanded (default Infinity). */
+  maxCost?: number;
+  /** Arrays of length `graph.size` to write into instead of allocating new ones. */
+  out?: DistanceField;
+  /**
+   * End once these cells are settled: the field is then exact on them and on the routes from
+   * them, and elsewhere Infinity or an upper bound (never below the exact cost).
+   */
+  stop?: StopCells;
+}
+
+/** Whether a cell cost lets paths through (finite and ≥ 0; NaN fails both tests). */
+export function isPassable(c: number): boolean {
+  return c >= 0 && c < Number.POSITIVE_INFINITY;
+}
+
+// One heap for every search: searches never nest, and it keeps its grown capacity.
+const shared = new CellHeap();
+
+const MUST = 1;
+const ANY = 2;
+
+/** Multi-source Dijkstra over `graph`: cheapest cost from every cell to the nearest passable source. */
+export function distanceField(
+  graph: MoveGraph,
+  cost: ArrayLike<number>,
+  sources: ArrayLike<number>,
+  opts: DistanceFieldOptions = {},
+): DistanceField {
+  const size = graph.size;
+  if (cost.length !== size) {
+    throw new RangeError(`cost layer has length ${cost.length}, grid has ${size} cells`);
+  }
+  const out = opts.out ?? {
+    dist: new Float64Array(size),
+    parent: new Int32Array(size),
+    origin: new Int32Array(size),
+  };
+  const { dist, parent, origin } = out;
+  if (dist.length !== size || parent.length !== size || origin.length !== size) {
+    throw new RangeError(`distanceField out arrays must have length ${size}`);
+  }
+  dist.fill(Number.POSITIVE_INFINITY);
+  parent.fill(-1);
+  origin.fill(-1);
+  const queue = shared;
+  queue.length = 0;
+  const blocked = graph.blocked;
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    if (!Number.isInteger(s) || s < 0 || s >= size) throw new RangeError(`source cell ${s} is off the grid`);
+    // An impassable source cannot be left, so like any impassable cell it stays unreachable.
+    if (isPassable(cost[s]!) && blocked[s] === 0 && dist[s]! > 0) {
+      dist[s] = 0;
+      origin[s] = s;
+      queue.push(s, 0);
+    }
+  }
+  const stop = opts.stop;
+  let left = stop ? markStops(stop) : 0;
+  const mark = stop?.mark;
+  const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
+  const { into, step, moves } = graph;
+  while (queue.length > 0) {
+    const du = queue.values[0]!;
+    const u = queue.ids[0]!;
+    queue.pop();
+    if (du > dist[u]!) continue; // stale entry: u was reached more cheaply after this push
+    if (left > 0 && mark![u] !== 0) {
+      left -= settle(stop!, u);
+      if (left === 0) break;
+    }
+    const cu = cost[u]!;
+    const base = u * moves;
+    for (let k = 0; k < moves; k++) {
+      const v = into[base + k]!;
+      if (v < 0) continue;
+      const cv = cost[v]!;
+      if (!(cv >= 0 && cv < Number.POSITIVE_INFINITY)) continue;
+      const nd = du + (cu + cv) * 0.5 * step[k]!;
+      // Non-negative moves and monotone float addition mean a popped cell never improves later.
+      if (nd < dist[v]! && nd <= maxCost) {
+        dist[v] = nd;
+        parent[v] = u;
+        origin[v] = origin[u]!;
+        queue.push(v, nd);
+      }
+    }
+  }
+  if (stop) clearStops(stop);
+  return out;
+}
+
+/** Mark the stop cells; returns how many settlements the search waits for. */
+function markStops(stop: StopCells): number {
+  const { mark, cells, any } = stop;
+  // MUST cells not yet settled, plus 1 while no ANY cell has settled.
+  let left = 0;
+  for (let i = 0; i < stop.n; i++) {
+    const c = cells[i]!;
+    if ((mark[c]! & MUST) === 0) {
+      mark[c]! |= MUST;
+      left++;
+    }
+  }
+  for (let i = 0; i < any.length; i++) mark[any[i]!]! |= ANY;
+  if (any.length > 0) left++;
+  return left;
+}
+
+/** Settle marked cell u: how many of the awaited settlements it completes. */
+function settle(stop: StopCells, u: number): number {
+  const { mark, any } = stop;
+  const k = mark[u]!;
+  let done = 0;
+  if (k & MUST) done++;
+  if (k & ANY) {
+    done++;
+    for (let i = 0; i < any.length; i++) mark[any[i]!]! &= ~ANY;
+  }
+  mark[u] = k & ~(MUST | ANY);
+  return done;
+}
+
+/** Reset the marks to 0 for the next search. */
+function clearStops(stop: StopCells): void {
+  for (let i = 0; i < stop.n; i++) stop.mark[stop.cells[i]!] = 0;
+  for (let i = 0; i < stop.any.length; i++) stop.mark[stop.any[i]!] = 0;
+}
