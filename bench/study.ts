@@ -11,8 +11,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { problemLine } from "../src/cli/problems.js";
 import { type LoadedStudy, loadStudyFile } from "../src/study/load.js";
-import { readManifest } from "../src/study/manifest.js";
-import { type RunStudyResult, runStudy, type StudyProgress } from "../src/study/runner.js";
+import { readManifest } from "../src/study/results/manifest.js";
+import { type RunStudyResult, runStudy, type StudyProgress } from "../src/study/run/runner.js";
 import { median } from "./measure.js";
 
 /** The study the study and queue benches time. */

@@ -5,7 +5,7 @@
  * are re-run by other workers) and exits 130.
  */
 import type { Argv } from "yargs";
-import { defaultWorkers } from "../study/executor.js";
+import { defaultWorkers } from "../study/run/executor.js";
 import { CliError } from "./errors.js";
 import { type QueueArgs, queueError, queueOptions, queueTarget } from "./queue-options.js";
 import { stopSignals } from "./signals.js";

@@ -8,9 +8,9 @@
  */
 import type { Job } from "bullmq";
 import { messagesOf, problem } from "../core/problems.js";
-import type { RunTask } from "../study/batch.js";
-import type { RunRecord } from "../study/rows.js";
-import type { StudySession } from "../study/session.js";
+import type { StudySession } from "../study/results/session.js";
+import type { RunTask } from "../study/run/batch.js";
+import type { RunRecord } from "../study/run/rows.js";
 import { batchOfJobId } from "./names.js";
 import { JOB_FORMAT, type JobData, parseJob, parseReply } from "./payload.js";
 

@@ -16,7 +16,7 @@ import {
   type RunStudyResult,
   type SessionOptions,
   type StudySession,
-} from "../study/session.js";
+} from "../study/results/session.js";
 import { batchJob, collectJob } from "./collect.js";
 import { bullConnection, checkRedis, connectRedis } from "./connect.js";
 import { batchOfJobId, jobId, KEY_PREFIX, queueName } from "./names.js";

@@ -10,11 +10,11 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Failure } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
-import type { BatchContext } from "../study/batch.js";
-import { gitCommit } from "../study/git.js";
 import type { LoadedStudy } from "../study/load.js";
-import { planShape } from "../study/manifest.js";
 import { plannedRuns } from "../study/plan.js";
+import { gitCommit } from "../study/results/git.js";
+import { planShape } from "../study/results/manifest.js";
+import type { BatchContext } from "../study/run/batch.js";
 import { JOB_FORMAT, type StudyMeta } from "./payload.js";
 
 /**

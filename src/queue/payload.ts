@@ -8,8 +8,8 @@
 import { z } from "zod";
 import { failure, problem, type Result } from "../core/problems.js";
 import { problemSchema } from "../core/run-row.js";
-import type { RunTask } from "../study/batch.js";
-import type { RunRecord } from "../study/rows.js";
+import type { RunTask } from "../study/run/batch.js";
+import type { RunRecord } from "../study/run/rows.js";
 
 /** The job format this pamir writes and reads (2: a failed run's record carries problems). */
 export const JOB_FORMAT = 2;

@@ -9,8 +9,8 @@
 import { hostname } from "node:os";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { messagesOf } from "../core/problems.js";
-import type { BatchContext, BatchReply } from "../study/batch.js";
-import type { ContextBatch } from "../study/worker.js";
+import type { BatchContext, BatchReply } from "../study/run/batch.js";
+import type { ContextBatch } from "../study/run/worker.js";
 import { bullConnection } from "./connect.js";
 import { KEY_PREFIX, queueName } from "./names.js";
 import { JOB_FORMAT, parseJob, type StudyMeta } from "./payload.js";

@@ -8,7 +8,7 @@
 import { failure, problem, type Result } from "../core/problems.js";
 import type { RunRow } from "../core/run-row.js";
 import { labelOf } from "../stats/labels.js";
-import type { Manifest } from "../study/manifest.js";
+import type { Manifest } from "../study/results/manifest.js";
 
 /** Level label used when there is no `within` factor. */
 export const ALL_RUNS = "all runs";

@@ -4,7 +4,7 @@
  * the clock's, so the same results always give the same file.
  */
 import { valueLabel } from "../stats/labels.js";
-import type { Manifest, ManifestFactor } from "../study/manifest.js";
+import type { Manifest, ManifestFactor } from "../study/results/manifest.js";
 import type { ReportContext } from "./context.js";
 import { esc } from "./html.js";
 

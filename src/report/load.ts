@@ -10,7 +10,7 @@ import { failure, problem, type Result } from "../core/problems.js";
 import type { RunRow } from "../core/run-row.js";
 import type { StudySummary } from "../stats/points.js";
 import { loadRuns, RESULT_FILES } from "../stats/write-summary.js";
-import { type Manifest, readManifest } from "../study/manifest.js";
+import { type Manifest, readManifest } from "../study/results/manifest.js";
 
 /** What the report is built from. */
 export interface ResultsData {

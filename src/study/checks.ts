@@ -4,9 +4,9 @@
  * exactly when there are ranges, and a plan of sensible size.
  */
 import type { Finding } from "../scenario/messages.js";
-import type { Factor } from "./design.js";
+import type { Factor } from "./designs/design.js";
+import { SOBOL_MAX_DIMENSIONS } from "./designs/sobol.js";
 import type { StudyInput } from "./schema.js";
-import { SOBOL_MAX_DIMENSIONS } from "./sobol.js";
 
 /** Most runs one study may plan (the done-set costs a byte per planned run). */
 export const MAX_RUNS = 50_000_000;

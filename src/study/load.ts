@@ -12,7 +12,7 @@ import { atFileStart, fileProblems } from "../scenario/located.js";
 import { describeIssues, type Finding } from "../scenario/messages.js";
 import { parseYaml } from "../scenario/yaml-source.js";
 import { checkFactors, checkStudy } from "./checks.js";
-import { buildDesign, type Design } from "./design.js";
+import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
 import { factorPathProblem } from "./param-path.js";
 import { checkPoints } from "./points-check.js";

@@ -8,7 +8,7 @@ import { formatPath } from "../core/problems.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { describeIssues, type Finding } from "../scenario/messages.js";
 import { scenarioOptionFor } from "../scenario/schema.js";
-import { type Design, pointValues, valueIndexes } from "./design.js";
+import { type Design, pointValues, valueIndexes } from "./designs/design.js";
 import { splitPath } from "./param-path.js";
 import { resolvePoint } from "./point.js";
 

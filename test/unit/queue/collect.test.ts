@@ -13,9 +13,9 @@ import { batchJob, batchRange, collectJob } from "../../../src/queue/collect.js"
 import { jobId } from "../../../src/queue/names.js";
 import { JOB_FORMAT, type StudyMeta } from "../../../src/queue/payload.js";
 import { batchProcessor, refusal } from "../../../src/queue/study-worker.js";
-import { runBatch } from "../../../src/study/batch.js";
 import { loadStudyFile } from "../../../src/study/load.js";
-import { openSession, type StudySession } from "../../../src/study/session.js";
+import { openSession, type StudySession } from "../../../src/study/results/session.js";
+import { runBatch } from "../../../src/study/run/batch.js";
 
 const loaded = loadStudyFile("test/fixtures/studies/tiny.yaml");
 if (!loaded.ok) throw new Error(loaded.problems.map(problemLine).join("\n"));

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../src/cli/problems.js";
 import { studyMeta, workerContext } from "../../../src/queue/meta.js";
 import { JOB_FORMAT, parseMeta } from "../../../src/queue/payload.js";
-import { runBatch } from "../../../src/study/batch.js";
-import { queueBatchRuns } from "../../../src/study/batching.js";
 import { loadStudyText } from "../../../src/study/load.js";
-import { openSession } from "../../../src/study/session.js";
+import { openSession } from "../../../src/study/results/session.js";
+import { runBatch } from "../../../src/study/run/batch.js";
+import { queueBatchRuns } from "../../../src/study/run/batching.js";
 
 const STUDY = `name: Map study
 scenario: ${resolve("scenarios/schelling-central-asia.yaml")}

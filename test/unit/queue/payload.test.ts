@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { batchOfJobId, isStudyHash, jobId, metaKey, queueName } from "../../../src/queue/names.js";
 import { JOB_FORMAT, parseJob, parseMeta, parseReply } from "../../../src/queue/payload.js";
-import type { RunTask } from "../../../src/study/batch.js";
+import type { RunTask } from "../../../src/study/run/batch.js";
 
 const HASH = "ab".repeat(32);
 const task = (index: number): RunTask => ({

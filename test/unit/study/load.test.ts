@@ -1,7 +1,7 @@
 /** Study files: located problems in the study (and in the scenarios it names), and what a valid one loads to. */
 import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../src/cli/problems.js";
-import { pointArm, pointValues } from "../../../src/study/design.js";
+import { pointArm, pointValues } from "../../../src/study/designs/design.js";
 import { loadStudyFile, loadStudyText, slugOf } from "../../../src/study/load.js";
 
 const FILE = "test/fixtures/studies/s.yaml"; // scenario paths resolve against test/fixtures/studies/

@@ -5,8 +5,8 @@
  * order of first appearance). Missing and non-finite numbers are empty cells (NA / NaN). A
  * failed run's `error` cell lists its problems as `kind path: message`, separated by "; ".
  */
-import type { Problem } from "../core/problems.js";
-import type { RunRow } from "../core/run-row.js";
+import type { Problem } from "../../core/problems.js";
+import type { RunRow } from "../../core/run-row.js";
 
 const FIXED = ["id", "scenario", "point", "replicate", "seed", "status", "error"] as const;
 

@@ -1,8 +1,8 @@
 /** Latin hypercube: one sample per stratum per factor, seeded, streams independent per factor. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRngHub } from "../../../src/engine/rng.js";
-import { latinHypercube } from "../../../src/study/lhs.js";
+import { createRngHub } from "../../../../src/engine/rng.js";
+import { latinHypercube } from "../../../../src/study/designs/lhs.js";
 
 const streams = (seed: number, dims: number) => {
   const hub = createRngHub(seed);

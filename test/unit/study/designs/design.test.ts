@@ -1,7 +1,13 @@
 /** Designs: factorial order, ranges mapped onto their bounds, arms from labels. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildDesign, type Factor, pointArm, pointValues, scaleUnit } from "../../../src/study/design.js";
+import {
+  buildDesign,
+  type Factor,
+  pointArm,
+  pointValues,
+  scaleUnit,
+} from "../../../../src/study/designs/design.js";
 
 const a: Factor = { kind: "values", path: "params.a", name: "a", values: [1, 2, 3], labels: ["x", "y", "z"] };
 const b: Factor = { kind: "values", path: "params.b", name: "b", values: [{ k: 1 }, { k: 2 }] };

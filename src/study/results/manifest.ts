@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Factor } from "./design.js";
+import type { Factor } from "../designs/design.js";
+import type { LoadedStudy } from "../load.js";
+import { type PlanShape, plannedRuns } from "../plan.js";
 import { gitCommit } from "./git.js";
-import type { LoadedStudy } from "./load.js";
-import { type PlanShape, plannedRuns } from "./plan.js";
 
 /** A factor as the manifest describes it. */
 export type ManifestFactor =

@@ -1,7 +1,7 @@
 /** Sobol points: published first values, and each dimension's first 2^k points one per 2^-k interval. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { directionNumbers, SOBOL_MAX_DIMENSIONS, sobolPoints } from "../../../src/study/sobol.js";
+import { directionNumbers, SOBOL_MAX_DIMENSIONS, sobolPoints } from "../../../../src/study/designs/sobol.js";
 
 /** Dimension d (0-based) of the first n points. */
 function column(n: number, dims: number, d: number): number[] {

@@ -1,8 +1,8 @@
 /** Running batches: failures become records (never exceptions), results depend only on the task. */
 import { describe, expect, it } from "vitest";
-import type { ModelDefinition } from "../../../src/core/model.js";
-import { type SchellingParams, schellingModel } from "../../../src/models/classic/schelling.js";
-import { type BatchContext, loadFromText, type RunTask, runBatch } from "../../../src/study/batch.js";
+import type { ModelDefinition } from "../../../../src/core/model.js";
+import { type SchellingParams, schellingModel } from "../../../../src/models/classic/schelling.js";
+import { type BatchContext, loadFromText, type RunTask, runBatch } from "../../../../src/study/run/batch.js";
 
 const SCENARIO = "model: schelling\nticks: 4\nparams: { width: 10, height: 10, agents: 30 }\n";
 

@@ -4,11 +4,11 @@
  * replicate, seed, factors, arm), so the row is built in one place. Keys are always in the order
  * of the row type, which other tools (`pamir summarize`) and people reading the file rely on.
  */
-import type { Problem } from "../core/problems.js";
-import type { RunRow } from "../core/run-row.js";
-import type { PlanShape } from "./plan.js";
-import { coordsOf, runId } from "./plan.js";
-import type { SeriesDocument } from "./series.js";
+import type { Problem } from "../../core/problems.js";
+import type { RunRow } from "../../core/run-row.js";
+import type { PlanShape } from "../plan.js";
+import { coordsOf, runId } from "../plan.js";
+import type { SeriesDocument } from "../results/series.js";
 
 /** What a worker returns for one run. */
 export interface RunRecord {

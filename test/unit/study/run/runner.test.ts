@@ -3,12 +3,12 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { problemLine } from "../../../src/cli/problems.js";
-import { createRngHub } from "../../../src/engine/rng.js";
-import type { BatchContext } from "../../../src/study/batch.js";
-import { type Executor, inlineExecutor } from "../../../src/study/executor.js";
-import { type LoadedStudy, loadStudyFile, loadStudyText } from "../../../src/study/load.js";
-import { type RunStudyOptions, runStudy } from "../../../src/study/runner.js";
+import { problemLine } from "../../../../src/cli/problems.js";
+import { createRngHub } from "../../../../src/engine/rng.js";
+import { type LoadedStudy, loadStudyFile, loadStudyText } from "../../../../src/study/load.js";
+import type { BatchContext } from "../../../../src/study/run/batch.js";
+import { type Executor, inlineExecutor } from "../../../../src/study/run/executor.js";
+import { type RunStudyOptions, runStudy } from "../../../../src/study/run/runner.js";
 
 function load(file: string): LoadedStudy {
   const r = loadStudyFile(file);

@@ -1,23 +1,24 @@
 /**
- * Running a loaded study locally: open a session on the results folder (see session.ts), send
+ * Running a loaded study locally: open a session on the results folder (see study/results/session.ts), send
  * the runs not yet done to the executor in measured batches, hand every reply to the session
  * (which appends the rows as they arrive), and finish the session at the end. A stop request
  * ends dispatching and waits for the batches in flight; a drop request abandons them.
  */
-import type { BatchContext, RunTask } from "./batch.js";
-import { BatchSizer } from "./batching.js";
-import { type Executor, poolExecutor } from "./executor.js";
-import type { LoadedStudy } from "./load.js";
-import type { OpenMode } from "./results-dir.js";
+
+import type { LoadedStudy } from "../load.js";
+import type { OpenMode } from "../results/folder.js";
 import {
   openSession,
   type RunStudyResult,
   type StudyProgress,
   type StudySession,
   type Summarize,
-} from "./session.js";
+} from "../results/session.js";
+import type { BatchContext, RunTask } from "./batch.js";
+import { BatchSizer } from "./batching.js";
+import { type Executor, poolExecutor } from "./executor.js";
 
-export type { RunStudyResult, StudyProgress } from "./session.js";
+export type { RunStudyResult, StudyProgress } from "../results/session.js";
 
 /** How to run a study. */
 export interface RunStudyOptions {

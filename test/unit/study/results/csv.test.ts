@@ -1,6 +1,6 @@
 /** CSV cells and columns as R and pandas read them. */
 import { describe, expect, it } from "vitest";
-import { csvCell, csvColumns, csvLine } from "../../../src/study/csv.js";
+import { csvCell, csvColumns, csvLine } from "../../../../src/study/results/csv.js";
 
 describe("csv", () => {
   it("quotes only when needed and writes objects as JSON, missing and non-finite as empty", () => {

@@ -7,16 +7,16 @@
  * done-flag per planned run, never the rows. Failures are returned as data.
  */
 import { join } from "node:path";
-import { type Failure, failure, type Problem, problem } from "../core/problems.js";
-import type { BatchContext, RunTask } from "./batch.js";
-import { pointArm, pointValues } from "./design.js";
+import { type Failure, failure, type Problem, problem } from "../../core/problems.js";
+import { pointArm, pointValues } from "../designs/design.js";
+import type { LoadedStudy } from "../load.js";
+import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
+import type { BatchContext, RunTask } from "../run/batch.js";
+import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
 import { finalizeRuns } from "./finalize.js";
-import type { LoadedStudy } from "./load.js";
+import { type OpenMode, openResultsDir } from "./folder.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
 import { LineAppender } from "./ndjson.js";
-import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "./plan.js";
-import { type OpenMode, openResultsDir } from "./results-dir.js";
-import { buildRow, type PointInfo, type RunRecord, rowLine } from "./rows.js";
 import { writeSeries } from "./series.js";
 
 /** Where a study stands, for progress displays. */
@@ -249,7 +249,7 @@ async function finishSession(
   manifest.endedAt = new Date().toISOString();
   writeManifest(opts.out, manifest);
   // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
-  const summarize = opts.summarize ?? (await import("../stats/write-summary.js")).writeSummary;
+  const summarize = opts.summarize ?? (await import("../../stats/write-summary.js")).writeSummary;
   const summary = await summarize(opts.out);
   return {
     ok: true,

@@ -1,6 +1,6 @@
 /** The progress line: counts, rate of this session, ETA, failures, optional bar. */
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressLine } from "../../../src/study/progress.js";
+import { formatDuration, progressLine } from "../../../../src/study/run/progress.js";
 
 describe("progressLine", () => {
   it("shows done/total, runs/s of this session (resumed runs excluded), ETA and failures", () => {

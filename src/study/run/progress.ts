@@ -1,5 +1,5 @@
 /** Progress of a running study as one line of text (the CLI decides where and how often to show it). */
-import type { StudyProgress } from "./session.js";
+import type { StudyProgress } from "../results/session.js";
 
 /** A duration for people: "42 s", "3 min 07 s", "1 h 05 min". */
 export function formatDuration(ms: number): string {

@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Failure, failure, problem, type ResultsReason } from "../core/problems.js";
+import { type Failure, failure, problem, type ResultsReason } from "../../core/problems.js";
+import { indexOfId, type PlanShape, plannedRuns } from "../plan.js";
 import type { Manifest } from "./manifest.js";
 import { readManifest } from "./manifest.js";
 import { forEachLine, truncateTo } from "./ndjson.js";
-import { indexOfId, type PlanShape, plannedRuns } from "./plan.js";
 
 /** How to treat an existing results folder. */
 export type OpenMode = "auto" | "resume" | "force";

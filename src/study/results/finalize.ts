@@ -6,10 +6,10 @@
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { type RunRow, upgradeRow } from "../core/run-row.js";
+import { type RunRow, upgradeRow } from "../../core/run-row.js";
+import { indexOfId, type PlanShape, plannedRuns } from "../plan.js";
 import { csvColumns, csvHeader, csvLine } from "./csv.js";
 import { forEachLine } from "./ndjson.js";
-import { indexOfId, type PlanShape, plannedRuns } from "./plan.js";
 
 /** Counts of the finished file. */
 export interface FinalCounts {

@@ -4,7 +4,7 @@
  * Latin hypercube or Sobol, and every factorial cell gets the same samples, so arms are compared
  * on common points. Point p is cell ⌊p / samples⌋, sample p mod samples.
  */
-import { createRngHub } from "../engine/rng.js";
+import { createRngHub } from "../../engine/rng.js";
 import { latinHypercube } from "./lhs.js";
 import { sobolPoints } from "./sobol.js";
 

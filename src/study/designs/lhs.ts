@@ -4,7 +4,7 @@
  * strata and its jitter within strata from its own named stream, so adding a factor to a study
  * never changes the samples of the others.
  */
-import type { RngStream } from "../engine/rng.js";
+import type { RngStream } from "../../engine/rng.js";
 
 /**
  * n points in `streams.length` dimensions, row-major (point i, dimension d at i·dims + d), in

@@ -4,12 +4,12 @@
  * run that fails — the model's cross-field check, setup or a tick throwing — becomes a `failed`
  * record carrying its problems. Nothing here throws for a bad run, so one run cannot stop a study.
  */
-import { type Failure, failure, formatPath, type Problem, problem } from "../core/problems.js";
-import { runModel } from "../core/run.js";
-import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
-import { type ResolvedPoint, resolvePoint } from "./point.js";
+import { type Failure, failure, formatPath, type Problem, problem } from "../../core/problems.js";
+import { runModel } from "../../core/run.js";
+import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
+import { type ResolvedPoint, resolvePoint } from "../point.js";
+import { type SeriesDocument, thinSeries, writeSeries } from "../results/series.js";
 import { globMatcher, type RunRecord } from "./rows.js";
-import { type SeriesDocument, thinSeries, writeSeries } from "./series.js";
 
 /** What every batch of a study shares (sent once per worker). */
 export interface BatchContext {
