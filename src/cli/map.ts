@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { Argv } from "yargs";
-import type { RegionMap } from "../core/model.js";
+import type { RegionMap } from "../core/region-map.js";
 import { bundledMapFile } from "../map/bundled.js";
 import { renderGridSvg } from "../map/grid-svg.js";
 import { formatMapError, loadCentralAsiaMap } from "../map/load.js";

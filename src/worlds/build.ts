@@ -5,7 +5,7 @@
  * their own (""), so unassigned land is no loophole around a border.
  */
 
-import type { RegionMap } from "../core/model.js";
+import type { RegionMap } from "../core/region-map.js";
 import { createGrid } from "../engine/grid.js";
 import {
   type BuildWorldResult,

@@ -15,7 +15,7 @@
  * crossing opens any border) allows exactly the map's steps (a crossing opens only its own).
  */
 
-import type { RegionInfo } from "../core/model.js";
+import type { RegionInfo } from "../core/region-map.js";
 import { loadBundledMap } from "../map/bundled.js";
 import { regionMapOf } from "../map/region-map.js";
 import type { CentralAsiaMap } from "../map/types.js";
