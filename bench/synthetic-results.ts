@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRngHub } from "../src/engine/rng.js";
-import { loadBundledMap } from "../src/map/bundled.js";
+import { loadBundledMap } from "../src/map/file/bundled.js";
 import type { Manifest } from "../src/study/manifest.js";
 import { CORRIDOR_PROVINCES } from "../src/worlds/corridor.js";
 

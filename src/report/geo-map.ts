@@ -6,7 +6,7 @@
  */
 import { type GeoContext, geoConicEqualArea, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
-import { loadBundledMap } from "../map/bundled.js";
+import { loadBundledMap } from "../map/file/bundled.js";
 import type { MapShapes } from "./map-shapes.js";
 import { polygonsOf, round } from "./map-shapes.js";
 import { traceRings } from "./trace.js";

@@ -7,9 +7,9 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { RegionMap } from "../core/model.js";
-import { loadCentralAsiaMap, type MapLoadResult } from "../map/load.js";
-import { regionMapOf } from "../map/region-map.js";
-import type { CentralAsiaMap } from "../map/types.js";
+import { loadCentralAsiaMap, type MapLoadResult } from "../map/file/load.js";
+import { regionMapOf } from "../map/file/region-map.js";
+import type { CentralAsiaMap } from "../map/file/types.js";
 
 /** A map file loaded for a scenario, or the problems that stopped it, in plain words. */
 export type MapFileResult =

@@ -16,9 +16,9 @@
  */
 
 import type { RegionInfo } from "../core/region-map.js";
-import { loadBundledMap } from "../map/bundled.js";
-import { regionMapOf } from "../map/region-map.js";
-import type { CentralAsiaMap } from "../map/types.js";
+import { loadBundledMap } from "../map/file/bundled.js";
+import { regionMapOf } from "../map/file/region-map.js";
+import type { CentralAsiaMap } from "../map/file/types.js";
 import { buildWorld } from "./build.js";
 import type { NamedCrossing } from "./crossings.js";
 import type { MarketAttributes, ProvinceAttributes, World, WorldError } from "./types.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { OUTSIDE_REGION } from "../../../src/map/region-map.js";
+import { OUTSIDE_REGION } from "../../../src/map/file/region-map.js";
 import { formatScenarioError, loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
 
 const SCENARIOS = fileURLToPath(new URL("../../../scenarios", import.meta.url));

@@ -3,7 +3,7 @@
  * point lands. A crossing is snapped to the nearest cell of either of its two countries that has
  * a 4-neighbour in the other, so every crossing sits on the border it joins.
  */
-import { centreLat, centreLon, type GridSpec } from "./grid-spec.js";
+import { centreLat, centreLon, type GridSpec } from "../file/grid-spec.js";
 
 const DX = [1, -1, 0, 0];
 const DY = [0, 0, 1, -1];

@@ -4,7 +4,7 @@
  * an exception, so a scenario that names a broken map gets all its problems at once.
  */
 import { readFileSync } from "node:fs";
-import { formatPath } from "../scenario/errors.js";
+import { formatPath } from "../../scenario/errors.js";
 import { type MapDocument, mapDocumentSchema } from "./document.js";
 import { decodeRuns } from "./rle.js";
 import type { CentralAsiaMap } from "./types.js";

@@ -5,12 +5,12 @@
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellAt } from "../../../src/map/grid-spec.js";
-import { formatMapError, loadCentralAsiaMap } from "../../../src/map/load.js";
-import { canStep } from "../../../src/map/passage.js";
-import type { CentralAsiaMap } from "../../../src/map/types.js";
+import { cellAt } from "../../../../src/map/file/grid-spec.js";
+import { formatMapError, loadCentralAsiaMap } from "../../../../src/map/file/load.js";
+import { canStep } from "../../../../src/map/file/passage.js";
+import type { CentralAsiaMap } from "../../../../src/map/file/types.js";
 
-const FILE = fileURLToPath(new URL("../../../scenarios/maps/central-asia.json", import.meta.url));
+const FILE = fileURLToPath(new URL("../../../../scenarios/maps/central-asia.json", import.meta.url));
 let map: CentralAsiaMap;
 
 beforeAll(() => {

@@ -3,7 +3,7 @@
  * segment cell boundary by cell boundary (Amanatides–Woo traversal), so a road is a 4-connected
  * chain of cells with no gaps, and the result depends only on the coordinates.
  */
-import type { GridSpec } from "./grid-spec.js";
+import type { GridSpec } from "../file/grid-spec.js";
 
 /** Cells crossed by the polyline through `points` ([lon, lat] pairs), in walking order, no repeats in a row. */
 export function polylineCells(spec: GridSpec, points: readonly (readonly [number, number])[]): number[] {

@@ -3,7 +3,7 @@
  * borders between provinces and between countries as segment paths along cell edges. Pure
  * geometry in the caller's pixel space, so any projection of the grid box can be used.
  */
-import type { CentralAsiaMap } from "./types.js";
+import type { CentralAsiaMap } from "../file/types.js";
 
 /** Maps grid corner (column x, row y; both may be fractional) to pixel coordinates. */
 export type Corner = (x: number, y: number) => readonly [number, number];

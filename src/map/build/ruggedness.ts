@@ -3,7 +3,7 @@
  * a linear ramp (the rule is stated in `scenarios/maps/central-asia.terrain.yaml`). Values are
  * rounded to hundredths so the map file stores small integers and rebuilds are byte-identical.
  */
-import { centreLat, centreLon, type GridSpec } from "./grid-spec.js";
+import { centreLat, centreLon, type GridSpec } from "../file/grid-spec.js";
 import type { TerrainFile } from "./sources.js";
 
 /** Distance in degrees from (lon, lat) to segment a–b, longitude scaled by cos(latitude) so east–west degrees are not overcounted. */

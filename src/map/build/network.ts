@@ -2,9 +2,10 @@
  * Crossings, roads and market links on the raster: crossings snapped onto the border of their two
  * countries, roads burnt in as cell chains, market links resolved to cells of the region.
  */
+
+import type { MapDocument } from "../file/document.js";
+import { cellAt, type GridSpec } from "../file/grid-spec.js";
 import { snapToBorder } from "./border.js";
-import type { MapDocument } from "./document.js";
-import { cellAt, type GridSpec } from "./grid-spec.js";
 import { COUNTRIES } from "./names.js";
 import { polylineCells } from "./polyline.js";
 import type { NetworkFile, ProvincesFile } from "./sources.js";

@@ -1,9 +1,9 @@
 /** The rasteriser on hand-made shapes: known cell membership, holes, first-shape-wins, and byte-identical output. */
 import { describe, expect, it } from "vitest";
-import { cellAt, gridSpec } from "../../../src/map/grid-spec.js";
-import { polylineCells } from "../../../src/map/polyline.js";
-import { insideRings, rasterisePolygons, type Shape } from "../../../src/map/rasterise.js";
-import { decodeRuns, encodeRuns } from "../../../src/map/rle.js";
+import { polylineCells } from "../../../../src/map/build/polyline.js";
+import { insideRings, rasterisePolygons, type Shape } from "../../../../src/map/build/rasterise.js";
+import { cellAt, gridSpec } from "../../../../src/map/file/grid-spec.js";
+import { decodeRuns, encodeRuns } from "../../../../src/map/file/rle.js";
 
 // 10×6 cells of 1°: columns are lon 0–10, rows are lat 6 (top) down to 0.
 const spec = gridSpec({ west: 0, south: 0, east: 10, north: 6 }, 1);

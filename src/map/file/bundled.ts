@@ -12,9 +12,9 @@ import type { CentralAsiaMap } from "./types.js";
 /** The path of the shipped map `name` (default the Central Asia map); throws if it is not there. */
 export function bundledMapFile(name = "central-asia"): string {
   const rel = join("scenarios", "maps", `${name}.json`);
-  // src/map → repository root is two levels up; dist/src/map is three.
+  // src/map/file → repository root is three levels up; dist/src/map/file is four.
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++) {
+  for (let up = 0; up < 5; up++) {
     const file = join(dir, rel);
     if (existsSync(file)) return file;
     dir = dirname(dir);

@@ -4,7 +4,7 @@
  * dotted, crossings marked (official posts as circles, informal crossings as diamonds), each
  * province and crossing with a <title>, and a legend. No real coordinates: cells are squares.
  */
-import type { RegionMap } from "../core/region-map.js";
+import type { RegionMap } from "../../core/region-map.js";
 
 const CELL = 14;
 const TOP = 40;

@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { MapDocument } from "../../../src/map/document.js";
-import { formatMapError, loadCentralAsiaMap, parseCentralAsiaMap } from "../../../src/map/load.js";
+import type { MapDocument } from "../../../../src/map/file/document.js";
+import { formatMapError, loadCentralAsiaMap, parseCentralAsiaMap } from "../../../../src/map/file/load.js";
 
-const FILE = fileURLToPath(new URL("../../../scenarios/maps/central-asia.json", import.meta.url));
+const FILE = fileURLToPath(new URL("../../../../scenarios/maps/central-asia.json", import.meta.url));
 const text = readFileSync(FILE, "utf8");
 
 function problems(edit: (doc: MapDocument) => void): string[] {

@@ -4,9 +4,9 @@
  * province and country names, market exits and city markets, a legend, a title and the data's provenance.
  * Longitudes are scaled by cos 40° N so the region keeps its shape (plate carrée otherwise).
  */
-import { COUNTRIES, type CountryCode } from "./names.js";
+import { COUNTRIES, type CountryCode } from "../build/names.js";
+import type { CentralAsiaMap } from "../file/types.js";
 import { edgesPath, runsPath } from "./outline.js";
-import type { CentralAsiaMap } from "./types.js";
 
 /** A province metric drawn as a choropleth. */
 export interface Choropleth {

@@ -3,7 +3,7 @@
  * its centre is inside. One scanline per row (the row's centre latitude), so the result depends
  * only on the coordinates and the order of shapes, never on the machine.
  */
-import { centreLat, centreLon, type GridSpec } from "./grid-spec.js";
+import { centreLat, centreLon, type GridSpec } from "../file/grid-spec.js";
 
 /** A ring is a closed list of [lon, lat] points (the closing point may repeat the first). */
 export type Ring = readonly (readonly number[])[];

@@ -3,11 +3,11 @@
  * rebuilt twice it gives the same bytes, and each rule of the build does what it says.
  */
 import { describe, expect, it } from "vitest";
-import { type BuildInput, buildMap } from "../../../src/map/build.js";
-import { formatMapDocument } from "../../../src/map/format.js";
-import { gridSpec } from "../../../src/map/grid-spec.js";
-import { parseCentralAsiaMap } from "../../../src/map/load.js";
-import type { ProvincesFile } from "../../../src/map/sources.js";
+import { type BuildInput, buildMap } from "../../../../src/map/build/build.js";
+import type { ProvincesFile } from "../../../../src/map/build/sources.js";
+import { formatMapDocument } from "../../../../src/map/file/format.js";
+import { gridSpec } from "../../../../src/map/file/grid-spec.js";
+import { parseCentralAsiaMap } from "../../../../src/map/file/load.js";
 
 const rect = (w: number, s: number, e: number, n: number) => [
   [

@@ -4,7 +4,7 @@
  * region for cells outside the modelled countries (Pakistan, Iran, Tibet). Models and
  * `buildWorld` then see the real map through the same interface as an ASCII map.
  */
-import type { RegionInfo, RegionMap } from "../core/region-map.js";
+import type { RegionInfo, RegionMap } from "../../core/region-map.js";
 import type { CentralAsiaMap } from "./types.js";
 
 /** Province name of the blocked region outside the modelled countries. */

@@ -3,12 +3,12 @@
  * map document. Same inputs, same bytes: shapes are burnt in a fixed order (country, then ISO
  * code), every tie is broken by cell index, and nothing reads the clock or the file system.
  */
-import type { MapDocument, ProvinceRow } from "./document.js";
-import { cellAt, centreLat, centreLon, type GridSpec } from "./grid-spec.js";
+import type { MapDocument, ProvinceRow } from "../file/document.js";
+import { cellAt, centreLat, centreLon, type GridSpec } from "../file/grid-spec.js";
+import { encodeRuns } from "../file/rle.js";
 import { COUNTRIES, COUNTRY_NAMES, NE_PROVINCES, type ProvinceName } from "./names.js";
 import { buildNetwork } from "./network.js";
 import { type Ring, rasterisePolygons } from "./rasterise.js";
-import { encodeRuns } from "./rle.js";
 import { ruggednessLayer } from "./ruggedness.js";
 import type { NetworkFile, ProvincesFile, TerrainFile } from "./sources.js";
 
