@@ -2,7 +2,7 @@
  * The appendix: every design point × outcome statistic (what summary.csv holds, computed by the
  * same code), what the report left out and why, and the manifest as recorded.
  */
-import { pointLabelText } from "../cli/summarize.js";
+import { pointLabelText } from "../stats/labels.js";
 import type { ReportContext } from "./context.js";
 import { esc, fmt } from "./html.js";
 
