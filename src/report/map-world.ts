@@ -1,43 +1,66 @@
 /**
- * Which world a study's provinces are on. Runs name provinces, not maps, so the map is the one
- * whose province names cover the most of them: the real Central Asia map or the stylised
- * corridor (their Afghan provinces share names, their Tajik and outer regions do not). Shapes
- * are built once per process.
+ * Which world a study's maps are drawn on. The results say it: a `params.world` factor in the
+ * runs, else the scenarios the manifest names (loaded, and asked which world they run on). Only
+ * when neither answers (results copied without their manifest, scenario files moved) does the
+ * world resolver guess from the province names the runs carry.
  */
-import { centralAsiaShapes } from "./geo-map.js";
-import { corridorShapes } from "./grid-map.js";
-import type { MapShapes } from "./map-shapes.js";
+import { loadScenarioFile } from "../scenario/load.js";
+import {
+  guessWorld,
+  isWorldName,
+  type ResolvedWorld,
+  resolveWorld,
+  type WorldSource,
+  worldSourceOf,
+} from "../worlds/resolve.js";
+import type { ResultsData } from "./load.js";
 
-const WORLDS: { key: string; build: () => MapShapes }[] = [
-  { key: "central-asia", build: centralAsiaShapes },
-  { key: "corridor", build: corridorShapes },
-];
-const built = new Map<string, MapShapes>();
-
-function shapesOf(key: string, build: () => MapShapes): MapShapes {
-  let s = built.get(key);
-  if (!s) {
-    s = build();
-    built.set(key, s);
-  }
-  return s;
+/** A study's world, the province names it lacks, and whether the results said it or it was guessed. */
+export interface StudyWorld {
+  world: ResolvedWorld;
+  unmatched: string[];
+  guessed: boolean;
 }
 
-/** The map that holds the most of `names`, with the names it lacks; undefined when none holds any. */
-export function mapFor(names: readonly string[]): { shapes: MapShapes; unmatched: string[] } | undefined {
-  let best: { shapes: MapShapes; unmatched: string[] } | undefined;
-  for (const w of WORLDS) {
-    const shapes = shapesOf(w.key, w.build);
-    const have = new Set(shapes.provinces.map((p) => p.name));
-    const unmatched = names.filter((n) => !have.has(n));
-    const matched = names.length - unmatched.length;
-    // Ties go to the smaller map: the names fit it more tightly.
-    const better =
-      !best ||
-      matched > names.length - best.unmatched.length ||
-      (matched === names.length - best.unmatched.length &&
-        shapes.provinces.length < best.shapes.provinces.length);
-    if (matched > 0 && better) best = { shapes, unmatched };
+/** The parameter path of the world choice, as factors name it. */
+const WORLD_PARAM = "params.world";
+
+/** The worlds the results name, one entry per distinct world (key → source). */
+function namedSources(data: ResultsData): Map<string, WorldSource> {
+  const sources = new Map<string, WorldSource>();
+  for (const row of data.rows) {
+    const w = row.factors[WORLD_PARAM];
+    if (isWorldName(w)) sources.set(`named:${w}`, { kind: "named", name: w });
   }
-  return best;
+  if (sources.size > 0 || data.rows.some((r) => Object.hasOwn(r.factors, WORLD_PARAM))) return sources;
+  for (const s of data.manifest?.scenarios ?? []) {
+    const loaded = loadScenarioFile(s.file);
+    const source = loaded.ok ? worldSourceOf(loaded.scenario) : undefined;
+    if (!source) continue;
+    const key =
+      source.kind === "named"
+        ? `named:${source.name}`
+        : source.kind === "file"
+          ? `file:${source.path}`
+          : `cells:${s.file}`;
+    sources.set(key, source);
+  }
+  return sources;
+}
+
+/**
+ * The world to draw the study's provinces `names` on: the one world its results name, else the
+ * resolver's guess; undefined when it names none and no catalogue world holds any of the names.
+ */
+export function studyWorld(data: ResultsData, names: readonly string[]): StudyWorld | undefined {
+  const sources = [...namedSources(data).values()];
+  if (sources.length === 1) {
+    const r = resolveWorld(sources[0]!);
+    if (r.ok) {
+      const have = new Set(r.world.outline().provinces.map((p) => p.name));
+      return { world: r.world, unmatched: names.filter((n) => !have.has(n)), guessed: false };
+    }
+  }
+  const guess = guessWorld(names);
+  return guess && { ...guess, guessed: true };
 }

@@ -3,79 +3,37 @@
  * colour scale, a legend, and the provinces with the highest values as a table, since a printed
  * page has no hover.
  */
+import type { ProjectedMap } from "../map/draw/areas.js";
+import { classLegendSvg } from "../map/draw/legend.js";
+import { classBreaks, type ValueScale, valueFill } from "../map/draw/scale.js";
+import { renderSmallMap, smallMapFrame } from "../map/draw/small.js";
 import { leftOut, type ReportContext } from "./context.js";
 import { esc, fmt } from "./html.js";
-import type { MapShapes } from "./map-shapes.js";
-import { mapFor } from "./map-world.js";
+import { studyWorld } from "./map-world.js";
 import { PROVINCE_METRICS, parseProvinceOutcome } from "./outcomes.js";
-import { MAP_CLASSES, NO_DATA } from "./palette.js";
 
 /** Provinces listed under each metric's maps. */
 const TOP = 5;
 
-/** Equal-width classes from 0 with a round step: at most six of them, covering `max`. */
-export function classBreaks(max: number): { step: number; classes: number } {
-  if (!(max > 0)) return { step: 1, classes: 1 };
-  const raw = max / MAP_CLASSES.length;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * (1 - 1e-12))!;
-  return { step, classes: Math.max(1, Math.min(MAP_CLASSES.length, Math.ceil(max / step - 1e-9))) };
-}
-
-/** Colour of class i of k, spread over the whole ramp so few classes still differ strongly. */
-function classColour(i: number, k: number): string {
-  return MAP_CLASSES[k === 1 ? 0 : Math.round((i * (MAP_CLASSES.length - 1)) / (k - 1))]!;
-}
-
-function fillOf(v: number | undefined, step: number, k: number): string {
-  if (v === undefined || !Number.isFinite(v)) return NO_DATA;
-  return classColour(Math.min(k - 1, Math.max(0, Math.floor(v / step))), k);
-}
-
-function legend(id: string, title: string, step: number, k: number): string {
-  const w = 92;
-  const items = Array.from({ length: k }, (_, i) => {
-    const label = `${fmt(i * step)}–${fmt((i + 1) * step)}`;
-    return `<rect x="${i * w}" y="18" width="${w - 4}" height="12" fill="${classColour(i, k)}"/><text x="${i * w}" y="44">${esc(label)}</text>`;
-  });
-  items.push(
-    `<rect x="${k * w}" y="18" width="${w - 4}" height="12" fill="${NO_DATA}"/><text x="${k * w}" y="44">no data</text>`,
-  );
-  const width = (k + 1) * w;
-  return (
-    `<svg class="legend" viewBox="0 0 ${width} 50" width="${width}" height="50" role="img" aria-labelledby="${id}-title" font-size="11" font-family="Helvetica, Arial, sans-serif">` +
-    `<title id="${id}-title">${esc(`Legend: ${title}`)}</title><text x="0" y="12" font-weight="bold">${esc(title)}</text>${items.join("")}</svg>`
-  );
-}
-
-/** One small map: provinces filled by value. */
+/** One small map: provinces filled by value on the shared scale. */
 function smallMap(
   ctx: ReportContext,
-  shapes: MapShapes,
+  map: ProjectedMap,
   title: string,
   values: Map<string, number>,
-  colour: (v: number | undefined) => string,
+  scale: ValueScale,
   unit: string,
 ): string {
   ctx.maps += 1;
-  const id = `map-${ctx.maps}`;
-  const paths = shapes.provinces.map((p) => {
-    const v = values.get(p.name);
-    const tip = v === undefined || !Number.isFinite(v) ? "no data" : `${fmt(v)} ${unit}`;
-    return `<path d="${p.d}" fill="${colour(v)}"><title>${esc(`${p.name}: ${tip}`)}</title></path>`;
+  return renderSmallMap(map, {
+    id: `map-${ctx.maps}`,
+    title,
+    fill: (name) => valueFill(values.get(name), scale),
+    tip: (name) => {
+      const v = values.get(name);
+      return v === undefined || !Number.isFinite(v) ? "no data" : `${fmt(v)} ${unit}`;
+    },
   });
-  const labels = shapes.labels
-    ? shapes.provinces
-        .map((p) => `<text x="${Math.round(p.x)}" y="${Math.round(p.y) + 3}">${esc(p.name)}</text>`)
-        .join("")
-    : "";
-  const labelGroup = labels
-    ? `<g class="labels" font-size="12" text-anchor="middle" fill="#111" stroke="#ffffff" stroke-width="2.5" paint-order="stroke" font-family="Helvetica, Arial, sans-serif">${labels}</g>`
-    : "";
-  return (
-    `<svg viewBox="0 0 ${shapes.width} ${shapes.height}" width="${shapes.width}" height="${shapes.height}" role="img" aria-labelledby="${id}-title">` +
-    `<title id="${id}-title">${esc(title)}</title>${shapes.under}<g stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">${paths.join("")}</g>${shapes.over}${labelGroup}</svg>`
-  );
 }
 
 /** The maps section. */
@@ -90,19 +48,23 @@ export function mapsSection(ctx: ReportContext): string {
     byMetric.set(p.metric, list);
   }
   const names = [...new Set([...byMetric.values()].flat())];
-  const world = names.length > 0 ? mapFor(names) : undefined;
-  if (!world) {
+  const found = names.length > 0 ? studyWorld(ctx.data, names) : undefined;
+  const outline = found?.world.outline();
+  if (!found || !outline || found.unmatched.length === names.length) {
     const why =
       names.length === 0
         ? "the runs have no per-province outcomes (province.<name>.seized_kg and the like)"
-        : `no shipped map has the provinces the runs name (${names.slice(0, 5).join(", ")}…)`;
+        : found && outline
+          ? `none of the provinces the runs name (${names.slice(0, 5).join(", ")}…) is on ${outline.caption}`
+          : `no shipped map has the provinces the runs name (${names.slice(0, 5).join(", ")}…)`;
     out.push(leftOut(ctx, `No maps: ${why}.`), `</section>`);
     return out.join("\n");
   }
-  const { shapes, unmatched } = world;
-  const onMap = new Set(shapes.provinces.map((p) => p.name));
+  const { unmatched } = found;
+  const map = smallMapFrame(outline);
+  const onMap = new Set(outline.provinces.map((p) => p.name));
   out.push(
-    `<p class="small">${esc(`Drawn on ${shapes.title}. Each map is one ${ctx.arms.by ?? "arm"}${ctx.arms.within ? ` under one ${ctx.arms.within}` : ""}; the maps of a row share one colour scale. Hover a province for its value.`)}</p>`,
+    `<p class="small">${esc(`Drawn on ${outline.caption}${found.guessed ? " (recognised from the province names: the results do not say which world)" : ""}. Each map is one ${ctx.arms.by ?? "arm"}${ctx.arms.within ? ` under one ${ctx.arms.within}` : ""}; the maps of a row share one colour scale. Hover a province for its value.`)}</p>`,
   );
   if (unmatched.length > 0) {
     out.push(leftOut(ctx, `Not on the map, so not drawn: ${unmatched.join(", ")}.`));
@@ -131,16 +93,15 @@ export function mapsSection(ctx: ReportContext): string {
       provinces.filter((p) => onMap.has(p) && v.has(p)).map((p) => v.get(p)!),
     );
     const max = m.share ? 1 : Math.max(0, ...drawn);
-    const { step, classes } = classBreaks(max);
-    const colour = (v: number | undefined) => fillOf(v, step, classes);
+    const scale = classBreaks(max);
     const title = `${m.label} (${m.unit})`;
     out.push(
       `<h3>${esc(m.label)}</h3>`,
-      legend(`legend-${m.name}`, title, step, classes),
+      classLegendSvg(`legend-${m.name}`, title, scale, fmt),
       `<div class="multiples">`,
     );
     ctx.arms.cells.forEach((cell, i) => {
-      const svg = smallMap(ctx, shapes, `${title}: ${cell.name}`, values[i]!, colour, m.unit.split(",")[0]!);
+      const svg = smallMap(ctx, map, `${title}: ${cell.name}`, values[i]!, scale, m.unit.split(",")[0]!);
       out.push(`<figure class="map">${svg}<figcaption>${esc(cell.name)}</figcaption></figure>`);
     });
     out.push(`</div>`, topTable(ctx, m.label, provinces, values));

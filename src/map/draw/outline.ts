@@ -1,80 +1,132 @@
 /**
- * Raster → vector outlines for drawing: a province as one SVG path of merged cell runs, and the
- * borders between provinces and between countries as segment paths along cell edges. Pure
- * geometry in the caller's pixel space, so any projection of the grid box can be used.
+ * A world's drawing shapes: what a province map is drawn from, whichever world it is. Everything
+ * is in cell space (column x, row y, cell corners at whole numbers), so one projection turns it
+ * into pixels: a map file's lon/lat box through an equal-area conic, a cell map as squares.
  */
-import type { CentralAsiaMap } from "../file/types.js";
+import type { Ring } from "./trace.js";
 
-/** Maps grid corner (column x, row y; both may be fractional) to pixel coordinates. */
-export type Corner = (x: number, y: number) => readonly [number, number];
-
-const f = (v: number) => (Math.round(v * 10) / 10).toString();
-
-/**
- * The path data (`d`) of every cell holding `value` in `layer`: each row's maximal runs of such
- * cells as one closed rectangle, so a province is one path whatever its shape.
- */
-export function runsPath(map: CentralAsiaMap, layer: ArrayLike<number>, value: number, at: Corner): string {
-  const { width, height } = map.grid;
-  let d = "";
-  for (let y = 0; y < height; y++) {
-    let x = 0;
-    while (x < width) {
-      if (layer[y * width + x] !== value) {
-        x++;
-        continue;
-      }
-      const from = x;
-      while (x < width && layer[y * width + x] === value) x++;
-      const [x0, y0] = at(from, y);
-      const [x1, y1] = at(x, y + 1);
-      d += `M${f(x0)} ${f(y0)}H${f(x1)}V${f(y1)}H${f(x0)}Z`;
-    }
-  }
-  return d;
+/** One province: its outline, where its name goes, and what a tooltip says about it. */
+export interface ProvinceOutline {
+  /** Province name, as the model's outcomes name it. */
+  name: string;
+  /** ISO 3166-2 code, when the map has one (ids and values files use it). */
+  id?: string | undefined;
+  /** Country code ("" for none). */
+  country: string;
+  /** Number of cells. */
+  cells: number;
+  /** Outline rings (clockwise outer rings, anticlockwise holes). */
+  rings: Ring[];
+  /** Label point (cell space). */
+  label: readonly [number, number];
 }
 
-/**
- * Path data of the cell edges where `differ(a, b)` holds for the two cells on either side (cells
- * outside the grid count as -1), merged along each row and column into long segments.
- */
-export function edgesPath(
-  map: CentralAsiaMap,
-  differ: (a: number, b: number) => boolean,
-  at: Corner,
-): string {
-  const { width, height } = map.grid;
-  const cell = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? -1 : y * width + x);
-  let d = "";
-  // Horizontal edges: between row y-1 and row y, for y = 0..height.
-  for (let y = 0; y <= height; y++) {
-    let x = 0;
-    while (x < width) {
-      if (!differ(cell(x, y - 1), cell(x, y))) {
-        x++;
-        continue;
-      }
-      const from = x;
-      while (x < width && differ(cell(x, y - 1), cell(x, y))) x++;
-      const [x0, y0] = at(from, y);
-      const [x1] = at(x, y);
-      d += `M${f(x0)} ${f(y0)}H${f(x1)}`;
+/** One country: its outline (its border is drawn over the provinces) and, when known, its name. */
+export interface CountryOutline {
+  code: string;
+  /** English name, when the map gives one (country names are drawn only then). */
+  name?: string | undefined;
+  rings: Ring[];
+  /** Label point (cell space): the mean of its cells. */
+  label: readonly [number, number];
+}
+
+/** A point mark: a crossing, a market link. */
+export interface PointMark {
+  /** Position (cell space). */
+  x: number;
+  y: number;
+  /** Tooltip. */
+  title: string;
+}
+
+/** The lon/lat box of a map file's grid, for the geographic projection. */
+export interface GeoFrame {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  /** Cell size, degrees. */
+  res: number;
+}
+
+/** Everything a province map is drawn from. */
+export interface MapOutline {
+  /** Short name ("Central Asia", "the corridor world", a scenario's name). */
+  name: string;
+  /** One line on what is drawn, for captions and titles. */
+  caption: string;
+  /** Grid size in cells. */
+  width: number;
+  height: number;
+  /** Lon/lat box when the cells are a geographic raster; absent: cells are squares. */
+  geo?: GeoFrame | undefined;
+  /** Provinces in map order. */
+  provinces: ProvinceOutline[];
+  /** Countries in map order (those with at least one cell). */
+  countries: CountryOutline[];
+  /** Blocked cells (rivers) as rings. */
+  water: Ring[];
+  /** Main roads as polylines (a map file's), cell space. */
+  roads: { name: string; points: (readonly [number, number])[] }[];
+  /** Road cells as points (a cell map's roads). */
+  roadCells: (readonly [number, number])[];
+  /** Border crossings. */
+  crossings: (PointMark & { kind: "official" | "informal" })[];
+  /** Market links: a city market is a ring on its city, a sink an exit labelled with its market. */
+  markets: (PointMark & { kind: "city" | "sink"; market: string })[];
+  /** Footnotes: where the data come from, what grey and blue mean. */
+  notes: string[];
+}
+
+/** A cell layer of province (or country) indexes, as the tracer reads it. */
+export interface IndexLayer {
+  width: number;
+  height: number;
+  cells: ArrayLike<number>;
+}
+
+/** Mean position (cell centres) of the cells holding `value`; undefined when none does. */
+export function meanCell(layer: IndexLayer, value: number): [number, number] | undefined {
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let c = 0; c < layer.cells.length; c++) {
+    if (layer.cells[c] !== value) continue;
+    sx += c % layer.width;
+    sy += Math.floor(c / layer.width);
+    n++;
+  }
+  return n > 0 ? [sx / n + 0.5, sy / n + 0.5] : undefined;
+}
+
+/** Centre of the cell holding `value` nearest the mean of such cells, so a label sits inside its province. */
+export function labelCell(layer: IndexLayer, value: number): [number, number] {
+  const mean = meanCell(layer, value);
+  if (!mean) return [0, 0];
+  let best: [number, number] = [0, 0];
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < layer.cells.length; c++) {
+    if (layer.cells[c] !== value) continue;
+    const x = (c % layer.width) + 0.5;
+    const y = Math.floor(c / layer.width) + 0.5;
+    const d = (x - mean[0]) ** 2 + (y - mean[1]) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = [x, y];
     }
   }
-  // Vertical edges: between column x-1 and column x.
-  for (let x = 0; x <= width; x++) {
-    let y = 0;
-    while (y < height) {
-      if (!differ(cell(x - 1, y), cell(x, y))) {
-        y++;
-        continue;
-      }
-      const from = y;
-      while (y < height && differ(cell(x - 1, y), cell(x, y))) y++;
-      const [x0, y0] = at(x, from);
-      const [, y1] = at(x, y);
-      d += `M${f(x0)} ${f(y0)}V${f(y1)}`;
-    }
-  }
-  return d;
+  return best;
+}
+
+/** Centre of cell `c` on a grid `width` cells wide. */
+export function cellCentre(c: number, width: number): [number, number] {
+  return [(c % width) + 0.5, Math.floor(c / width) + 0.5];
+}
+
+/** The ring around the whole grid, with a point at every column so a projected parallel can curve. */
+export function frameRing(width: number, height: number): Ring {
+  const top = Array.from({ length: width + 1 }, (_, x) => [x, 0] as [number, number]);
+  const bottom = Array.from({ length: width + 1 }, (_, x) => [width - x, height] as [number, number]);
+  return [...top, ...bottom];
 }

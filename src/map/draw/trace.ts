@@ -1,8 +1,10 @@
 /**
  * Raster → polygon rings: the outline of every province of a cell layer as closed rings of cell
- * corners. Maps in the report are filled and stroked per province, so each province needs its
- * boundary as one path (a union of cell squares would show every cell edge once stroked).
+ * corners. Maps are filled and stroked per province, so each province needs its boundary as one
+ * path (a union of cell squares would show every cell edge once stroked). Rings are in cell space
+ * (column x, row y); a projection turns them into pixels.
  */
+import { round } from "./text.js";
 
 /** A ring of cell corners (column x, row y), closed implicitly (the last point joins the first). */
 export type Ring = [number, number][];
@@ -78,4 +80,34 @@ export function traceRings(layer: CellLayer, value: number, mergeColumns = true)
     }
   }
   return rings;
+}
+
+/** Twice the signed area of a ring (positive = clockwise on screen, where y points down). */
+export function ringArea(r: Ring): number {
+  let a = 0;
+  for (let i = 0; i < r.length; i++) {
+    const [x0, y0] = r[i]!;
+    const [x1, y1] = r[(i + 1) % r.length]!;
+    a += x0 * y1 - x1 * y0;
+  }
+  return a;
+}
+
+/**
+ * Path data of rings in pixel space (`at` maps a cell corner to pixels). Outer rings run
+ * clockwise and holes anticlockwise, so SVG's default nonzero fill leaves holes empty.
+ */
+export function ringsPath(
+  rings: readonly Ring[],
+  at: (x: number, y: number) => readonly [number, number],
+): string {
+  let d = "";
+  for (const r of rings) {
+    r.forEach(([x, y], i) => {
+      const [px, py] = at(x, y);
+      d += `${i === 0 ? "M" : "L"}${round(px)} ${round(py)}`;
+    });
+    d += "Z";
+  }
+  return d;
 }
