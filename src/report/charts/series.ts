@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { quantiles } from "../stats/describe.js";
-import type { Cell } from "./arms.js";
-import type { BandRow } from "./chart-specs.js";
+import { quantiles } from "../../stats/describe.js";
+import type { Cell } from "../arms.js";
+import type { BandRow } from "./specs.js";
 
 /** Aggregated series: band rows per series name, and how many runs had no series file. */
 export interface SeriesBands {

@@ -3,14 +3,14 @@
  * colour scale, a legend, and the provinces with the highest values as a table, since a printed
  * page has no hover.
  */
-import type { ProjectedMap } from "../map/draw/areas.js";
-import { classLegendSvg } from "../map/draw/legend.js";
-import { classBreaks, type ValueScale, valueFill } from "../map/draw/scale.js";
-import { renderSmallMap, smallMapFrame } from "../map/draw/small.js";
-import { leftOut, type ReportContext } from "./context.js";
-import { esc, fmt } from "./html.js";
-import { studyWorld } from "./map-world.js";
-import { PROVINCE_METRICS, parseProvinceOutcome } from "./outcomes.js";
+import type { ProjectedMap } from "../../map/draw/areas.js";
+import { classLegendSvg } from "../../map/draw/legend.js";
+import { classBreaks, type ValueScale, valueFill } from "../../map/draw/scale.js";
+import { renderSmallMap, smallMapFrame } from "../../map/draw/small.js";
+import { leftOut, type ReportContext } from "../context.js";
+import { esc, fmt } from "../html.js";
+import { PROVINCE_METRICS, parseProvinceOutcome } from "../outcomes.js";
+import { studyWorld } from "./world.js";
 
 /** Provinces listed under each metric's maps. */
 const TOP = 5;

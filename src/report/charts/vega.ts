@@ -7,7 +7,7 @@
  */
 import { logger, None, parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { esc } from "./html.js";
+import { esc } from "../html.js";
 
 /** Make Vega's SVG inline-ready under the page-unique `id`, titled `title`. */
 export function inlineSvg(svg: string, id: string, title: string): string {

@@ -3,13 +3,13 @@
  * is unknown (minimax regret, src/stats/regret.ts), said in plain words, with its table, the
  * bootstrap differences behind it and the robust arm for every other outcome with a direction.
  */
-import { type ComparisonReport, compareArms, type PairComparison } from "../stats/compare.js";
-import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../stats/defaults.js";
-import { type RegretTable, regretTable } from "../stats/regret.js";
-import { cellOf } from "./arms.js";
-import { leftOut, type ReportContext } from "./context.js";
-import { attrs, esc, exact, fmt } from "./html.js";
-import { type OutcomeInfo, withUnit } from "./outcomes.js";
+import { type ComparisonReport, compareArms, type PairComparison } from "../../stats/compare.js";
+import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../../stats/defaults.js";
+import { type RegretTable, regretTable } from "../../stats/regret.js";
+import { cellOf } from "../arms.js";
+import { leftOut, type ReportContext } from "../context.js";
+import { attrs, esc, exact, fmt } from "../html.js";
+import { type OutcomeInfo, withUnit } from "../outcomes.js";
 
 /** The regret table of one outcome from the cells' means. */
 function tableFor(ctx: ReportContext, o: OutcomeInfo & { direction: NonNullable<OutcomeInfo["direction"]> }) {

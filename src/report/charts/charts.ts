@@ -4,12 +4,12 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { ArmScale, BoxRow } from "./chart-specs.js";
-import { bandSpec, boxSpec, priceSpec } from "./chart-specs.js";
-import { leftOut, type ReportContext } from "./context.js";
-import { esc } from "./html.js";
-import { PRICE_PREFIX, SERIES, withUnit } from "./outcomes.js";
+import { leftOut, type ReportContext } from "../context.js";
+import { esc } from "../html.js";
+import { PRICE_PREFIX, SERIES, withUnit } from "../outcomes.js";
 import { loadSeriesBands } from "./series.js";
+import type { ArmScale, BoxRow } from "./specs.js";
+import { bandSpec, boxSpec, priceSpec } from "./specs.js";
 import { renderChart } from "./vega.js";
 
 /** Run values drawn as a strip under each box when a cell has at most this many. */

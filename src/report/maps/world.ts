@@ -4,7 +4,7 @@
  * when neither answers (results copied without their manifest, scenario files moved) does the
  * world resolver guess from the province names the runs carry.
  */
-import { loadScenarioFile } from "../scenario/load.js";
+import { loadScenarioFile } from "../../scenario/load.js";
 import {
   guessWorld,
   isWorldName,
@@ -12,8 +12,8 @@ import {
   resolveWorld,
   type WorldSource,
   worldSourceOf,
-} from "../worlds/resolve.js";
-import type { ResultsData } from "./load.js";
+} from "../../worlds/resolve.js";
+import type { ResultsData } from "../load.js";
 
 /** A study's world, the province names it lacks, and whether the results said it or it was guessed. */
 export interface StudyWorld {

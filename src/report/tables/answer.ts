@@ -4,12 +4,12 @@
  * section. Every number carries its exact value in data-* attributes, so a test (or a reader with
  * the inspector) can check it against summary.csv.
  */
-import type { Cell } from "./arms.js";
-import { cellOf } from "./arms.js";
-import type { CellStats } from "./cell-stats.js";
-import type { ReportContext } from "./context.js";
-import { attrs, esc, exact, fmt } from "./html.js";
-import { type OutcomeInfo, withUnit } from "./outcomes.js";
+import type { Cell } from "../arms.js";
+import { cellOf } from "../arms.js";
+import type { CellStats } from "../cell-stats.js";
+import type { ReportContext } from "../context.js";
+import { attrs, esc, exact, fmt } from "../html.js";
+import { type OutcomeInfo, withUnit } from "../outcomes.js";
 import { regretSection } from "./regret.js";
 
 /** Which `by` label has the best mean in each level, for outcomes with a direction. */

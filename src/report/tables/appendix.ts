@@ -2,9 +2,9 @@
  * The appendix: every design point × outcome statistic (what summary.csv holds, computed by the
  * same code), what the report left out and why, and the manifest as recorded.
  */
-import { pointLabelText } from "../stats/labels.js";
-import type { ReportContext } from "./context.js";
-import { esc, fmt } from "./html.js";
+import { pointLabelText } from "../../stats/labels.js";
+import type { ReportContext } from "../context.js";
+import { esc, fmt } from "../html.js";
 
 /** Rows of the summary table before it stops and points to summary.csv (a page, not a database). */
 export const SUMMARY_ROWS_MAX = 3000;

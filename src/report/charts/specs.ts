@@ -5,7 +5,7 @@
  * same order everywhere.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { armColour } from "./palette.js";
+import { armColour } from "./arm-colours.js";
 
 /** Arms as the charts colour them. */
 export interface ArmScale {

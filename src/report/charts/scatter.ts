@@ -3,9 +3,9 @@
  * over a range, one dot per run, or binned counts when dots would bury each other.
  */
 
-import { scatterSpec } from "./chart-specs.js";
+import { leftOut, type ReportContext } from "../context.js";
 import { armScale, figure } from "./charts.js";
-import { leftOut, type ReportContext } from "./context.js";
+import { scatterSpec } from "./specs.js";
 
 /** Above this many runs a scatter shows binned counts instead of dots. */
 const DOTS_MAX = 2000;
