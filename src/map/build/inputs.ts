@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { z } from "zod";
-import type { SourceFeature } from "./build.js";
+import type { SourceFeature } from "./provinces.js";
 import type { Ring } from "./rasterise.js";
 import {
   type NetworkFile,
