@@ -45,13 +45,41 @@ export function parseCentralAsiaMap(text: string, file: string): MapLoadResult {
   }
   const doc = r.data;
   const map = decode(doc, fail);
-  return errors.length > 0 || !map ? { ok: false, errors } : { ok: true, map };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, map };
 }
 
+/** Reports one problem at a path in the file. */
+type Fail = (path: string, message: string) => void;
+
 /** Decode the layers and check that tables and layers agree; reports through `fail`. */
-function decode(doc: MapDocument, fail: (path: string, message: string) => void): CentralAsiaMap | undefined {
-  const { width, height } = doc.grid;
-  const size = width * height;
+function decode(doc: MapDocument, fail: Fail): CentralAsiaMap {
+  const size = doc.grid.width * doc.grid.height;
+  // In this order, so problems are listed as the file holds them: layers, provinces, crossings, markets.
+  const { province, road, rugged } = decodeLayers(doc, size, fail);
+  const country = countryLayer(doc, province, fail);
+  const ruggedness = ruggednessOf(rugged, fail);
+  const crossing = crossingLayer(doc, size, fail);
+  checkMarketCells(doc, size, fail);
+  return {
+    name: doc.name,
+    grid: doc.grid,
+    size,
+    province,
+    country,
+    ruggedness,
+    road,
+    crossing,
+    countries: doc.countries,
+    provinces: doc.provinces,
+    crossings: doc.crossings,
+    roads: doc.roads,
+    markets: doc.markets,
+    provenance: doc.provenance,
+  };
+}
+
+/** The run-length coded layers, decoded (ruggedness still in hundredths). */
+function decodeLayers(doc: MapDocument, size: number, fail: Fail) {
   const province = new Int32Array(size);
   const road = new Uint8Array(size);
   const rugged = new Int32Array(size);
@@ -64,6 +92,15 @@ function decode(doc: MapDocument, fail: (path: string, message: string) => void)
     const problem = decodeRuns(doc.layers[name], out);
     if (problem) fail(`layers.${name}`, problem);
   }
+  return { province, road, rugged };
+}
+
+/**
+ * The country layer, derived from the province layer and table so the two cannot disagree; checks
+ * that province indexes, country ids, cell counts and anchors agree with the layer.
+ */
+function countryLayer(doc: MapDocument, province: Int32Array, fail: Fail): Uint8Array {
+  const size = province.length;
   const nP = doc.provinces.length;
   const nC = doc.countries.length;
   const country = new Uint8Array(size);
@@ -87,8 +124,13 @@ function decode(doc: MapDocument, fail: (path: string, message: string) => void)
       fail(formatPath(["provinces", i, "anchor"]), `cell ${p.anchor} is not a cell of ${p.iso}`);
     }
   });
-  const ruggedness = new Float64Array(size);
-  for (let c = 0; c < size; c++) {
+  return country;
+}
+
+/** Ruggedness from hundredths to 0–1; the first value out of range is a problem. */
+function ruggednessOf(rugged: Int32Array, fail: Fail): Float64Array {
+  const ruggedness = new Float64Array(rugged.length);
+  for (let c = 0; c < rugged.length; c++) {
     const v = rugged[c]!;
     if (v < 0 || v > 100) {
       fail("layers.ruggedness", `cell ${c} holds ${v}, not 0–100 hundredths`);
@@ -96,6 +138,12 @@ function decode(doc: MapDocument, fail: (path: string, message: string) => void)
     }
     ruggedness[c] = v / 100;
   }
+  return ruggedness;
+}
+
+/** The crossing layer (crossing index per cell, −1 for none), derived from the crossing table. */
+function crossingLayer(doc: MapDocument, size: number, fail: Fail): Int32Array {
+  const nC = doc.countries.length;
   const crossing = new Int32Array(size).fill(-1);
   for (const [i, x] of doc.crossings.entries()) {
     const at = (k: string) => formatPath(["crossings", i, k]);
@@ -108,27 +156,16 @@ function decode(doc: MapDocument, fail: (path: string, message: string) => void)
       fail(at("cell"), `cell ${x.cell} already holds crossing ${crossing[x.cell]}`);
     crossing[x.cell] = i;
   }
+  return crossing;
+}
+
+/** Check that every market link cell is on the grid. */
+function checkMarketCells(doc: MapDocument, size: number, fail: Fail): void {
   for (const [i, m] of doc.markets.entries()) {
     for (const [j, l] of m.links.entries()) {
       if (l.cell >= size) fail(formatPath(["markets", i, "links", j, "cell"]), `must be below ${size}`);
     }
   }
-  return {
-    name: doc.name,
-    grid: doc.grid,
-    size,
-    province,
-    country,
-    ruggedness,
-    road,
-    crossing,
-    countries: doc.countries,
-    provinces: doc.provinces,
-    crossings: doc.crossings,
-    roads: doc.roads,
-    markets: doc.markets,
-    provenance: doc.provenance,
-  };
 }
 
 /** Load the map file at `path`; an unreadable file is one error with path `(file)`. */
