@@ -5,24 +5,21 @@
  */
 import type { ProjectedMap } from "./areas.js";
 import { informalSymbol, officialSymbol } from "./marks.js";
-import { countryFill, INK, WATER } from "./palette.js";
+import { INK, WATER } from "./palette.js";
 import { scaleEntries, type ValueScale } from "./scale.js";
 import { esc } from "./text.js";
 
-/** What the panel's first block explains: the country fills, or a value scale. */
-export type LegendKey = { kind: "countries" } | { kind: "values"; label: string; scale: ValueScale };
+/** The panel's first block: what the fills mean (countries, provinces or value classes). */
+export interface LegendKey {
+  title: string;
+  entries: { fill: string; label: string }[];
+}
 
 /** Width of the legend panel, pixels. */
 export const LEGEND_WIDTH = 260;
 
 /** The legend panel at (x, y): its key, then one line per kind of mark on the map. */
-export function legendPanelSvg(
-  map: ProjectedMap,
-  x: number,
-  y: number,
-  key: LegendKey,
-  format: (v: number) => string,
-): string {
+export function legendPanelSvg(map: ProjectedMap, x: number, y: number, key: LegendKey): string {
   const p: string[] = [`<g class="legend" font-size="12" fill="#222222">`];
   let row = y + 4;
   const line = (sym: string, text: string) => {
@@ -32,15 +29,9 @@ export function legendPanelSvg(
   const swatch = (fill: string) =>
     `<rect x="${x}" y="${row - 6}" width="20" height="12" fill="${fill}" stroke="#999999" stroke-width="0.5"/>`;
   const o = map.outline;
-  p.push(
-    `<text x="${x}" y="${row}" font-weight="bold">${esc(key.kind === "values" ? key.label : "Countries")}</text>`,
-  );
+  p.push(`<text x="${x}" y="${row}" font-weight="bold">${esc(key.title)}</text>`);
   row += 18;
-  if (key.kind === "values") {
-    for (const e of scaleEntries(key.scale, format)) line(swatch(e.fill), e.label);
-  } else {
-    for (const [i, c] of o.countries.entries()) line(swatch(countryFill(c.code, i)), c.name ?? c.code);
-  }
+  for (const e of key.entries) line(swatch(e.fill), e.label);
   row += 6;
   const rule = (stroke: string, w: number) =>
     `<line x1="${x}" y1="${row}" x2="${x + 20}" y2="${row}" stroke="${stroke}" stroke-width="${w}"/>`;

@@ -14,8 +14,8 @@ import {
 import { LEGEND_WIDTH, type LegendKey, legendPanelSvg } from "./legend.js";
 import { countryNamesSvg, crossingsSvg, marketsSvg, roadsSvg } from "./marks.js";
 import type { MapOutline } from "./outline.js";
-import { provinceFill } from "./palette.js";
-import { classBreaks, valueFill } from "./scale.js";
+import { countryFill, provinceFill } from "./palette.js";
+import { classBreaks, scaleEntries, type ValueScale, valueFill } from "./scale.js";
 import { esc, legendNumber, round } from "./text.js";
 
 /** Province values drawn in the value classes. */
@@ -40,20 +40,20 @@ const LEFT = 16;
 const TOP = 46;
 /** Provinces smaller than this many cells go unlabelled (their names would cover their neighbours). */
 const MIN_LABEL_CELLS = 12;
+/** A legend of provinces stops here; the map's labels and tooltips name the rest. */
+const MAX_PROVINCE_ENTRIES = 16;
 
 /** The SVG document of `outline`. */
 export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string {
   const map = projectMap(outline, { width: MAP_WIDTH, left: LEFT, top: TOP });
   const ch = opts.choropleth;
-  const key: LegendKey = ch
-    ? { kind: "values", label: ch.label, scale: classBreaks(Math.max(0, ...finite(ch.values))) }
-    : { kind: "countries" };
+  const scale = ch ? classBreaks(Math.max(0, ...finite(ch.values))) : undefined;
   const countryOrder = new Map(outline.countries.map((c, i) => [c.code, i] as const));
   const paint = {
     ids: true,
     fill: (i: number) => {
       const p = outline.provinces[i]!;
-      if (key.kind === "values") return valueFill(ch!.values[i], key.scale);
+      if (ch && scale) return valueFill(ch.values[i], scale);
       return provinceFill(p.country, countryOrder.get(p.country) ?? outline.countries.length, i);
     },
     title: (i: number) => {
@@ -63,8 +63,9 @@ export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string
       return `${p.name}${code ? ` (${code})` : ""}${value}`;
     },
   };
+  const key = legendKey(outline, ch && scale ? { label: ch.label, scale } : undefined, paint.fill);
   const legendX = map.projection.width + 16;
-  const legendRows = 12 + (key.kind === "values" ? key.scale.classes + 1 : outline.countries.length);
+  const legendRows = 12 + key.entries.length;
   const mapBottom = Math.max(map.projection.height, TOP + legendRows * 20);
   const W = Math.ceil(legendX + LEGEND_WIDTH);
   const H = Math.ceil(mapBottom + 16 + outline.notes.length * 13);
@@ -87,12 +88,33 @@ export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string
     countryNamesSvg(map),
     crossingsSvg(map),
     marketsSvg(map),
-    legendPanelSvg(map, legendX, TOP, key, legendNumber),
+    legendPanelSvg(map, legendX, TOP, key),
     ...notes,
     "</svg>",
   ]
     .filter((s) => s !== "")
     .join("\n")}\n`;
+}
+
+/**
+ * What the fills mean: the value classes of a choropleth; else the countries; else, on a map
+ * without countries, its provinces (up to a legend's worth).
+ */
+function legendKey(
+  outline: MapOutline,
+  values: { label: string; scale: ValueScale } | undefined,
+  fill: (province: number) => string,
+): LegendKey {
+  if (values) return { title: values.label, entries: scaleEntries(values.scale, legendNumber) };
+  if (outline.countries.length > 0) {
+    const entries = outline.countries.map((c, i) => ({
+      fill: countryFill(c.code, i),
+      label: c.name ?? c.code,
+    }));
+    return { title: "Countries", entries };
+  }
+  const entries = outline.provinces.map((p, i) => ({ fill: fill(i), label: p.name }));
+  return { title: "Provinces", entries: entries.slice(0, MAX_PROVINCE_ENTRIES) };
 }
 
 /** The finite values of a list. */
