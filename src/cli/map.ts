@@ -6,15 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { Argv } from "yargs";
-import type { RegionMap } from "../core/model.js";
 import { readText } from "../core/read-file.js";
-import { bundledMapFile } from "../map/bundled.js";
-import { renderGridSvg } from "../map/grid-svg.js";
-import { loadCentralAsiaMap } from "../map/load.js";
-import { type Choropleth, renderMapSvg } from "../map/svg.js";
-import type { CentralAsiaMap } from "../map/types.js";
+import { type Choropleth, renderMapSvg } from "../map/draw/svg.js";
+import type { CentralAsiaMap } from "../map/file/types.js";
 import { loadScenarioFile } from "../scenario/load.js";
-import { CORRIDOR_PROVINCES, corridorRegionMap } from "../worlds/corridor.js";
+import { type ResolvedWorld, resolveWorld, type WorldSource, worldSourceOf } from "../worlds/resolve.js";
 import { CliError, EXIT } from "./errors.js";
 import { fileProblemsError } from "./problems.js";
 
@@ -37,41 +33,25 @@ interface MapArgs {
   values?: string | undefined;
 }
 
-/** The corridor world's country of a province (its province table holds them, its legend does not). */
-const corridorCountry = (province: string) => CORRIDOR_PROVINCES.find((q) => q.name === province)?.country;
-
-/** What a command argument draws: a map file, or a cell map (an ASCII map or a built-in world). */
-export type MapSource =
-  | { kind: "file"; path: string }
-  | {
-      kind: "grid";
-      map: RegionMap;
-      title: string;
-      countryOf?: ((province: string) => string | undefined) | undefined;
-    };
-
 /**
- * The map a command argument stands for: itself when JSON; for a scenario, the map file `map:`
- * names, else the world `params.world` names (the Central Asia map's file, or the corridor
- * world's cells), else its ASCII map.
+ * The world a command argument stands for: a map file when JSON; for a scenario, the world it
+ * runs on (its map file, its `params.world`, or its ASCII map), as the world resolver decides.
  */
-export function mapSourceOf(file: string): MapSource {
+export function worldSourceOfArgument(file: string): WorldSource {
   if (extname(file).toLowerCase() === ".json") return { kind: "file", path: file };
   const res = loadScenarioFile(file);
   if (!res.ok) throw fileProblemsError(file, res.problems);
-  const sc = res.scenario;
-  if (sc.mapFile !== undefined) return { kind: "file", path: sc.mapFile };
-  const world = (sc.params as { world?: unknown } | null)?.world;
-  if (world === "central-asia") return { kind: "file", path: bundledMapFile() };
-  if (world === "corridor")
-    return {
-      kind: "grid",
-      map: corridorRegionMap(),
-      title: `${sc.name}: the stylised corridor world`,
-      countryOf: corridorCountry,
-    };
-  if (sc.map) return { kind: "grid", map: sc.map, title: `${sc.name}: its map` };
-  throw new CliError(`${file}: has no map or world to draw`, EXIT.badInput);
+  const source = worldSourceOf(res.scenario);
+  if (!source) throw new CliError(`${file}: has no map or world to draw`, EXIT.badInput);
+  return source;
+}
+
+/** The resolved world of a command argument; a map file that does not load is exit 2 with its problems. */
+function worldOfArgument(file: string): ResolvedWorld {
+  const source = worldSourceOfArgument(file);
+  const r = resolveWorld(source);
+  if (r.ok) return r.world;
+  throw fileProblemsError(source.kind === "file" ? source.path : file, r.problems);
 }
 
 /** The choropleth for `--metric` (and `--values`), or undefined for country colours. */
@@ -119,28 +99,26 @@ function choropleth(
 
 /** Execute `pamir map`. */
 export function mapCommand(args: MapArgs, print: (s: string) => void): void {
-  const source = mapSourceOf(args.file);
-  if (source.kind === "grid") {
+  const world = worldOfArgument(args.file);
+  const outline = world.outline();
+  const m = world.mapFile;
+  if (!m) {
     if (args.metric !== undefined || args.values !== undefined)
       throw new CliError(
         "--metric and --values need a map file (a cell map has no province data)",
         EXIT.badInput,
       );
-    const { svg, summary } = renderGridSvg(source.map, source.title, source.countryOf);
-    writeFileSync(args.svg, svg);
-    print(`${args.svg}: ${summary.provinces} provinces, ${summary.crossings} crossing cells (cell map)`);
+    writeFileSync(args.svg, renderMapSvg(outline));
+    const crossings = outline.crossings.length;
+    print(`${args.svg}: ${outline.provinces.length} provinces, ${crossings} crossing cells (cell map)`);
     return;
   }
-  const file = source.path;
-  const r = loadCentralAsiaMap(file);
-  if (!r.ok) throw fileProblemsError(file, r.problems);
-  const ch = choropleth(r.map, args.metric, args.values);
+  const ch = choropleth(m, args.metric, args.values);
   const svg = renderMapSvg(
-    r.map,
-    ch ? { choropleth: ch, title: `${r.map.name}: ${ch.label} by province` } : {},
+    outline,
+    ch ? { choropleth: ch, title: `${m.name}: ${ch.label} by province` } : {},
   );
   writeFileSync(args.svg, svg);
-  const m = r.map;
   print(
     `${args.svg}: ${m.provinces.length} provinces, ${m.crossings.length} crossings, ${m.roads.length} roads`,
   );

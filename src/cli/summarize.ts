@@ -1,16 +1,9 @@
 /** `pamir summarize <results-dir>`: recompute summary.json and summary.csv from runs.ndjson. */
 import type { Argv } from "yargs";
-import type { PointSummary } from "../stats/points.js";
+import { pointLabelText } from "../stats/labels.js";
 import { CliError, EXIT } from "./errors.js";
 import { problemsText } from "./problems.js";
 import { formatNumber, renderTable } from "./table.js";
-
-/** "k=v k=v" naming a design point: its arm labels, or its factor values when it has none. */
-export function pointLabelText(p: PointSummary): string {
-  const labels: [string, unknown][] = p.arm ? Object.entries(p.arm) : Object.entries(p.factors);
-  const parts = labels.map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
-  return parts.length > 0 ? parts.join(" ") : "—";
-}
 
 /** Execute `pamir summarize`. */
 export async function summarizeCommand(dir: string, print: (s: string) => void): Promise<void> {

@@ -3,38 +3,10 @@
  * pure `run(params, options) → result`. The CLI, studies and benches all go through this one path.
  */
 import type { z } from "zod";
+import type { RegionMap } from "./region-map.js";
 
-/** A cell map read from a scenario (ASCII art plus legend), already validated. */
-export interface RegionMap {
-  /** Cells per row. */
-  width: number;
-  /** Rows. */
-  height: number;
-  /** Whether the map wraps at its edges (a torus). */
-  torus: boolean;
-  /** Region index per cell (row-major), into `regions`. */
-  region: Int32Array;
-  /** One entry per legend character, in legend order. */
-  regions: RegionInfo[];
-}
-
-/** What the legend says about one map character. */
-export interface RegionInfo {
-  /** The legend character. */
-  char: string;
-  /** Province (or region) name. */
-  province: string;
-  /** Country the province belongs to, when given. */
-  country?: string | undefined;
-  /** Cells no agent may occupy (water, ice, a wall). */
-  blocked: boolean;
-  /** On a main road; absent means false. */
-  road?: boolean | undefined;
-  /** A border crossing, official post or informal ford/track; absent means none. */
-  crossing?: "official" | "informal" | undefined;
-  /** Terrain ruggedness in [0, 1]; absent means "the province's value". */
-  ruggedness?: number | undefined;
-}
+/** The map a run may receive is part of the contract; its types live with their documentation. */
+export type { RegionInfo, RegionMap } from "./region-map.js";
 
 /** How one run is asked for. */
 export interface RunOptions {

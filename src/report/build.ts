@@ -3,15 +3,15 @@
  * issue's order (header, answer, maps, charts, scatter, appendix) into one self-contained page.
  */
 import type { Result } from "../core/problems.js";
-import { answerSection } from "./answer.js";
-import { appendixSection } from "./appendix.js";
-import { chartsSection } from "./charts.js";
+import { chartsSection } from "./charts/charts.js";
+import { scatterSection } from "./charts/scatter.js";
 import { buildContext, type ReportChoices } from "./context.js";
 import { headerSection } from "./header.js";
 import { loadResults } from "./load.js";
-import { mapsSection } from "./maps.js";
-import { scatterSection } from "./scatter.js";
+import { mapsSection } from "./maps/maps.js";
 import { page } from "./shell.js";
+import { answerSection } from "./tables/answer.js";
+import { appendixSection } from "./tables/appendix.js";
 
 /** What to build and with which pamir version (it is printed in the header). */
 export interface ReportOptions extends ReportChoices {

@@ -8,9 +8,9 @@ import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { RegionMap } from "../core/model.js";
 import { type Problem, problem } from "../core/problems.js";
-import { loadCentralAsiaMap, type MapLoadResult } from "../map/load.js";
-import { regionMapOf } from "../map/region-map.js";
-import type { CentralAsiaMap } from "../map/types.js";
+import { loadCentralAsiaMap, type MapLoadResult } from "../map/file/load.js";
+import { regionMapOf } from "../map/file/region-map.js";
+import type { CentralAsiaMap } from "../map/file/types.js";
 
 /** A map file loaded for a scenario, or the problems that stopped it, worded for the scenario's `map` entry. */
 export type MapFileResult =

@@ -33,3 +33,13 @@ export function outcomeNames(rows: readonly RunRow[]): string[] {
   for (const r of rows) for (const k of Object.keys(r.outcomes)) names.add(k);
   return [...names].sort();
 }
+
+/** "k=v k=v" naming a design point: its arm labels, or its factor values when it has none ("—" for neither). */
+export function pointLabelText(p: {
+  arm?: Record<string, string> | undefined;
+  factors: Record<string, unknown>;
+}): string {
+  const labels: [string, unknown][] = p.arm ? Object.entries(p.arm) : Object.entries(p.factors);
+  const parts = labels.map(([k, v]) => `${k}=${valueLabel(v)}`);
+  return parts.length > 0 ? parts.join(" ") : "—";
+}

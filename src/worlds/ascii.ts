@@ -3,8 +3,8 @@
  * legend entry. Parsing is independent of YAML; problems come back as (row, offset) so the loader
  * can place them at the exact character in the scenario file.
  */
-import type { RegionInfo, RegionMap } from "../core/model.js";
 import { type ProblemOf, problem } from "../core/problems.js";
+import type { RegionInfo, RegionMap } from "../core/region-map.js";
 
 /** A legend entry as the schema delivers it: a region's description without its character. */
 export type LegendEntry = Omit<RegionInfo, "char">;

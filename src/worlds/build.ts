@@ -5,8 +5,8 @@
  * their own (""), so unassigned land is no loophole around a border.
  */
 
-import type { RegionMap } from "../core/model.js";
 import { type Problem, problem } from "../core/problems.js";
+import type { RegionMap } from "../core/region-map.js";
 import { createGrid } from "../engine/grid.js";
 import {
   type BuildWorldResult,
@@ -50,24 +50,63 @@ function checkProvinces(provinces: readonly ProvinceAttributes[]): Problem[] {
 /** Build the world's layers from `map` and the province table; every problem is reported at once. */
 export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttributes[]): BuildWorldResult {
   const errors = checkProvinces(provinces);
-  const byName = new Map(provinces.map((p, i) => [p.name, i] as const));
-  const countries: string[] = [];
-  const countryIndex = (code: string): number => {
-    let k = countries.indexOf(code);
-    if (k < 0) k = countries.push(code) - 1;
-    return k;
+  const countries = new CountryCodes(provinces);
+  const regions = resolveRegions(map, provinces, countries, errors);
+  checkMarketSites(map, provinces, regions.province, errors);
+  if (errors.length > 0) return { ok: false, problems: errors };
+  const layers = cellLayers(map, provinces, regions);
+  const cellsOf = cellsOfProvinces(layers.province, provinces.length);
+  return {
+    ok: true,
+    world: {
+      ...layers,
+      provinces: [...provinces],
+      countries: countries.codes,
+      cellsOf,
+      markets: marketCellsOf(provinces, cellsOf, map.width),
+    },
   };
-  for (const p of provinces) countryIndex(p.country);
+}
 
-  // Per legend entry: province index, country index, and whether any cell uses it.
+/** Country codes in order of first appearance: the province table's first, then the legend's. */
+class CountryCodes {
+  readonly codes: string[] = [];
+  constructor(provinces: readonly ProvinceAttributes[]) {
+    for (const p of provinces) this.index(p.country);
+  }
+  /** Index of `code`, added at the end when new. */
+  index(code: string): number {
+    let k = this.codes.indexOf(code);
+    if (k < 0) k = this.codes.push(code) - 1;
+    return k;
+  }
+}
+
+/** Per legend entry: its province index (−1 when not in the table) and its country index. */
+interface RegionIndexes {
+  province: Int32Array;
+  country: Int32Array;
+}
+
+/**
+ * Each legend entry's province and country, checking that a used region's province is in the
+ * table, that a legend country agrees with the table's, and that no crossing is blocked.
+ */
+function resolveRegions(
+  map: RegionMap,
+  provinces: readonly ProvinceAttributes[],
+  countries: CountryCodes,
+  errors: Problem[],
+): RegionIndexes {
+  const byName = new Map(provinces.map((p, i) => [p.name, i] as const));
   const used = new Uint8Array(map.regions.length);
   for (let c = 0; c < map.region.length; c++) used[map.region[c]!] = 1;
-  const regionProvince = new Int32Array(map.regions.length);
-  const regionCountry = new Int32Array(map.regions.length);
+  const province = new Int32Array(map.regions.length);
+  const country = new Int32Array(map.regions.length);
   map.regions.forEach((r, k) => {
     const at = `map.legend["${r.char}"]`;
     const pi = byName.get(r.province) ?? -1;
-    regionProvince[k] = pi;
+    province[k] = pi;
     const tableCountry = pi >= 0 ? provinces[pi]!.country : undefined;
     if (pi < 0 && !r.blocked && used[k]) {
       errors.push(
@@ -83,11 +122,21 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
         ),
       );
     }
-    regionCountry[k] = countryIndex(tableCountry ?? r.country ?? "");
+    country[k] = countries.index(tableCountry ?? r.country ?? "");
     if (r.crossing !== undefined && r.blocked) {
       errors.push(problem("world", `${at}.crossing`, "a crossing cannot be blocked"));
     }
   });
+  return { province, country };
+}
+
+/** Every market site must be a cell of the map inside its own province. */
+function checkMarketSites(
+  map: RegionMap,
+  provinces: readonly ProvinceAttributes[],
+  regionProvince: Int32Array,
+  errors: Problem[],
+): void {
   provinces.forEach((p, i) => {
     p.market?.sites?.forEach(([x, y], j) => {
       const at = `provinces[${i}].market.sites[${j}]`;
@@ -99,8 +148,10 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
       }
     });
   });
-  if (errors.length > 0) return { ok: false, problems: errors };
+}
 
+/** The engine grid with the world's per-cell layers, filled from each cell's legend entry. */
+function cellLayers(map: RegionMap, provinces: readonly ProvinceAttributes[], regions: RegionIndexes) {
   const grid = createGrid({ width: map.width, height: map.height, torus: map.torus });
   const province = grid.addLayer("province", "i32");
   const country = grid.addLayer("country", "i32");
@@ -108,13 +159,12 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
   const road = grid.addLayer("road", "u8");
   const crossing = grid.addLayer("crossing", "u8");
   const blocked = grid.addLayer("blocked", "u8");
-  const counts = new Int32Array(provinces.length);
   for (let c = 0; c < grid.size; c++) {
     const k = map.region[c]!;
     const r = map.regions[k]!;
-    const pi = regionProvince[k]!;
+    const pi = regions.province[k]!;
     province[c] = pi;
-    country[c] = regionCountry[k]!;
+    country[c] = regions.country[k]!;
     ruggedness[c] = r.ruggedness ?? (pi >= 0 ? provinces[pi]!.ruggedness : 0);
     road[c] = r.road ? 1 : 0;
     crossing[c] =
@@ -124,30 +174,21 @@ export function buildWorld(map: RegionMap, provinces: readonly ProvinceAttribute
           ? CROSSING_INFORMAL
           : CROSSING_NONE;
     blocked[c] = r.blocked ? 1 : 0;
-    if (pi >= 0) counts[pi]!++;
   }
-  const cellsOf = provinces.map((_, i) => new Int32Array(counts[i]!));
-  const fill = new Int32Array(provinces.length);
-  for (let c = 0; c < grid.size; c++) {
+  return { grid, province, country, ruggedness, road, crossing, blocked };
+}
+
+/** Cells of each province, ascending. */
+function cellsOfProvinces(province: Int32Array, n: number): Int32Array[] {
+  const counts = new Int32Array(n);
+  for (const pi of province) if (pi >= 0) counts[pi]!++;
+  const cellsOf = Array.from({ length: n }, (_, i) => new Int32Array(counts[i]!));
+  const fill = new Int32Array(n);
+  for (let c = 0; c < province.length; c++) {
     const pi = province[c]!;
     if (pi >= 0) cellsOf[pi]![fill[pi]!++] = c;
   }
-  return {
-    ok: true,
-    world: {
-      grid,
-      province,
-      country,
-      ruggedness,
-      road,
-      crossing,
-      blocked,
-      provinces: [...provinces],
-      countries,
-      cellsOf,
-      markets: marketCellsOf(provinces, cellsOf, map.width),
-    },
-  };
+  return cellsOf;
 }
 
 /** Trading cells of every market: its sites, else all its province's cells. */

@@ -15,11 +15,11 @@
  * crossing opens any border) allows exactly the map's steps (a crossing opens only its own).
  */
 
-import type { RegionInfo } from "../core/model.js";
 import { type Problem, problem } from "../core/problems.js";
-import { loadBundledMap } from "../map/bundled.js";
-import { regionMapOf } from "../map/region-map.js";
-import type { CentralAsiaMap } from "../map/types.js";
+import type { RegionInfo } from "../core/region-map.js";
+import { loadBundledMap } from "../map/file/bundled.js";
+import { regionMapOf } from "../map/file/region-map.js";
+import type { CentralAsiaMap } from "../map/file/types.js";
 import { buildWorld } from "./build.js";
 import type { NamedCrossing } from "./crossings.js";
 import type { MarketAttributes, ProvinceAttributes, World } from "./types.js";
@@ -63,15 +63,33 @@ function marketOf(m: CentralAsiaMap["markets"][number], cells: number[], width: 
 export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
   const errors: Problem[] = [];
   const base = regionMapOf(map);
-  const region = base.region.slice();
-  const regions: RegionInfo[] = [...base.regions];
-  const width = map.grid.width;
+  const cells: SinkCells = { region: base.region.slice(), regions: [...base.regions] };
+  const provinces = provinceTable(map, errors);
+  const crossings: NamedCrossing[] = map.crossings.map((x) => ({
+    char: x.id,
+    name: x.name,
+    kind: x.kind,
+    cells: Int32Array.of(x.cell),
+  }));
+  placeMarkets(map, provinces, cells, crossings, errors);
+  if (errors.length > 0) return { ok: false, problems: errors };
+  closeThirdCountries(map, cells.region, cells.regions);
+  const built = buildWorld({ ...base, ...cells }, provinces);
+  return built.ok ? { ok: true, world: built.world, crossings } : built;
+}
 
-  // Supply per source province: the documented annual total in proportion to heroinSource.
+/** The region layer and legend as sinks and closed cells rewrite them. */
+interface SinkCells {
+  region: Int32Array;
+  regions: RegionInfo[];
+}
+
+/** The province table from the map's, with supply spread over the source provinces by heroinSource weight. */
+function provinceTable(map: CentralAsiaMap, errors: Problem[]): ProvinceAttributes[] {
   const weight = map.provinces.reduce((s, p) => s + p.heroinSource, 0);
   if (!(weight > 0)) errors.push(problem("world", "provinces", "no province has heroinSource > 0"));
   const perDay = CENTRAL_ASIA_SUPPLY_KG_PER_YEAR / DAYS_PER_YEAR;
-  const provinces: ProvinceAttributes[] = map.provinces.map((p) => ({
+  return map.provinces.map((p) => ({
     name: p.name,
     country: map.countries[p.country - 1]!.iso,
     stateCapacity: p.stateCapacity,
@@ -81,19 +99,27 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
     ruggedness: p.ruggedness,
     productionKgPerDay: weight > 0 ? (perDay * p.heroinSource) / weight : 0,
   }));
+}
 
-  const crossings: NamedCrossing[] = map.crossings.map((x) => ({
-    char: x.id,
-    name: x.name,
-    kind: x.kind,
-    cells: Int32Array.of(x.cell),
-  }));
+/**
+ * The map's markets: a city market becomes its province's market; a sink becomes a province of
+ * its own (appended to `provinces`) on its link cells, which become official crossings (added to
+ * `crossings`) where the province they were taken from lies in another country.
+ */
+function placeMarkets(
+  map: CentralAsiaMap,
+  provinces: ProvinceAttributes[],
+  cells: SinkCells,
+  crossings: NamedCrossing[],
+  errors: Problem[],
+): void {
+  const width = map.grid.width;
   const taken = new Set<number>();
   for (const [i, m] of map.markets.entries()) {
-    const cells = m.links.map((l) => l.cell);
+    const linkCells = m.links.map((l) => l.cell);
     const home = map.provinces.findIndex((p) => p.iso === m.id);
     if (home >= 0) {
-      provinces[home]!.market = marketOf(m, cells, width);
+      provinces[home]!.market = marketOf(m, linkCells, width);
       continue;
     }
     if (!/^[A-Z]{2}$/.test(m.id)) {
@@ -103,11 +129,11 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
       continue;
     }
     const name = sinkName(m.name);
-    const hosts = cells.map((c) => provinces[map.province[c]!]).filter((p) => p !== undefined);
+    const hosts = linkCells.map((c) => provinces[map.province[c]!]).filter((p) => p !== undefined);
     const sink: ProvinceAttributes = { name, country: m.id, productionKgPerDay: 0, ...meanOf(hosts) };
-    sink.market = marketOf(m, cells, width);
+    sink.market = marketOf(m, linkCells, width);
     provinces.push(sink);
-    for (const [j, c] of cells.entries()) {
+    for (const [j, c] of linkCells.entries()) {
       const at = `markets[${i}].links[${j}]`;
       if (map.province[c]! < 0 || map.crossing[c]! >= 0 || taken.has(c)) {
         errors.push(problem("world", at, `cell ${c} is off the region, a crossing or another sink's`));
@@ -115,8 +141,8 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
       }
       taken.add(c);
       const border = map.countries[map.country[c]! - 1]!.iso !== m.id;
-      region[c] =
-        regions.push({
+      cells.region[c] =
+        cells.regions.push({
           char: `${m.id} sink ${j}`,
           province: name,
           country: m.id,
@@ -126,20 +152,15 @@ export function worldFromMap(map: CentralAsiaMap): MapWorldResult {
           ruggedness: map.ruggedness[c]!,
         }) - 1;
       if (border) {
-        const link = m.links[j]!;
         crossings.push({
           char: `${m.id.toLowerCase()}-${j + 1}`,
-          name: `${link.name} (border to ${name})`,
+          name: `${m.links[j]!.name} (border to ${name})`,
           kind: "official",
           cells: Int32Array.of(c),
         });
       }
     }
   }
-  if (errors.length > 0) return { ok: false, problems: errors };
-  closeThirdCountries(map, region, regions);
-  const built = buildWorld({ ...base, region, regions }, provinces);
-  return built.ok ? { ok: true, world: built.world, crossings } : built;
 }
 
 /**

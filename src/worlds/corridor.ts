@@ -6,7 +6,7 @@
  * of the drug-route economy. Geography is squeezed (Kazakhstan most), but the order of borders,
  * the named crossings and the main highways follow the real ones (as described in UNODC 2012).
  */
-import type { RegionInfo, RegionMap } from "../core/model.js";
+import type { RegionInfo, RegionMap } from "../core/region-map.js";
 import { parseAsciiMap } from "./ascii.js";
 import { buildWorld } from "./build.js";
 import type { MarketAttributes, ProvinceAttributes, World } from "./types.js";

@@ -1,6 +1,8 @@
 /**
  * Types of the drug-route world: the province table a scenario supplies and the typed cell layers
- * `buildWorld` derives from it and from the ASCII map.
+ * `buildWorld` derives from it and from a region map. A `RegionMap` (`core/region-map.ts`) is the
+ * raw grid an ASCII map or a map file gives; a `World` is that grid built with the province
+ * table's attributes, ready for the drug-route models.
  */
 import type { Problem } from "../core/problems.js";
 import type { Grid } from "../engine/grid.js";
@@ -46,7 +48,7 @@ export interface ProvinceAttributes {
   market?: MarketAttributes | undefined;
 }
 
-/** The built world: an engine grid, typed per-cell layers, the province table and cells per province. */
+/** The built world: an engine grid, typed per-cell layers, the province table and cells per province (a RegionMap given meaning). */
 export interface World {
   /** The engine grid; it also holds the layers below under the same names. */
   grid: Grid;

@@ -55,7 +55,8 @@ describe("pamir map", () => {
     expect(r.code).toBe(0);
     const svg = readFileSync(out, "utf8");
     expect(svg).toContain("seizures by province");
-    expect(svg).toMatch(/id="province-AF-BDS"[^>]*fill="#7f2704"/);
+    // The top value class of the one value scale (viridis), as on the report's maps.
+    expect(svg).toMatch(/id="province-AF-BDS"[^>]*fill="#440154"/);
   });
 
   it("draws a scenario's ASCII map as cells, and refuses metrics for it", () => {

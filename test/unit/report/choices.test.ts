@@ -1,9 +1,8 @@
-/** The report's choices: which factors it compares, which map it draws on, how it shows numbers. */
+/** The report's choices: which factors it compares, how it shows numbers. */
 import { describe, expect, it } from "vitest";
+import { classBreaks } from "../../../src/map/draw/scale.js";
 import { chooseArms } from "../../../src/report/arms.js";
 import { exact, fmt } from "../../../src/report/html.js";
-import { mapFor } from "../../../src/report/map-world.js";
-import { classBreaks } from "../../../src/report/maps.js";
 import { withUnit } from "../../../src/report/outcomes.js";
 import { row } from "../stats/rows.js";
 
@@ -66,18 +65,6 @@ describe("chooseArms", () => {
   it("makes one arm of a study without factors", () => {
     const a = arms([row("s", 0, 0), row("s", 0, 1)]);
     expect([a.by, a.within, a.cells.length, a.cells[0]!.rows.length]).toEqual([undefined, undefined, 1, 2]);
-  });
-});
-
-describe("mapFor", () => {
-  it("picks the map whose provinces the runs name", () => {
-    expect(mapFor(["GBAO", "Khatlon", "Badakhshan"])?.shapes.title).toMatch(/corridor/);
-    expect(mapFor(["Gorno-Badakhshan", "Khatlon", "Badakhshan"])?.shapes.title).toMatch(/^Central Asia/);
-    // Names both maps have go to the smaller one; names neither has are reported.
-    const both = mapFor(["Badakhshan", "Kunduz", "Atlantis"])!;
-    expect(both.shapes.title).toMatch(/corridor/);
-    expect(both.unmatched).toEqual(["Atlantis"]);
-    expect(mapFor(["Atlantis"])).toBeUndefined();
   });
 });
 

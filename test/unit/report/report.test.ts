@@ -1,5 +1,5 @@
 /** The report built from synthetic drill-vs-route results: self-contained, titled, and true to summary.csv. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -103,7 +103,7 @@ describe("the report on the real Central Asia map, with a sampled factor", () =>
     expect(untitledSvgs(r.html)).toEqual([]);
     const firstMap = /<figure class="map">([\s\S]*?)<\/figure>/.exec(r.html)![1]!;
     // One filled path per province, each with its own tooltip title; country borders on top.
-    expect(firstMap.match(/<path d="M[^"]+" fill="#[0-9a-f]{6}"><title>/g)).toHaveLength(62);
+    expect(firstMap.match(/<path class="province" d="M[^"]+" fill="#[0-9a-f]{6}"><title>/g)).toHaveLength(62);
     expect(firstMap).toContain("Gorno-Badakhshan: ");
     expect(r.html).toContain("Drawn on Central Asia, 62 provinces at 0.25°.");
     const scatter = /<section id="scatter">[\s\S]*?<\/section>/.exec(r.html)![0];
@@ -111,6 +111,34 @@ describe("the report on the real Central Asia map, with a sampled factor", () =>
     expect(scatter).toContain("Violent events against params.alliance.coordination");
     expect(r.notes).toContain(
       "No per-tick charts: the study kept no series (add series: { every: 10 } to the study file).",
+    );
+  });
+});
+
+describe("the world the report draws on", () => {
+  const caption = (html: string) =>
+    /<section id="maps">[\s\S]*?<p class="small">([^<]*)<\/p>/.exec(html)?.[1];
+
+  it("is the one the manifest's scenario runs on, even where the names fit another world", async () => {
+    // The corridor's province names, but the manifest's scenario runs on Central Asia: the
+    // results say which world, so the names the Central Asia map lacks are left off the map.
+    const dir = mkdtempSync(join(tmpdir(), "pamir-report-world-"));
+    writeSyntheticResults(dir, { replicates: 2, filler: 0, series: false });
+    const file = join(dir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    manifest.scenarios[0].file = "scenarios/central-asia-incursion-drill.yaml";
+    writeFileSync(file, JSON.stringify(manifest));
+    const r = await build(dir);
+    expect(caption(r.html)).toMatch(/^Drawn on Central Asia, 62 provinces at 0\.25°\./);
+    expect(r.notes.find((n) => n.startsWith("Not on the map"))).toContain("GBAO");
+  });
+
+  it("is recognised from the province names when the results do not say, and the caption says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pamir-report-guess-"));
+    writeSyntheticResults(dir, { replicates: 2, filler: 0, series: false, manifest: false });
+    const r = await build(dir);
+    expect(caption(r.html)).toMatch(
+      /^Drawn on the stylised Northern Route corridor .* \(recognised from the province names: the results do not say which world\)\./,
     );
   });
 });

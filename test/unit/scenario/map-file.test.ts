@@ -9,7 +9,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { problemLine } from "../../../src/cli/problems.js";
-import { OUTSIDE_REGION } from "../../../src/map/region-map.js";
+import { OUTSIDE_REGION } from "../../../src/map/file/region-map.js";
 import { loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
 
 const SCENARIOS = fileURLToPath(new URL("../../../scenarios", import.meta.url));

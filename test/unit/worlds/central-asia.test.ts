@@ -5,8 +5,8 @@
  * cells; the world's border rule agreeing with the map's; crossings found by their real names.
  */
 import { describe, expect, it } from "vitest";
-import { loadBundledMap } from "../../../src/map/bundled.js";
-import { canStep as mapCanStep } from "../../../src/map/passage.js";
+import { loadBundledMap } from "../../../src/map/file/bundled.js";
+import { canStep as mapCanStep } from "../../../src/map/file/passage.js";
 import { canStep } from "../../../src/worlds/build.js";
 import {
   CENTRAL_ASIA_SUPPLY_KG_PER_YEAR,

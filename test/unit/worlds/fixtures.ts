@@ -1,6 +1,6 @@
 /** Small random worlds for property tests, built straight from a RegionMap and a province table. */
 import fc from "fast-check";
-import type { RegionInfo, RegionMap } from "../../../src/core/model.js";
+import type { RegionInfo, RegionMap } from "../../../src/core/region-map.js";
 import { buildWorld } from "../../../src/worlds/build.js";
 import type { ProvinceAttributes, World } from "../../../src/worlds/types.js";
 
