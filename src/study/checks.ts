@@ -5,6 +5,7 @@
  */
 import type { Problem } from "../scenario/messages.js";
 import type { Factor } from "./design.js";
+import { checkSensitivityDesign, samplesPerCell } from "./designs/checks.js";
 import type { StudyInput } from "./schema.js";
 import { SOBOL_MAX_DIMENSIONS } from "./sobol.js";
 
@@ -76,7 +77,7 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Probl
 
   const ranges = factors.filter((f) => f.kind === "range").length;
   if (ranges > 0 && study.design === undefined)
-    problems.push(value(["design"], "is required when a factor has a range (lhs or sobol)"));
+    problems.push(value(["design"], "is required when a factor has a range (lhs, sobol, saltelli or morris)"));
   if (ranges > 0 && study.samples === undefined)
     problems.push(value(["samples"], "is required when a factor has a range"));
   if (ranges === 0 && study.design !== undefined)
@@ -86,7 +87,10 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Probl
   if (study.design === "sobol" && ranges > SOBOL_MAX_DIMENSIONS)
     problems.push(value(["design"], `sobol supports at most ${SOBOL_MAX_DIMENSIONS} range factors`));
 
-  let runs = (study.scenarios?.length ?? 1) * study.replicates * (ranges > 0 ? (study.samples ?? 1) : 1);
+  problems.push(...checkSensitivityDesign(study, ranges));
+
+  let runs =
+    (study.scenarios?.length ?? 1) * study.replicates * (ranges > 0 ? samplesPerCell(study, ranges) : 1);
   for (const f of factors) if (f.kind === "values") runs *= f.values.length;
   if (runs > MAX_RUNS)
     problems.push(value(["replicates"], `the study plans ${runs} runs; at most ${MAX_RUNS} are allowed`));

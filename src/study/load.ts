@@ -133,7 +133,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
   }
   if (errors.length > 0) return fail();
 
-  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed);
+  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);
   checkPoints(scenarios, design, input.ticks).forEach(place);
   if (errors.length > 0) return fail();
 

@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import type { BatchContext, RunTask } from "./batch.js";
 import { pointArm, pointValues } from "./design.js";
+import { writeDesignFile } from "./designs/design-file.js";
 import { finalizeRuns } from "./finalize.js";
 import type { LoadedStudy } from "./load.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
@@ -107,6 +108,7 @@ export function openSession(
   if (open.opened.previous) manifest.startedAt = open.opened.previous.startedAt;
   manifest.counts = { ...counts };
   writeManifest(opts.out, manifest);
+  writeDesignFile(opts.out, study.design);
 
   const { input, design } = study;
   const paths = design.factors.map((f) => f.path);
