@@ -10,6 +10,7 @@ import { registerMap } from "./map.js";
 import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
+import { registerSensitivity } from "./sensitivity.js";
 import { registerStudy } from "./study.js";
 import { registerSummarize } from "./summarize.js";
 import { registerValidate } from "./validate.js";
@@ -54,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerSummarize(y, print);
   y = registerCompare(y, print);
   y = registerReport(y, print);
+  y = registerSensitivity(y, print);
   y = registerWorker(y, print);
   try {
     await y.parseAsync();

@@ -77,7 +77,9 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Probl
 
   const ranges = factors.filter((f) => f.kind === "range").length;
   if (ranges > 0 && study.design === undefined)
-    problems.push(value(["design"], "is required when a factor has a range (lhs, sobol, saltelli or morris)"));
+    problems.push(
+      value(["design"], "is required when a factor has a range (lhs, sobol, saltelli or morris)"),
+    );
   if (ranges > 0 && study.samples === undefined)
     problems.push(value(["samples"], "is required when a factor has a range"));
   if (ranges === 0 && study.design !== undefined)
