@@ -5,6 +5,7 @@
  */
 import yargs, { type Argv } from "yargs";
 import { registerCompare } from "./compare.js";
+import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
 import { registerReport } from "./report.js";
@@ -32,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(
       1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare or report",
+      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity or discover",
     )
     .recommendCommands()
     .help()
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerCompare(y, print);
   y = registerReport(y, print);
   y = registerSensitivity(y, print);
+  y = registerDiscover(y, print);
   y = registerWorker(y, print);
   try {
     await y.parseAsync();

@@ -1,9 +1,11 @@
 /**
  * What the methods commands need from a results folder besides its runs: the design.json of a
  * sensitivity design (or a sentence on why the folder has none) and, from manifest.json, the
- * value factors that split the runs into factorial cells. Problems come back as one-line messages.
+ * value factors that split the runs into factorial cells and the range factors PRIM searches
+ * over. Problems come back as one-line messages.
  */
-
+import { valueLabel } from "../stats/labels.js";
+import type { DiscoverSpace } from "../stats/prim/discover.js";
 import { type DesignFile, readDesignFile } from "../study/designs/design-file.js";
 import { readManifest } from "../study/manifest.js";
 
@@ -35,4 +37,31 @@ export function openSensitivityInputs(
     };
   }
   return { ok: true, design: d.value, cellFactors: valueFactors(dir) };
+}
+
+/** What `pamir discover` needs from the manifest of `dir`, or why it cannot have it. */
+export function openDiscoverSpace(
+  dir: string,
+): { ok: true; space: Omit<DiscoverSpace, "outcomes"> } | { ok: false; message: string } {
+  const m = readManifest(dir);
+  if (!m)
+    return {
+      ok: false,
+      message: `${dir} has no readable manifest.json (is it a study's results directory?)`,
+    };
+  const ranges = m.factors.filter((f) => f.kind === "range").map((f) => ({ name: f.name, path: f.path }));
+  const values = m.factors.flatMap((f) => (f.kind === "values" ? [f] : []));
+  return {
+    ok: true,
+    space: {
+      samples: m.design.samples,
+      ranges,
+      values: values.map((f) => ({ name: f.name, path: f.path })),
+      selectable: values.map((f) => ({
+        name: f.name,
+        path: f.path,
+        labels: f.labels ?? f.levels.map(valueLabel),
+      })),
+    },
+  };
 }
