@@ -26,7 +26,12 @@ function formatResult(r: SensitivityResult, units: string): string[] {
   const cell = Object.entries(r.cell).map(([k, v]) => `${k}=${v}`);
   const where = [r.scenario, ...cell].join(", ");
   const used = `${r.used} ${units} used${r.dropped > 0 ? `, ${r.dropped} left out for missing outputs` : ""}`;
-  const out = [`${r.outcome} (${where}): ${used}`];
+  let noise = "";
+  if (typeof r.noiseShare === "number")
+    noise = `; replicate noise ≈ ${f(100 * r.noiseShare)} % of the variance (it adds about that to each ST)`;
+  if (typeof r.noiseEffect === "number")
+    noise = `; replicate noise alone spreads an effect by ≈ ${f(r.noiseEffect)}`;
+  const out = [`${r.outcome} (${where}): ${used}${noise}`];
   if (r.sobol) {
     const rows = r.sobol.map((s) => [s.factor, f(s.s1.value), span(s.s1), f(s.st.value), span(s.st)]);
     out.push(renderTable(["factor", "S1", "S1 95 % interval", "ST", "ST 95 % interval"], rows));

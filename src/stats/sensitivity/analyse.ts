@@ -51,6 +51,14 @@ export interface SensitivityResult {
   dropped: number;
   /** Saltelli: pooled variance of f(A), f(B). */
   variance?: number | undefined;
+  /**
+   * Replicate noise left in the averaged outputs (mean over samples of variance / replicates);
+   * null with one replicate. Saltelli: `noiseShare` = noise / V, about what it adds to every ST.
+   * Morris: `noiseEffect` = √(2·noise) / Δ, the spread of an elementary effect from noise alone.
+   */
+  noise: number | null;
+  noiseShare?: number | null | undefined;
+  noiseEffect?: number | null | undefined;
   /** Saltelli: S1 and ST per factor. */
   sobol?: SobolFactor[] | undefined;
   /** Saltelli with second order: S2 per factor pair. */
@@ -153,6 +161,14 @@ function analyseMorris(
   return { used: keep.length, dropped: r - keep.length, morris };
 }
 
+/** The noise fields of a result: null without replicates. */
+function noiseOf(part: { variance?: number | undefined; used: number }, noise: number, delta?: number) {
+  if (!Number.isFinite(noise))
+    return delta === undefined ? { noise: null, noiseShare: null } : { noise: null, noiseEffect: null };
+  if (delta !== undefined) return { noise, noiseEffect: Math.sqrt(2 * noise) / delta };
+  return { noise, noiseShare: part.variance ? noise / part.variance : null };
+}
+
 /** Sensitivity measures of every requested outcome in every scenario and cell of the study. */
 export function analyseSensitivity(
   rows: readonly RunRow[],
@@ -171,15 +187,22 @@ export function analyseSensitivity(
       error: new Error(`no outcome "${unknown}" in the runs; outcomes: ${known.join(", ")}`),
     };
   const results: SensitivityResult[] = [];
+  const delta = design.design === "morris" ? design.morris.delta : undefined;
   for (const g of designGroups(rows, design.samples, cellFactors)) {
     for (const outcome of outcomes) {
-      const y = sampleMeans(g, outcome, design.samples);
+      const { means: y, noise } = sampleMeans(g, outcome, design.samples);
       const stream = `sensitivity/${g.scenario}/${g.cell}/${outcome}`;
       const part =
         design.design === "saltelli"
           ? analyseSaltelli(y, design, opts, stream)
           : analyseMorris(y, design, opts, stream);
-      results.push({ scenario: g.scenario, cell: g.labels, outcome, ...part });
+      results.push({
+        scenario: g.scenario,
+        cell: g.labels,
+        outcome,
+        ...part,
+        ...noiseOf(part, noise, delta),
+      });
     }
   }
   return {

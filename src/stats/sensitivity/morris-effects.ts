@@ -6,8 +6,6 @@
  * factors without effects of opposite sign cancelling), σ_j = standard deviation of EE_j with the
  * r − 1 denominator (non-linearity or interactions). SALib's `morris.analyze` reports the same.
  */
-import { plainMean } from "../bootstrap.js";
-
 /** Where each step of the trajectories is: per sample, trajectory, moved factor, direction. */
 export interface MorrisSteps {
   /** Trajectory of each sample. */
@@ -46,16 +44,24 @@ export function morrisMeasures(
   rows?: Int32Array,
 ): { mu: number; muStar: number; sigma: number; n: number } {
   const t = rows ? rows.length : ee.length / k;
-  const vals: number[] = [];
+  const at = (i: number) => ee[(rows ? rows[i]! : i) * k + j]!;
+  // Two passes without allocating: the bootstrap calls this thousands of times.
+  let n = 0;
+  let sum = 0;
+  let sumAbs = 0;
   for (let i = 0; i < t; i++) {
-    const v = ee[(rows ? rows[i]! : i) * k + j]!;
-    if (Number.isFinite(v)) vals.push(v);
+    const v = at(i);
+    if (!Number.isFinite(v)) continue;
+    n++;
+    sum += v;
+    sumAbs += Math.abs(v);
   }
-  const n = vals.length;
   if (n === 0) return { mu: Number.NaN, muStar: Number.NaN, sigma: Number.NaN, n };
-  const mu = plainMean(vals);
-  const muStar = plainMean(vals.map(Math.abs));
+  const mu = sum / n;
   let ss = 0;
-  for (const v of vals) ss += (v - mu) * (v - mu);
-  return { mu, muStar, sigma: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN, n };
+  for (let i = 0; i < t; i++) {
+    const v = at(i);
+    if (Number.isFinite(v)) ss += (v - mu) * (v - mu);
+  }
+  return { mu, muStar: sumAbs / n, sigma: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN, n };
 }

@@ -49,9 +49,18 @@ export function designGroups(
   );
 }
 
-/** Mean of `outcome` per sample (index point mod samples) over the group's finished runs; NaN where none. */
-export function sampleMeans(group: DesignGroup, outcome: string, samples: number): Float64Array {
+/**
+ * Mean of `outcome` per sample (index point mod samples) over the group's finished runs, NaN where
+ * none; and the replicate noise left in those means: the average over samples with two or more
+ * values of (variance of the values, n − 1 denominator) / n — NaN when no sample has two.
+ */
+export function sampleMeans(
+  group: DesignGroup,
+  outcome: string,
+  samples: number,
+): { means: Float64Array; noise: number } {
   const sum = new Float64Array(samples);
+  const sumSq = new Float64Array(samples);
   const count = new Int32Array(samples);
   for (const row of group.rows) {
     if (row.status !== "ok") continue;
@@ -59,11 +68,22 @@ export function sampleMeans(group: DesignGroup, outcome: string, samples: number
     if (typeof v !== "number" || !Number.isFinite(v)) continue;
     const s = row.point % samples;
     sum[s] = sum[s]! + v;
+    sumSq[s] = sumSq[s]! + v * v;
     count[s] = count[s]! + 1;
   }
-  const out = new Float64Array(samples);
-  for (let s = 0; s < samples; s++) out[s] = count[s]! > 0 ? sum[s]! / count[s]! : Number.NaN;
-  return out;
+  const means = new Float64Array(samples);
+  let noise = 0;
+  let noisy = 0;
+  for (let s = 0; s < samples; s++) {
+    const n = count[s]!;
+    means[s] = n > 0 ? sum[s]! / n : Number.NaN;
+    if (n < 2) continue;
+    // Sum of squares about the mean, floored at 0 against rounding.
+    const ss = Math.max(0, sumSq[s]! - n * means[s]! * means[s]!);
+    noise += ss / (n - 1) / n;
+    noisy++;
+  }
+  return { means, noise: noisy > 0 ? noise / noisy : Number.NaN };
 }
 
 /** The label of a cell for messages and tables: "name=label, …", or "(all)" without value factors. */
