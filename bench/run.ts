@@ -10,6 +10,7 @@ import { benchEconomy } from "./economy.js";
 import { floorSchelling } from "./floor-schelling.js";
 import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
+import { benchMethods } from "./methods.js";
 import { benchNexus } from "./nexus.js";
 import { benchPaths } from "./paths.js";
 import { benchQueue } from "./queue.js";
@@ -157,3 +158,7 @@ printModelRows(
 const reports = await benchReport(quick);
 console.log("\nstudy report (synthetic drill-vs-route results; end to end = what `pamir report` takes)");
 for (const l of reports) console.log(`  ${l}`);
+
+const methods = await benchMethods(quick);
+console.log("\nsensitivity and scenario discovery (from run records in memory)");
+for (const l of methods) console.log(`  ${l}`);

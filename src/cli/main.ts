@@ -5,11 +5,13 @@
  */
 import yargs, { type Argv } from "yargs";
 import { registerCompare } from "./compare.js";
+import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
 import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
+import { registerSensitivity } from "./sensitivity.js";
 import { registerStudy } from "./study.js";
 import { registerSummarize } from "./summarize.js";
 import { registerValidate } from "./validate.js";
@@ -31,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(
       1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare or report",
+      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity or discover",
     )
     .recommendCommands()
     .help()
@@ -54,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   y = registerSummarize(y, print);
   y = registerCompare(y, print);
   y = registerReport(y, print);
+  y = registerSensitivity(y, print);
+  y = registerDiscover(y, print);
   y = registerWorker(y, print);
   try {
     await y.parseAsync();

@@ -6,6 +6,8 @@ import { schellingModel } from "./classic/schelling.js";
 import { wolfSheepModel } from "./classic/wolf-sheep.js";
 import { economyModel } from "./economy/model.js";
 import { nexusModel } from "./nexus/model.js";
+import { ishigamiModel } from "./test-functions/ishigami.js";
+import { sobolGModel } from "./test-functions/sobol-g.js";
 
 /** Every registered model, in the order `pamir --help` lists them. */
 export const MODELS: readonly ModelDefinition<never>[] = [
@@ -14,6 +16,8 @@ export const MODELS: readonly ModelDefinition<never>[] = [
   rebellionModel as ModelDefinition<never>,
   economyModel as ModelDefinition<never>,
   nexusModel as ModelDefinition<never>,
+  ishigamiModel as ModelDefinition<never>,
+  sobolGModel as ModelDefinition<never>,
 ];
 
 /** The model registered under `name`, or undefined. */

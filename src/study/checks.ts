@@ -4,6 +4,7 @@
  * exactly when there are ranges, and a plan of sensible size.
  */
 import type { Finding } from "../scenario/messages.js";
+import { checkSensitivityDesign, samplesPerCell } from "./designs/checks.js";
 import type { Factor } from "./designs/design.js";
 import { SOBOL_MAX_DIMENSIONS } from "./designs/sobol.js";
 import type { StudyInput } from "./schema.js";
@@ -76,7 +77,9 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Findi
 
   const ranges = factors.filter((f) => f.kind === "range").length;
   if (ranges > 0 && study.design === undefined)
-    problems.push(value(["design"], "is required when a factor has a range (lhs or sobol)"));
+    problems.push(
+      value(["design"], "is required when a factor has a range (lhs, sobol, saltelli or morris)"),
+    );
   if (ranges > 0 && study.samples === undefined)
     problems.push(value(["samples"], "is required when a factor has a range"));
   if (ranges === 0 && study.design !== undefined)
@@ -86,7 +89,10 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Findi
   if (study.design === "sobol" && ranges > SOBOL_MAX_DIMENSIONS)
     problems.push(value(["design"], `sobol supports at most ${SOBOL_MAX_DIMENSIONS} range factors`));
 
-  let runs = (study.scenarios?.length ?? 1) * study.replicates * (ranges > 0 ? (study.samples ?? 1) : 1);
+  problems.push(...checkSensitivityDesign(study, ranges));
+
+  let runs =
+    (study.scenarios?.length ?? 1) * study.replicates * (ranges > 0 ? samplesPerCell(study, ranges) : 1);
   for (const f of factors) if (f.kind === "values") runs *= f.values.length;
   if (runs > MAX_RUNS)
     problems.push(value(["replicates"], `the study plans ${runs} runs; at most ${MAX_RUNS} are allowed`));

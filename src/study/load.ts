@@ -126,7 +126,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
   }
   if (found.all.length > 0) return fail();
 
-  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed);
+  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);
   checkPoints(scenarios, design, input.ticks).forEach(place);
   if (found.all.length > 0) return fail();
 

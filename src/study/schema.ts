@@ -64,10 +64,30 @@ export const studySchema = z
     replicates: z.int().min(1).max(1_000_000).default(1).describe("seeded runs per design point"),
     ticks: z.int().min(0).optional().describe("horizon for every run (default: each scenario's own)"),
     design: z
-      .enum(["lhs", "sobol"])
+      .enum(["lhs", "sobol", "saltelli", "morris"])
       .optional()
-      .describe("how range factors are sampled: Latin hypercube or Sobol sequence"),
-    samples: z.int().min(1).max(1_000_000).optional().describe("points sampled over the range factors"),
+      .describe(
+        "how range factors are sampled: Latin hypercube, Sobol sequence, or for sensitivity indices (saltelli: Sobol indices; morris: elementary effects)",
+      ),
+    samples: z
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe("points sampled over the range factors (saltelli: base size N; morris: trajectories r)"),
+    secondOrder: z
+      .boolean()
+      .optional()
+      .describe("saltelli only: also sample for second-order indices (N·(2k+2) points instead of N·(k+2))"),
+    levels: z.int().min(2).max(64).optional().describe("morris only: grid levels p, even (default 4)"),
+    candidates: z
+      .int()
+      .min(2)
+      .max(1000)
+      .optional()
+      .describe(
+        "morris only: choose the r trajectories from this many candidates, spread out (Campolongo 2007)",
+      ),
     factors: z
       .record(z.string(), factorSchema)
       .default({})

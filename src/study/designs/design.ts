@@ -5,7 +5,9 @@
  * on common points. Point p is cell ⌊p / samples⌋, sample p mod samples.
  */
 import { createRngHub } from "../../engine/rng.js";
+import { type SensitivityOptions, sensitivitySamples } from "./layout.js";
 import { latinHypercube } from "./lhs.js";
+import type { SensitivityLayout } from "./roles.js";
 import { sobolPoints } from "./sobol.js";
 
 /** A factor with explicit values. */
@@ -35,12 +37,15 @@ export interface RangeFactor {
 /** One factor of a study. */
 export type Factor = ValuesFactor | RangeFactor;
 
+/** How range factors are sampled: space-filling (lhs, sobol) or for sensitivity indices (saltelli, morris). */
+export type Sampler = "lhs" | "sobol" | "saltelli" | "morris";
+
 /** How a study's design points are laid out. */
 export interface Design {
   /** Factors in file order. */
   factors: Factor[];
   /** Sampler of the range factors, when there are any. */
-  sampler?: "lhs" | "sobol" | undefined;
+  sampler?: Sampler | undefined;
   /** Cells of the full factorial over value factors (1 without any). */
   cells: number;
   /** Samples over the range factors per cell (1 without any). */
@@ -49,20 +54,28 @@ export interface Design {
   points: number;
   /** Unit-cube samples, row-major: sample s, range dimension r at s·(range factors) + r. */
   unit: Float64Array;
+  /** Saltelli's or Morris's layout with the role of each sample (sensitivity designs only). */
+  layout?: SensitivityLayout | undefined;
 }
 
 /** The design over `factors`; `sampler`/`samples`/`seed` matter only when there are range factors. */
 export function buildDesign(
   factors: Factor[],
-  sampler: "lhs" | "sobol" | undefined,
+  sampler: Sampler | undefined,
   samples: number,
   seed: number,
+  options: SensitivityOptions = {},
 ): Design {
   const ranges = factors.filter((f): f is RangeFactor => f.kind === "range");
   let cells = 1;
   for (const f of factors) if (f.kind === "values") cells *= f.values.length;
-  const n = ranges.length > 0 ? samples : 1;
+  let n = ranges.length > 0 ? samples : 1;
   let unit: Float64Array = new Float64Array(0);
+  let layout: SensitivityLayout | undefined;
+  if (ranges.length > 0 && (sampler === "saltelli" || sampler === "morris")) {
+    ({ unit, layout } = sensitivitySamples(sampler, samples, ranges.length, seed, options));
+    n = layout.roles.role.length;
+  }
   if (ranges.length > 0 && sampler === "sobol") unit = sobolPoints(n, ranges.length);
   if (ranges.length > 0 && sampler === "lhs") {
     // One stream per factor, named by its path: a seeded design that does not shift when factors are added.
@@ -79,6 +92,7 @@ export function buildDesign(
     samples: n,
     points: cells * n,
     unit,
+    ...(layout ? { layout } : {}),
   };
 }
 

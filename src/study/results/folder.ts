@@ -33,10 +33,12 @@ export interface OpenedDir {
 
 /** The files and folders a study writes (what `force` removes). */
 const OWN = ["runs.ndjson", "runs.csv", "manifest.json", "summary.json", "summary.csv", "series"];
+/** What the sensitivity and discovery commands add to a results folder (also removed by `force`). */
+const METHODS = ["design.json", "sensitivity.json", "sensitivity.csv", "discover.json", "discover.csv"];
 
 function clear(dir: string): void {
   for (const name of readdirSync(dir)) {
-    if (OWN.includes(name) || name.endsWith(".tmp"))
+    if (OWN.includes(name) || METHODS.includes(name) || name.endsWith(".tmp"))
       rmSync(join(dir, name), { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Factor } from "../designs/design.js";
+import type { Factor, Sampler } from "../designs/design.js";
 import type { LoadedStudy } from "../load.js";
 import { type PlanShape, plannedRuns } from "../plan.js";
 import { gitCommit } from "./git.js";
@@ -33,7 +33,7 @@ export interface Manifest {
   seed: number;
   replicates: number;
   scenarios: { key: string; file: string; model: string; ticks: number }[];
-  design: { sampler: "lhs" | "sobol" | null; samples: number; cells: number; points: number };
+  design: { sampler: Sampler | null; samples: number; cells: number; points: number };
   factors: ManifestFactor[];
   /** Labelled factor name → { path, labels: label → value }: the arms a comparison can name. */
   arms: Record<string, { path: string; labels: Record<string, unknown> }>;

@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import { type Failure, failure, type Problem, problem } from "../../core/problems.js";
 import { pointArm, pointValues } from "../designs/design.js";
+import { writeDesignFile } from "../designs/design-file.js";
 import type { LoadedStudy } from "../load.js";
 import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
@@ -107,6 +108,7 @@ export function openSession(
   if (previous) manifest.startedAt = previous.startedAt;
   manifest.counts = { ...counts };
   writeManifest(opts.out, manifest);
+  writeDesignFile(opts.out, study.design);
 
   const seriesDir = join(opts.out, "series");
   const context = batchContext(study, seriesDir);

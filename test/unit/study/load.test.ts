@@ -77,7 +77,7 @@ describe("loadStudyText", () => {
       `${FILE}:6:1  samples  has no range factor (min/max) to sample`,
     ]);
     expect(problems(`${head}factors:\n  params.radius: { min: 1, max: 3 }\n`)).toEqual([
-      `${FILE}:1:1  design  is required when a factor has a range (lhs or sobol)`,
+      `${FILE}:1:1  design  is required when a factor has a range (lhs, sobol, saltelli or morris)`,
       `${FILE}:1:1  samples  is required when a factor has a range`,
     ]);
   });
@@ -87,7 +87,7 @@ describe("loadStudyText", () => {
       problems("name: t\nscenario: tiny-scenario.yaml\nreplicates: 0\ndesign: grid\nfactor: {}\n"),
     ).toEqual([
       `${FILE}:3:13  replicates  must be an integer between 1 and 1000000`,
-      `${FILE}:4:9  design  must be one of: lhs, sobol`,
+      `${FILE}:4:9  design  must be one of: lhs, sobol, saltelli, morris`,
       `${FILE}:5:1  factor  unknown key "factor" (did you mean "factors"?)`,
     ]);
   });

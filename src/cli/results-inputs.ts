@@ -1,0 +1,67 @@
+/**
+ * What the methods commands need from a results folder besides its runs: the design.json of a
+ * sensitivity design (or a sentence on why the folder has none) and, from manifest.json, the
+ * value factors that split the runs into factorial cells and the range factors PRIM searches
+ * over. Problems come back as one-line messages.
+ */
+import { valueLabel } from "../stats/labels.js";
+import type { DiscoverSpace } from "../stats/prim/discover.js";
+import { type DesignFile, readDesignFile } from "../study/designs/design-file.js";
+import { readManifest } from "../study/results/manifest.js";
+
+/** A value factor of the study: its name and path. */
+export interface ValueFactor {
+  name: string;
+  path: string;
+}
+
+/** The value factors the manifest of `dir` lists (none without a manifest). */
+export function valueFactors(dir: string): ValueFactor[] {
+  const m = readManifest(dir);
+  return (m?.factors ?? []).filter((f) => f.kind === "values").map((f) => ({ name: f.name, path: f.path }));
+}
+
+/** The design and cell factors of a sensitivity study in `dir`, or why it is not one. */
+export function openSensitivityInputs(
+  dir: string,
+): { ok: true; design: DesignFile; cellFactors: ValueFactor[] } | { ok: false; message: string } {
+  const d = readDesignFile(dir);
+  if (!d.ok) {
+    if (d.problem.kind === "invalid")
+      return { ok: false, message: `${d.problem.file}: ${d.problem.message}` };
+    const sampler = readManifest(dir)?.design?.sampler;
+    const what = sampler ? `design: ${sampler}` : "no sampled design";
+    return {
+      ok: false,
+      message: `${dir}: the study has ${what}; sensitivity needs design: saltelli or design: morris (no design.json)`,
+    };
+  }
+  return { ok: true, design: d.value, cellFactors: valueFactors(dir) };
+}
+
+/** What `pamir discover` needs from the manifest of `dir`, or why it cannot have it. */
+export function openDiscoverSpace(
+  dir: string,
+): { ok: true; space: Omit<DiscoverSpace, "outcomes"> } | { ok: false; message: string } {
+  const m = readManifest(dir);
+  if (!m)
+    return {
+      ok: false,
+      message: `${dir} has no readable manifest.json (is it a study's results directory?)`,
+    };
+  const ranges = m.factors.filter((f) => f.kind === "range").map((f) => ({ name: f.name, path: f.path }));
+  const values = m.factors.flatMap((f) => (f.kind === "values" ? [f] : []));
+  return {
+    ok: true,
+    space: {
+      samples: m.design.samples,
+      ranges,
+      values: values.map((f) => ({ name: f.name, path: f.path })),
+      selectable: values.map((f) => ({
+        name: f.name,
+        path: f.path,
+        labels: f.labels ?? f.levels.map(valueLabel),
+      })),
+    },
+  };
+}
