@@ -4,8 +4,9 @@
  * 160×160) to show the cost per agent-tick stays flat (linear cost). Also the restricted formula
  * compiler: compile once, then the cost of one evaluation.
  */
+
+import { compileFormula } from "../src/core/formula.js";
 import { rebellionModel, rebellionParams } from "../src/models/classic/rebellion.js";
-import { compileFormula } from "../src/models/formula.js";
 import { median } from "./measure.js";
 
 /** One bench line per grid size, plus one for formula evaluation (`quick`: 3 seeds, 50 ticks). */

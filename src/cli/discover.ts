@@ -78,7 +78,7 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
   const read = await loadRuns(dir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const space = openDiscoverSpace(dir);
-  if (!space.ok) throw new CliError(space.message, EXIT.badInput);
+  if (!space.ok) throw new CliError(problemsText(space.problems), EXIT.badInput);
   const outcomes = outcomeNames(read.value.rows.filter((r) => r.status === "ok"));
   const r = discoverBox(
     read.value.rows,
@@ -86,9 +86,9 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
     { ...space.space, outcomes },
     { peelAlpha: args.peel, pasteAlpha: args.paste, massMin: args.minSupport, step: args.box },
   );
-  if (!r.ok) throw new CliError(`${dir}: ${r.error.message}`, EXIT.badInput);
+  if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);
   const written = await writeDiscover(dir, r.value);
-  if (!written.ok) throw new CliError(written.error.message, EXIT.runFailed);
+  if (!written.ok) throw new CliError(problemsText(written.problems), EXIT.runFailed);
   if (args.json) {
     print(JSON.stringify(r.value, null, 2));
     return;

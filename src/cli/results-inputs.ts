@@ -2,11 +2,13 @@
  * What the methods commands need from a results folder besides its runs: the design.json of a
  * sensitivity design (or a sentence on why the folder has none) and, from manifest.json, the
  * value factors that split the runs into factorial cells and the range factors PRIM searches
- * over. Problems come back as one-line messages.
+ * over. Problems come back as entries of the problem catalogue.
  */
+
+import { type DesignFile, readDesignFile } from "../core/design-file.js";
+import { type Failure, failure, problem } from "../core/problems.js";
 import { valueLabel } from "../stats/labels.js";
 import type { DiscoverSpace } from "../stats/prim/discover.js";
-import { type DesignFile, readDesignFile } from "../study/designs/design-file.js";
 import { readManifest } from "../study/results/manifest.js";
 
 /** A value factor of the study: its name and path. */
@@ -24,17 +26,19 @@ export function valueFactors(dir: string): ValueFactor[] {
 /** The design and cell factors of a sensitivity study in `dir`, or why it is not one. */
 export function openSensitivityInputs(
   dir: string,
-): { ok: true; design: DesignFile; cellFactors: ValueFactor[] } | { ok: false; message: string } {
+): { ok: true; design: DesignFile; cellFactors: ValueFactor[] } | Failure {
   const d = readDesignFile(dir);
   if (!d.ok) {
-    if (d.problem.kind === "invalid")
-      return { ok: false, message: `${d.problem.file}: ${d.problem.message}` };
+    if (d.problems[0]!.kind !== "file") return d;
     const sampler = readManifest(dir)?.design?.sampler;
     const what = sampler ? `design: ${sampler}` : "no sampled design";
-    return {
-      ok: false,
-      message: `${dir}: the study has ${what}; sensitivity needs design: saltelli or design: morris (no design.json)`,
-    };
+    return failure(
+      problem(
+        "results",
+        "",
+        `${dir}: the study has ${what}; sensitivity needs design: saltelli or design: morris (no design.json)`,
+      ),
+    );
   }
   return { ok: true, design: d.value, cellFactors: valueFactors(dir) };
 }
@@ -42,13 +46,12 @@ export function openSensitivityInputs(
 /** What `pamir discover` needs from the manifest of `dir`, or why it cannot have it. */
 export function openDiscoverSpace(
   dir: string,
-): { ok: true; space: Omit<DiscoverSpace, "outcomes"> } | { ok: false; message: string } {
+): { ok: true; space: Omit<DiscoverSpace, "outcomes"> } | Failure {
   const m = readManifest(dir);
   if (!m)
-    return {
-      ok: false,
-      message: `${dir} has no readable manifest.json (is it a study's results directory?)`,
-    };
+    return failure(
+      problem("results", "", `${dir} has no readable manifest.json (is it a study's results directory?)`),
+    );
   const ranges = m.factors.filter((f) => f.kind === "range").map((f) => ({ name: f.name, path: f.path }));
   const values = m.factors.flatMap((f) => (f.kind === "values" ? [f] : []));
   return {

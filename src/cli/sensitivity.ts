@@ -81,15 +81,15 @@ export async function sensitivityCommand(args: SensitivityArgs, print: (s: strin
   const read = await loadRuns(dir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const inputs = openSensitivityInputs(dir);
-  if (!inputs.ok) throw new CliError(inputs.message, EXIT.badInput);
+  if (!inputs.ok) throw new CliError(problemsText(inputs.problems), EXIT.badInput);
   const r = analyseSensitivity(read.value.rows, inputs.design, inputs.cellFactors, {
     outcomes: args.outcome,
     resamples: args.bootstrap,
     seed: args.seed,
   });
-  if (!r.ok) throw new CliError(`${dir}: ${r.error.message}`, EXIT.badInput);
+  if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);
   const written = await writeSensitivity(dir, r.value);
-  if (!written.ok) throw new CliError(written.error.message, EXIT.runFailed);
+  if (!written.ok) throw new CliError(problemsText(written.problems), EXIT.runFailed);
   if (args.json) {
     print(JSON.stringify(r.value, null, 2));
     return;

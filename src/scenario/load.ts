@@ -8,6 +8,7 @@ import { basename, extname } from "node:path";
 import type { ModelDefinition, RegionMap } from "../core/model.js";
 import type { LocatedProblem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
+import { didYouMean } from "../core/suggest.js";
 import { findModel } from "../models/registry.js";
 import { type LegendEntry, parseAsciiCells, parseAsciiMap } from "../worlds/ascii.js";
 import type { Locator } from "./locate.js";
@@ -22,7 +23,6 @@ import {
   scenarioSchema,
   unknownModelSchema,
 } from "./schema.js";
-import { didYouMean } from "./suggest.js";
 import { parseYaml } from "./yaml-source.js";
 
 /** A scenario ready to run: model resolved, defaults filled, map built. */

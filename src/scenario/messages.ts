@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import type { ModelDefinition } from "../core/model.js";
+import { didYouMean } from "../core/suggest.js";
 import { allowedKeys, hasPath, recordKeyAt, schemaAt, valueAt } from "./schema-walk.js";
-import { didYouMean } from "./suggest.js";
 
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;

@@ -3,9 +3,9 @@
  * checked against the model's scenario schema, and written into a copy of a parsed scenario.
  */
 
+import { didYouMean } from "../core/suggest.js";
 import { scenarioOptionFor } from "../scenario/schema.js";
 import { allowedKeys, schemaAt } from "../scenario/schema-walk.js";
-import { didYouMean } from "../scenario/suggest.js";
 
 /** Segments of a dotted path; all-digit segments are list indexes (`organisations.0.lotKg`). */
 export function splitPath(path: string): (string | number)[] {

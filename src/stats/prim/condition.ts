@@ -8,13 +8,15 @@
  * Every reference is rewritten to an input name before compiling, so the compiler never sees
  * outcome names (which may hold dots) or selectors. Problems come back as one-line messages.
  */
+
 import {
   type CompiledFormula,
   compileFormula,
   FORMULA_CONSTANTS,
   FORMULA_FUNCTIONS,
-} from "../../models/formula.js";
-import { didYouMean } from "../../scenario/suggest.js";
+} from "../../core/formula.js";
+import { type Failure, failure, problem } from "../../core/problems.js";
+import { didYouMean } from "../../core/suggest.js";
 
 /** A value factor a selector may name: study name, path, and the label of each of its values. */
 export interface SelectableFactor {
@@ -44,7 +46,10 @@ export interface Condition {
 const WORDS = new Set(["and", "or", "xor", "not", "mod"]);
 const TOKEN = /(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(\s*\[([^\]]*)\])?/g;
 
-type Fail = { ok: false; message: string };
+/** A condition that does not compile: one problem at `--where`. */
+type Fail = Failure;
+
+const fail = (message: string): Failure => failure(problem("option", "--where", message));
 
 /** A reference as the user wrote it (normalised): `outcome` or `outcome[f=label, …]`. */
 function refText(r: ConditionRef): string {
@@ -60,21 +65,17 @@ function parsePins(
   const pins: Record<string, string> = {};
   for (const part of text.split(",")) {
     const m = /^\s*([^=\s]+)\s*==?\s*(.*?)\s*$/.exec(part);
-    if (!m || m[2] === "") return { ok: false, message: `"[${text}]" must be [factor=label, …]` };
+    if (!m || m[2] === "") return fail(`"[${text}]" must be [factor=label, …]`);
     const f = factors.find((v) => v.name === m[1] || v.path === m[1]);
     if (!f) {
       const names = factors.map((v) => v.name);
       const hint = didYouMean(m[1]!, names);
-      return {
-        ok: false,
-        message: `no value factor "${m[1]}"${hint} (value factors: ${names.join(", ") || "none"})`,
-      };
+      return fail(`no value factor "${m[1]}"${hint} (value factors: ${names.join(", ") || "none"})`);
     }
     if (!f.labels.includes(m[2]!))
-      return {
-        ok: false,
-        message: `${f.name} has no "${m[2]}"${didYouMean(m[2]!, f.labels)} (${f.name}: ${f.labels.join(", ")})`,
-      };
+      return fail(
+        `${f.name} has no "${m[2]}"${didYouMean(m[2]!, f.labels)} (${f.name}: ${f.labels.join(", ")})`,
+      );
     pins[f.name] = m[2]!;
   }
   return { ok: true, pins };
@@ -96,10 +97,9 @@ export function compileCondition(
       if (!sel && (/^\s*\(/.test(rest) || WORDS.has(name) || FORMULA_CONSTANTS.includes(name))) return whole;
       if (!outcomes.includes(name)) {
         const fn = name in FORMULA_FUNCTIONS ? ` (${name} is a function: call it)` : "";
-        failure = {
-          ok: false,
-          message: `unknown outcome "${name}"${didYouMean(name, outcomes)}${fn} (outcomes: ${outcomes.join(", ")})`,
-        };
+        failure = fail(
+          `unknown outcome "${name}"${didYouMean(name, outcomes)}${fn} (outcomes: ${outcomes.join(", ")})`,
+        );
         return whole;
       }
       const parsed = sel ? parsePins(inner!, factors) : { ok: true as const, pins: {} };
@@ -117,14 +117,11 @@ export function compileCondition(
     },
   );
   if (failure) return failure;
-  if (refs.length === 0) return { ok: false, message: "names no outcome" };
+  if (refs.length === 0) return fail("names no outcome");
   const pinned = refs.map((r) => Object.keys(r.pins).sort().join(","));
   if (new Set(pinned).size > 1) {
     const shown = refs.map((r) => refText(r));
-    return {
-      ok: false,
-      message: `every outcome must pick its run by the same factors (${shown.join(" vs ")})`,
-    };
+    return fail(`every outcome must pick its run by the same factors (${shown.join(" vs ")})`);
   }
   const c = compileFormula(
     rewritten,
@@ -134,10 +131,9 @@ export function compileCondition(
     // Positions ("char 7") count in the rewritten text, so only the token is kept.
     const back = (s: string) =>
       s.replace(/\s*\(char \d+\)/g, "").replace(/_ref(\d+)/g, (_, i: string) => refText(refs[Number(i)]!));
-    return {
-      ok: false,
-      message: `${back(c.problems[0]!.message)}${c.problems[0]!.path ? ` (at "${back(c.problems[0]!.path.trim())}")` : ""}`,
-    };
+    return fail(
+      `${back(c.problems[0]!.message)}${c.problems[0]!.path ? ` (at "${back(c.problems[0]!.path.trim())}")` : ""}`,
+    );
   }
   const paired = factors.map((f) => f.name).filter((n) => n in refs[0]!.pins);
   return { ok: true, value: { source, refs, paired, formula: c.value } };

@@ -5,6 +5,7 @@
  * ties to the earlier, larger box), or the step the user names. Bad input comes back as an
  * error value; nothing here throws or touches the disk.
  */
+import { type Failure, failure, problem } from "../../core/problems.js";
 import type { RunRow } from "../../core/run-row.js";
 import { initialBox } from "./box.js";
 import { buildCases, type CaseSpace } from "./cases.js";
@@ -92,24 +93,23 @@ export function discoverBox(
   where: string,
   space: DiscoverSpace,
   opts: DiscoverOptions,
-): { ok: true; value: DiscoverReport } | { ok: false; error: Error } {
+): { ok: true; value: DiscoverReport } | Failure {
   if (space.ranges.length === 0)
-    return { ok: false, error: new Error("the study has no range factors (min/max) to find a box over") };
+    return failure(problem("option", "", "the study has no range factors (min/max) to find a box over"));
   const cond = compileCondition(where, space.outcomes, space.selectable);
-  if (!cond.ok) return { ok: false, error: new Error(`--where: ${cond.message}`) };
+  if (!cond.ok) return cond;
   const { data, dropped } = buildCases(rows, cond.value, space);
   if (data.y.length === 0)
-    return { ok: false, error: new Error(`no case has every run the condition reads (${dropped} left out)`) };
+    return failure(problem("option", "", `no case has every run the condition reads (${dropped} left out)`));
   const steps = primTrajectory(data, opts);
   const names = space.ranges.map((f) => f.name);
   const reported = steps.map((s, step) => reportStep(s, step, names));
   let pick = bestStep(reported);
   if (opts.step !== undefined) {
     if (opts.step >= steps.length)
-      return {
-        ok: false,
-        error: new Error(`--box ${opts.step}: the trajectory has steps 0 to ${steps.length - 1}`),
-      };
+      return failure(
+        problem("option", "", `--box ${opts.step}: the trajectory has steps 0 to ${steps.length - 1}`),
+      );
     pick = opts.step;
   }
   const init = initialBox(data);

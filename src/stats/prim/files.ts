@@ -4,8 +4,10 @@
  * k, restricted dimensions, whether it is the chosen box, then each factor's lower and upper
  * limit. Both are written to a temporary name and renamed.
  */
+
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Failure, failure, problem } from "../../core/problems.js";
 import { csvCell } from "../summary-csv.js";
 import type { DiscoverReport } from "./discover.js";
 
@@ -37,13 +39,13 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 export async function writeDiscover(
   dir: string,
   report: DiscoverReport,
-): Promise<{ ok: true; files: { json: string; csv: string } } | { ok: false; error: Error }> {
+): Promise<{ ok: true; files: { json: string; csv: string } } | Failure> {
   const files = { json: join(dir, DISCOVER_FILES.json), csv: join(dir, DISCOVER_FILES.csv) };
   try {
     await writeAtomically(files.json, `${JSON.stringify(report, null, 2)}\n`);
     await writeAtomically(files.csv, discoverCsv(report));
   } catch (err) {
-    return { ok: false, error: new Error(`cannot write ${files.json}: ${(err as Error).message}`) };
+    return failure(problem("file", "", `cannot write ${files.json}: ${(err as Error).message}`));
   }
   return { ok: true, files };
 }

@@ -5,8 +5,9 @@
  * as an error value; nothing here throws or touches the disk.
  */
 
+import type { DesignFile } from "../../core/design-file.js";
+import { type Failure, failure, problem } from "../../core/problems.js";
 import type { RunRow } from "../../core/run-row.js";
-import type { DesignFile } from "../../study/designs/design-file.js";
 import { outcomeNames } from "../labels.js";
 import { bootstrapVector, type Interval } from "./intervals.js";
 import { elementaryEffects, morrisMeasures } from "./morris-effects.js";
@@ -176,17 +177,16 @@ export function analyseSensitivity(
   design: DesignFile,
   cellFactors: readonly CellFactor[],
   opts: SensitivityOptions,
-): { ok: true; value: SensitivityReport } | { ok: false; error: Error } {
+): { ok: true; value: SensitivityReport } | Failure {
   const finished = rows.filter((r) => r.status === "ok");
-  if (finished.length === 0) return { ok: false, error: new Error("no finished runs to analyse") };
+  if (finished.length === 0) return failure(problem("option", "", "no finished runs to analyse"));
   const known = outcomeNames(finished);
   const outcomes = opts.outcomes && opts.outcomes.length > 0 ? [...opts.outcomes] : known;
   const unknown = outcomes.find((o) => !known.includes(o));
   if (unknown !== undefined)
-    return {
-      ok: false,
-      error: new Error(`no outcome "${unknown}" in the runs; outcomes: ${known.join(", ")}`),
-    };
+    return failure(
+      problem("option", "", `no outcome "${unknown}" in the runs; outcomes: ${known.join(", ")}`),
+    );
   const results: SensitivityResult[] = [];
   const delta = design.design === "morris" ? design.morris.delta : undefined;
   for (const g of designGroups(rows, design.samples, cellFactors)) {

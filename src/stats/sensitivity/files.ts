@@ -5,8 +5,10 @@
  * Numbers are in JavaScript's shortest round-trip form, undefined ones empty cells. Both are
  * written to a temporary name and renamed.
  */
+
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Failure, failure, problem } from "../../core/problems.js";
 import { csvCell } from "../summary-csv.js";
 import type { SensitivityReport } from "./analyse.js";
 import type { Interval } from "./intervals.js";
@@ -47,13 +49,13 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 export async function writeSensitivity(
   dir: string,
   report: SensitivityReport,
-): Promise<{ ok: true; files: { json: string; csv: string } } | { ok: false; error: Error }> {
+): Promise<{ ok: true; files: { json: string; csv: string } } | Failure> {
   const files = { json: join(dir, SENSITIVITY_FILES.json), csv: join(dir, SENSITIVITY_FILES.csv) };
   try {
     await writeAtomically(files.json, `${JSON.stringify(report, null, 2)}\n`);
     await writeAtomically(files.csv, sensitivityCsv(report));
   } catch (err) {
-    return { ok: false, error: new Error(`cannot write ${files.json}: ${(err as Error).message}`) };
+    return failure(problem("file", "", `cannot write ${files.json}: ${(err as Error).message}`));
   }
   return { ok: true, files };
 }

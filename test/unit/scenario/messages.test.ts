@@ -1,8 +1,8 @@
 /** Plain-words messages derived from zod issues and schemas, and the "did you mean" rule. */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { closest, didYouMean, editDistance } from "../../../src/core/suggest.js";
 import { describeIssues } from "../../../src/scenario/messages.js";
-import { closest, didYouMean, editDistance } from "../../../src/scenario/suggest.js";
 
 /** Messages (path: message) for `data` under a schema the scenario code has never seen. */
 function messages(schema: z.ZodType, data: unknown): string[] {

@@ -4,9 +4,9 @@
  * home province) come back as located errors, not exceptions.
  */
 
+import { compileFormula } from "../../../core/formula.js";
 import { type Problem, problem } from "../../../core/problems.js";
 import type { World } from "../../../worlds/types.js";
-import { compileFormula } from "../../formula.js";
 import type { ArmedParams } from "../armed/params.js";
 import {
   ACTIONS,

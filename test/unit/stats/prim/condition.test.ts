@@ -1,4 +1,5 @@
 /** The --where condition: outcomes, arm selectors, pairing of runs into cases, and the problems it reports. */
+
 import { describe, expect, it } from "vitest";
 import { buildCases } from "../../../../src/stats/prim/cases.js";
 import { compileCondition } from "../../../../src/stats/prim/condition.js";
@@ -13,7 +14,7 @@ describe("compileCondition", () => {
     const c = compile(
       "violent_events[posture=drill] < violent_events[posture = route] and price.Russia[posture=drill] > 1e3",
     );
-    if (!c.ok) throw new Error(c.message);
+    if (!c.ok) throw new Error(c.problems[0]!.message);
     expect(c.value.refs.map((r) => [r.outcome, r.pins])).toEqual([
       ["violent_events", { posture: "drill" }],
       ["violent_events", { posture: "route" }],
@@ -34,7 +35,7 @@ describe("compileCondition", () => {
   it("reports unknown outcomes, factors and labels, syntax and mixed pairing in one line each", () => {
     const msg = (s: string) => {
       const c = compile(s);
-      return c.ok ? "compiled" : c.message;
+      return c.ok ? "compiled" : c.problems[0]!.message;
     };
     expect(msg("violent_event > 1")).toBe(
       'unknown outcome "violent_event" (did you mean "violent_events"?) (outcomes: violent_events, price.Russia, seized)',
@@ -76,7 +77,7 @@ describe("buildCases", () => {
 
   it("pairs the arms of the same sample and replicate into one case, leaving out incomplete ones", () => {
     const c = compile("seized[posture=drill] > seized[posture=route]");
-    if (!c.ok) throw new Error(c.message);
+    if (!c.ok) throw new Error(c.problems[0]!.message);
     const cases = buildCases(rows, c.value, space);
     expect(Array.from(cases.data.y)).toEqual([0, 1]);
     expect(Array.from(cases.data.x[0]!)).toEqual([0.25, 0.25]);
@@ -85,7 +86,7 @@ describe("buildCases", () => {
 
   it("makes every run its own case when nothing is paired", () => {
     const c = compile("seized >= 5");
-    if (!c.ok) throw new Error(c.message);
+    if (!c.ok) throw new Error(c.problems[0]!.message);
     const cases = buildCases(rows, c.value, space);
     expect(Array.from(cases.data.y)).toEqual([0, 1, 1, 1]);
     expect(cases.dropped).toBe(1);

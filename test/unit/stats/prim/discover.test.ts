@@ -1,5 +1,7 @@
 /** PRIM scenario discovery: a planted box recovered through label noise, its statistics, and its quasi-p-values. */
+
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../../src/cli/problems.js";
 import type { RunRow } from "../../../../src/core/run-row.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { casesIn, initialBox } from "../../../../src/stats/prim/box.js";
@@ -37,7 +39,7 @@ describe("discoverBox", () => {
   for (const seed of [1, 2, 3]) {
     it(`recovers a planted box on 2 of 6 factors through 10 % label noise (seed ${seed})`, () => {
       const r = discoverBox(plantedRuns(2000, seed), "hit == 1", space, opts);
-      if (!r.ok) throw r.error;
+      if (!r.ok) throw r.problems;
       const c = r.value.chosen;
       expect(c.restrictions.map((x) => x.factor)).toEqual(["a", "b"]);
       expect(c.unrestricted).toEqual(["c", "d", "e", "f"]);
@@ -56,7 +58,7 @@ describe("discoverBox", () => {
 
   it("reports a trajectory that starts with every case and only narrows while peeling", () => {
     const r = discoverBox(plantedRuns(500, 4), "hit > 0.5", space, { ...opts, step: 0 });
-    if (!r.ok) throw r.error;
+    if (!r.ok) throw r.problems;
     const t = r.value.trajectory;
     expect(t[0]).toMatchObject({ phase: "start", coverage: 1, mass: 1, restricted: 0 });
     const peels = t.filter((s) => s.phase === "peel");
@@ -68,11 +70,13 @@ describe("discoverBox", () => {
 
   it("refuses a study without range factors and a step beyond the trajectory", () => {
     const none = discoverBox([], "hit > 0", { ...space, ranges: [] }, opts);
-    expect(!none.ok && none.error.message).toBe(
+    expect(!none.ok && none.problems.map(problemLine).join("; ")).toBe(
       "the study has no range factors (min/max) to find a box over",
     );
     const far = discoverBox(plantedRuns(100, 1), "hit > 0", space, { ...opts, step: 999 });
-    expect(!far.ok && far.error.message).toMatch(/^--box 999: the trajectory has steps 0 to \d+$/);
+    expect(!far.ok && far.problems.map(problemLine).join("; ")).toMatch(
+      /^--box 999: the trajectory has steps 0 to \d+$/,
+    );
   });
 });
 

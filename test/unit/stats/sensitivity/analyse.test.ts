@@ -1,5 +1,7 @@
 /** analyseSensitivity on run records: cells, averaged replicates, their noise, left-out rows, refusals. */
+
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../../src/cli/problems.js";
 import type { RunRow } from "../../../../src/core/run-row.js";
 import { analyseSensitivity } from "../../../../src/stats/sensitivity/analyse.js";
 import { sensitivityCsv } from "../../../../src/stats/sensitivity/files.js";
@@ -41,7 +43,7 @@ const cells = [{ name: "k", path: "params.k" }];
 describe("analyseSensitivity", () => {
   it("analyses each factorial cell on the replicate means, and measures the noise left in them", () => {
     const r = analyseSensitivity(rows(), doc, cells, { resamples: 0, seed: 1 });
-    if (!r.ok) throw r.error;
+    if (!r.ok) throw r.problems;
     expect(r.value.results.map((x) => x.cell)).toEqual([{ k: "one" }, { k: "three" }]);
     for (const res of r.value.results) {
       // A linear function: S1 = ST = (1, 4) / 5, whatever k.
@@ -68,8 +70,8 @@ describe("analyseSensitivity", () => {
 
   it("refuses an unknown outcome and a study without finished runs", () => {
     const r = analyseSensitivity(rows(), doc, cells, { outcomes: ["z"], resamples: 0, seed: 1 });
-    expect(!r.ok && r.error.message).toBe('no outcome "z" in the runs; outcomes: y');
+    expect(!r.ok && r.problems.map(problemLine).join("; ")).toBe('no outcome "z" in the runs; outcomes: y');
     const none = analyseSensitivity([], doc, cells, { resamples: 0, seed: 1 });
-    expect(!none.ok && none.error.message).toBe("no finished runs to analyse");
+    expect(!none.ok && none.problems.map(problemLine).join("; ")).toBe("no finished runs to analyse");
   });
 });

@@ -6,7 +6,7 @@ import {
   DISABLED_FUNCTIONS,
   type FormulaError,
   formulaMath,
-} from "../../../src/models/formula.js";
+} from "../../../src/core/formula.js";
 
 const INPUTS = ["profit", "risk", "fighters", "cash"] as const;
 

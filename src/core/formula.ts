@@ -13,7 +13,7 @@
 import { createRequire } from "node:module";
 import type * as MathJs from "mathjs";
 import type { MathNode } from "mathjs";
-import { failure, type ProblemOf, problem, type Result } from "../core/problems.js";
+import { failure, type ProblemOf, problem, type Result } from "./problems.js";
 
 // mathjs is loaded on the first formula, not at import: the full build costs ~90 MB per thread,
 // and every study worker imports the model registry, while few scenarios use formulas.
