@@ -1,8 +1,9 @@
 /**
  * Descriptive statistics of one sample: the numbers every design point reports per outcome.
- * Mean, sd and median come from mathjs (number build); the t quantile from ./student-t.ts.
+ * Mean and sd come from mathjs (number build); quantiles and the median from `quantiles` below;
+ * the t quantile from ./student-t.ts.
  */
-import { mean, median, std } from "mathjs/number";
+import { mean, std } from "mathjs/number";
 import { studentTQuantile } from "./student-t.js";
 
 /** Confidence level of every interval pamir reports. */
@@ -77,8 +78,10 @@ export function describeSample(values: readonly number[]): SampleStats {
   }
   const xs = [...values];
   const m = mean(xs) as number;
-  const [p5, p95] = quantiles(xs, [0.05, 0.95]) as [number, number];
-  const med = median(xs) as number;
+  // The median is the type-7 quantile at 0.5 (for even n the midpoint of the middle two). Not
+  // mathjs's median: it partitions with a Math.random pivot and compares with a relative
+  // tolerance, so values a few ulps apart gave a median that changed from run to run.
+  const [p5, med, p95] = quantiles(xs, [0.05, 0.5, 0.95]) as [number, number, number];
   // One value has no spread to estimate: sd, se and the interval are undefined, not zero.
   const sd = n > 1 ? (std(xs, "unbiased") as unknown as number) : Number.NaN;
   const se = sd / Math.sqrt(n);
