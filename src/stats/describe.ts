@@ -79,7 +79,7 @@ export function describeSample(values: readonly number[]): SampleStats {
   const xs = [...values];
   const m = mean(xs) as number;
   // The median is the type-7 quantile at 0.5 (for even n the midpoint of the middle two). Not
-  // mathjs's median: it partitions with a Math.random pivot and compares with a relative
+  // mathjs's median: it partitions around an unseeded random pivot and compares with a relative
   // tolerance, so values a few ulps apart gave a median that changed from run to run.
   const [p5, med, p95] = quantiles(xs, [0.05, 0.5, 0.95]) as [number, number, number];
   // One value has no spread to estimate: sd, se and the interval are undefined, not zero.

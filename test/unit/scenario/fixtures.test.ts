@@ -9,7 +9,7 @@ import { loadScenarioFile } from "../../../src/scenario/load.js";
 /** The registered model names as the schema lists them (the registry grows; the message format must not). */
 const MODEL_LIST = MODELS.map((m) => m.name).join(", ");
 
-const DIR = fileURLToPath(new URL("../../fixtures/scenarios", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/scenarios/", import.meta.url));
 
 /** The formatted problems of a fixture, labelled by its base name so expectations do not depend on cwd. */
 function problems(name: string): string[] {

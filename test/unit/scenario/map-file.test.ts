@@ -12,7 +12,7 @@ import { problemLine } from "../../../src/cli/problems.js";
 import { OUTSIDE_REGION } from "../../../src/map/file/region-map.js";
 import { loadScenarioFile, loadScenarioText } from "../../../src/scenario/load.js";
 
-const SCENARIOS = fileURLToPath(new URL("../../../scenarios", import.meta.url));
+const SCENARIOS = fileURLToPath(new URL("../../../scenarios/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pamir-map-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

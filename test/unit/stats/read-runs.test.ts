@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readRuns } from "../../../src/stats/read-runs.js";
 
-const FIXTURES = new URL("../../fixtures/results", import.meta.url).pathname;
+const FIXTURES = new URL("../../fixtures/results/", import.meta.url).pathname;
 const tmpFile = (text: string): string => {
   const f = join(mkdtempSync(join(tmpdir(), "pamir-runs-")), "runs.ndjson");
   writeFileSync(f, text);

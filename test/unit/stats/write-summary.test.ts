@@ -6,7 +6,7 @@ import { summarizeRuns } from "../../../src/stats/points.js";
 import { writeSummary } from "../../../src/stats/write-summary.js";
 import { row } from "./rows.js";
 
-const FIXTURES = new URL("../../fixtures/results", import.meta.url).pathname;
+const FIXTURES = new URL("../../fixtures/results/", import.meta.url).pathname;
 const copyFixture = (name: string): string => {
   const dir = join(mkdtempSync(join(tmpdir(), "pamir-summary-")), name);
   cpSync(join(FIXTURES, name), dir, { recursive: true });
