@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { problemLine } from "../src/cli/problems.js";
-import { buildMap } from "../src/map/build/build.js";
-import { naturalEarthFeatures, readMapSources } from "../src/map/build/inputs.js";
+import { buildMap } from "../src/map/builder/build.js";
+import { naturalEarthFeatures, readMapSources } from "../src/map/builder/inputs.js";
 import { formatMapDocument } from "../src/map/file/format.js";
 import { gridSpec } from "../src/map/file/grid-spec.js";
 

@@ -52,7 +52,7 @@ describe("central-asia.json", () => {
   });
 
   it("has every province of AF, TJ, KG, UZ, KZ, TM and CN-XJ that holds a cell centre in the box", () => {
-    // Natural Earth features reaching into the box (src/map/build/names.ts) minus Paktia and Karaganda,
+    // Natural Earth features reaching into the box (src/map/builder/names.ts) minus Paktia and Karaganda,
     // which only graze it (no cell centre), as the provenance notes say.
     expect(map.provinces.map((p) => p.iso).sort()).toEqual(
       [

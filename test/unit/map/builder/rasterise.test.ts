@@ -1,7 +1,7 @@
 /** The rasteriser on hand-made shapes: known cell membership, holes, first-shape-wins, and byte-identical output. */
 import { describe, expect, it } from "vitest";
-import { polylineCells } from "../../../../src/map/build/polyline.js";
-import { insideRings, rasterisePolygons, type Shape } from "../../../../src/map/build/rasterise.js";
+import { polylineCells } from "../../../../src/map/builder/polyline.js";
+import { insideRings, rasterisePolygons, type Shape } from "../../../../src/map/builder/rasterise.js";
 import { cellAt, gridSpec } from "../../../../src/map/file/grid-spec.js";
 import { decodeRuns, encodeRuns } from "../../../../src/map/file/rle.js";
 

@@ -70,7 +70,7 @@ function provinceShapes(
           problem(
             "map",
             "",
-            `Natural Earth feature ${f.adm1} (${f.isoA2}) has cells in the box but is not in src/map/build/names.ts`,
+            `Natural Earth feature ${f.adm1} (${f.isoA2}) has cells in the box but is not in src/map/builder/names.ts`,
           ),
         );
       }

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../../src/cli/problems.js";
-import { type BuildInput, buildMap } from "../../../../src/map/build/build.js";
-import type { ProvincesFile } from "../../../../src/map/build/sources.js";
+import { type BuildInput, buildMap } from "../../../../src/map/builder/build.js";
+import type { ProvincesFile } from "../../../../src/map/builder/sources.js";
 import { formatMapDocument } from "../../../../src/map/file/format.js";
 import { gridSpec } from "../../../../src/map/file/grid-spec.js";
 import { parseCentralAsiaMap } from "../../../../src/map/file/load.js";
