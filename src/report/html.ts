@@ -1,14 +1,8 @@
 /** HTML text helpers shared by every report section: escaping, number display, attributes. */
+import { esc } from "../map/draw/text.js";
 
-/** Escape text for HTML content and attribute values. */
-export function esc(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+/** Escape text for HTML content and attribute values (the same escaping the map SVGs use). */
+export { esc };
 
 /** Digits with a comma every three places, for the integer part of a display number. */
 function grouped(intDigits: string): string {
