@@ -55,3 +55,20 @@ export const arbWorld = fc
     const provinces = entries.map((e, k) => plainProvince(`p${k}`, e.country, e.ruggedness));
     return mustBuild({ width: w, height: h, torus, region, regions }, provinces);
   });
+
+/** Equal route costs: both unreachable, or within a relative 1e-9. */
+export const closeCost = (a: number, b: number): boolean =>
+  (a === Number.POSITIVE_INFINITY && b === Number.POSITIVE_INFINITY) ||
+  Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b));
+
+/** A random world with a risk surcharge per cell and one to three market cells. */
+export const arbRouteCase = arbWorld.chain((w) =>
+  fc.record({
+    world: fc.constant(w),
+    surcharge: fc.array(fc.double({ min: 0, max: 500, noNaN: true }), {
+      minLength: w.grid.size,
+      maxLength: w.grid.size,
+    }),
+    markets: fc.uniqueArray(fc.nat({ max: w.grid.size - 1 }), { minLength: 1, maxLength: 3 }),
+  }),
+);

@@ -5,7 +5,7 @@ import { transportCost } from "../../../src/models/economy/transport.js";
 import { graphField, type RouteField, routeGraph, type StopCells } from "../../../src/worlds/route-graph.js";
 import { addSurcharge, pathCost, routeFrom } from "../../../src/worlds/routes.js";
 import type { World } from "../../../src/worlds/types.js";
-import { arbWorld } from "./fixtures.js";
+import { arbRouteCase as arbCase, closeCost as close } from "./fixtures.js";
 
 /** Bellman–Ford from the rule's words: neighbours by coordinates, the border rule, (ca + cb)/2 × step. */
 function bruteForce(w: World, cost: ArrayLike<number>, sources: number[]): Float64Array {
@@ -37,21 +37,6 @@ function bruteForce(w: World, cost: ArrayLike<number>, sources: number[]): Float
   }
   return d;
 }
-
-const close = (a: number, b: number) =>
-  (a === Number.POSITIVE_INFINITY && b === Number.POSITIVE_INFINITY) ||
-  Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b));
-
-const arbCase = arbWorld.chain((w) =>
-  fc.record({
-    world: fc.constant(w),
-    surcharge: fc.array(fc.double({ min: 0, max: 500, noNaN: true }), {
-      minLength: w.grid.size,
-      maxLength: w.grid.size,
-    }),
-    markets: fc.uniqueArray(fc.nat({ max: w.grid.size - 1 }), { minLength: 1, maxLength: 3 }),
-  }),
-);
 
 describe("graphField", () => {
   it("gives the brute-force cheapest cost, and routes that cost exactly that", () => {

@@ -7,22 +7,7 @@ import { transportCost } from "../../../src/models/economy/transport.js";
 import { parseAsciiMap } from "../../../src/worlds/ascii.js";
 import { canStep, forbiddenBorderPairs } from "../../../src/worlds/build.js";
 import { addSurcharge, routeField, routeFrom } from "../../../src/worlds/routes.js";
-import { arbWorld, mustBuild, plainProvince } from "./fixtures.js";
-
-const close = (a: number, b: number) =>
-  (a === Number.POSITIVE_INFINITY && b === Number.POSITIVE_INFINITY) ||
-  Math.abs(a - b) <= 1e-9 * (1 + Math.abs(b));
-
-const arbCase = arbWorld.chain((w) =>
-  fc.record({
-    world: fc.constant(w),
-    surcharge: fc.array(fc.double({ min: 0, max: 500, noNaN: true }), {
-      minLength: w.grid.size,
-      maxLength: w.grid.size,
-    }),
-    markets: fc.uniqueArray(fc.nat({ max: w.grid.size - 1 }), { minLength: 1, maxLength: 3 }),
-  }),
-);
+import { arbRouteCase as arbCase, closeCost as close, mustBuild, plainProvince } from "./fixtures.js";
 
 describe("routeField", () => {
   it("never steps between two countries except through a crossing cell", () => {
