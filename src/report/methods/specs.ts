@@ -85,8 +85,8 @@ export function sobolSpec(
 
 /** Morris's plane: μ* (with its interval) against σ, one labelled point per factor. */
 export function morrisSpec(title: string, rows: MorrisRow[], resamples: number): TopLevelSpec {
-  const x = { type: "quantitative", title: "μ* (mean |elementary effect|, per whole range)" };
-  const y = { field: "sigma", type: "quantitative", title: "σ (spread of the elementary effects)" };
+  const x = { type: "quantitative", title: "μ*: mean |elementary effect| per whole range" };
+  const y = { field: "sigma", type: "quantitative", title: "σ of the elementary effects" };
   const interval = resamples > 0 ? ` · line: bootstrap 95 % interval of μ* (${resamples} resamples)` : "";
   return top(
     title,
@@ -118,12 +118,12 @@ export function tradeoffSpec(title: string, rows: StepRow[]): TopLevelSpec {
   const x = {
     field: "coverage",
     type: "quantitative",
-    title: "coverage (share of the cases of interest inside)",
+    title: "coverage: share of the cases of interest inside",
   };
   const y = {
     field: "density",
     type: "quantitative",
-    title: "density (share of the box's cases of interest)",
+    title: "density: share of interest inside",
     scale: { zero: false },
   };
   const chosen = { filter: "datum.chosen" };
