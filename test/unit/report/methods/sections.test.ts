@@ -159,6 +159,15 @@ describe("the report's methods sections", () => {
     expect(disc).toMatch(/<tr class="unrestricted" data-factor="budget">/);
     expect(disc).toContain("0.5 – 1 (quasi-p 0.0003, —)");
   });
+});
+
+describe("the report's methods sections from other files", () => {
+  let plain: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pamir-report-methods-"));
+    writeSyntheticResults(dir, { replicates: 2, filler: 0, series: false, sampled: 3 });
+    plain = await build(dir);
+  });
 
   it("draw Morris's μ*–σ plane for a Morris analysis", async () => {
     const d = mkdtempSync(join(tmpdir(), "pamir-report-morris-"));
