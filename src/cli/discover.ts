@@ -114,7 +114,7 @@ export function registerDiscover(y: Argv, print: (s: string) => void): Argv {
           type: "string",
           demandOption: true,
           describe:
-            'condition on outcomes, e.g. "delivered_kg < 500" or "x[posture=drill] < x[posture=route]"',
+            'condition on outcomes, e.g. "delivered_kg < 500", "x[posture=drill] < x[posture=route]" or "regret(x, posture=drill) < 2" (docs/methods.md)',
         })
         .option("peel", {
           type: "number",

@@ -41,7 +41,7 @@ export interface Arms {
   cells: Cell[];
   /** Other categorical factors, pooled inside each cell. */
   pooled: string[];
-  /** Factors sampled over a range (LHS/Sobol): path names, for scatter plots. */
+  /** Factors sampled over a range (LHS, Sobol, Saltelli, Morris): path names, for scatter plots. */
   ranges: string[];
   /** Runs without a `by` or `within` label, left out. */
   unlabelled: number;

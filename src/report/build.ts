@@ -1,6 +1,8 @@
 /**
  * Building the report: load the results, make the choices once, render the sections in the
- * issue's order (header, answer, maps, charts, scatter, appendix) into one self-contained page.
+ * issue's order (header, answer, maps, charts, scatter, then sensitivity and scenario discovery
+ * when `pamir sensitivity` and `pamir discover` left their files, appendix) into one
+ * self-contained page.
  */
 import type { Result } from "../core/problems.js";
 import { chartsSection } from "./charts/charts.js";
@@ -9,6 +11,9 @@ import { buildContext, type ReportChoices } from "./context.js";
 import { headerSection } from "./header.js";
 import { loadResults } from "./load.js";
 import { mapsSection } from "./maps/maps.js";
+import { discoverySection } from "./methods/discovery.js";
+import { loadMethods } from "./methods/load.js";
+import { sensitivitySection } from "./methods/sensitivity.js";
 import { page } from "./shell.js";
 import { answerSection } from "./tables/answer.js";
 import { appendixSection } from "./tables/appendix.js";
@@ -41,10 +46,19 @@ export async function buildReport(dir: string, opts: ReportOptions): Promise<Res
   const maps = mapsSection(ctx);
   const charts = await chartsSection(ctx);
   const scatter = await scatterSection(ctx);
+  const methods = loadMethods(dir);
+  const sensitivity = methods.sensitivity ? await sensitivitySection(ctx, methods.sensitivity) : "";
+  const discovery = methods.discover ? await discoverySection(ctx, methods.discover) : "";
   const appendix = appendixSection(ctx);
-  const header = headerSection(ctx, opts.version);
+  const sections = [
+    ...(sensitivity ? ["sensitivity" as const] : []),
+    ...(discovery ? ["discovery" as const] : []),
+  ];
+  const header = headerSection(ctx, opts.version, { design: methods.design, sections });
   const title = `${data.value.manifest?.study ?? dir} — pamir study report`;
-  const body = [header, answer, maps, charts, scatter, appendix].join("\n");
+  const body = [header, answer, maps, charts, scatter, sensitivity, discovery, appendix]
+    .filter((s) => s !== "")
+    .join("\n");
   return {
     ok: true,
     value: {

@@ -3,10 +3,11 @@
  * replicates, seed, versions and the date the study finished. The date is the manifest's, never
  * the clock's, so the same results always give the same file.
  */
+import type { DesignFile } from "../core/design-file.js";
 import { valueLabel } from "../stats/labels.js";
 import type { Manifest, ManifestFactor } from "../study/results/manifest.js";
 import type { ReportContext } from "./context.js";
-import { esc } from "./html.js";
+import { esc, fmt } from "./html.js";
 
 /** Sections in page order, for the contents list. */
 export const SECTIONS = [
@@ -16,6 +17,20 @@ export const SECTIONS = [
   ["scatter", "Sampled factors"],
   ["appendix", "Appendix: all statistics and the manifest"],
 ] as const;
+
+/** Sections drawn only when their results file is there, listed before the appendix. */
+export const METHOD_SECTIONS = {
+  sensitivity: ["sensitivity", "Sensitivity"],
+  discovery: ["discovery", "Scenario discovery"],
+} as const;
+
+/** What the header needs beyond the context: the sensitivity layout and which methods sections follow. */
+export interface HeaderExtras {
+  /** design.json of a Saltelli or Morris study. */
+  design?: DesignFile | undefined;
+  /** Methods sections present, in page order. */
+  sections?: readonly (keyof typeof METHOD_SECTIONS)[] | undefined;
+}
 
 /** "2026-11-28 14:03 UTC" from an ISO time stamp (as written, without time-zone arithmetic). */
 export function dateText(iso: string | null | undefined): string | undefined {
@@ -32,15 +47,33 @@ function factorText(f: ManifestFactor): string {
   return `${name}<code>${esc(f.path)}</code>: ${shown.map((l) => esc(l)).join(", ")}`;
 }
 
-function designText(m: Manifest): string {
+/** The sampler in words; Saltelli and Morris with their layout when design.json is there. */
+function samplerText(sampler: string, file: DesignFile | undefined): string {
+  if (sampler === "lhs") return "Latin hypercube";
+  if (sampler === "sobol") return "Sobol sequence";
+  if (sampler === "saltelli") {
+    if (file?.design !== "saltelli") return "Saltelli (for Sobol indices)";
+    const { base, secondOrder } = file.saltelli;
+    const ba = secondOrder ? ", BA_j" : "";
+    return `Saltelli (for Sobol indices${secondOrder ? ", second order" : ""}): N = ${base} base rows of A, B, AB_j${ba} on a Sobol sequence`;
+  }
+  if (sampler === "morris") {
+    if (file?.design !== "morris") return "Morris (elementary effects)";
+    const { trajectories, levels, delta, candidates } = file.morris;
+    const chosen = candidates ? `, chosen from ${candidates} candidates` : "";
+    return `Morris (elementary effects): r = ${trajectories} trajectories on a ${levels}-level grid, Δ = ${fmt(delta)}${chosen}`;
+  }
+  return sampler;
+}
+
+function designText(m: Manifest, file: DesignFile | undefined): string {
   const d = m.design;
   if (!d) return "";
   if (!d.sampler) return `full factorial, ${d.points} design point${d.points === 1 ? "" : "s"}`;
-  const name = d.sampler === "lhs" ? "Latin hypercube" : "Sobol";
-  return `${name}, ${d.samples} samples × ${d.cells} factorial cell${d.cells === 1 ? "" : "s"} = ${d.points} design points`;
+  return `${esc(samplerText(d.sampler, file))}; ${d.samples} samples × ${d.cells} factorial cell${d.cells === 1 ? "" : "s"} = ${d.points} design points`;
 }
 
-function facts(ctx: ReportContext, version: string): [string, string][] {
+function facts(ctx: ReportContext, version: string, design: DesignFile | undefined): [string, string][] {
   const m = ctx.data.manifest;
   const rows = ctx.data.rows;
   const failed = rows.filter((r) => r.status === "failed").length;
@@ -62,7 +95,7 @@ function facts(ctx: ReportContext, version: string): [string, string][] {
   return [
     ["Scenarios", `<ul>${scenarios.join("")}</ul>`],
     ["Factors", factors.length > 0 ? `<ul>${factors.join("")}</ul>` : "none"],
-    ["Design", designText(m)],
+    ["Design", designText(m, design)],
     ["Replicates", `${m.replicates} per design point`],
     ["Seed", String(m.seed)],
     ["Runs", runs],
@@ -75,7 +108,7 @@ function facts(ctx: ReportContext, version: string): [string, string][] {
 }
 
 /** The header with contents. */
-export function headerSection(ctx: ReportContext, version: string): string {
+export function headerSection(ctx: ReportContext, version: string, extras: HeaderExtras = {}): string {
   const m = ctx.data.manifest;
   const title = m?.study ?? ctx.data.dir;
   const question = ctx.data.description
@@ -84,10 +117,13 @@ export function headerSection(ctx: ReportContext, version: string): string {
   const missing = m
     ? ""
     : `<p class="note">No manifest.json in ${esc(ctx.data.dir)}: scenarios, factors, seed and date are unknown.</p>`;
-  const dl = facts(ctx, version)
+  const dl = facts(ctx, version, extras.design)
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
     .join("");
-  const nav = SECTIONS.map(([id, name]) => `<li><a href="#${id}">${esc(name)}</a></li>`).join("");
+  const methods = (extras.sections ?? []).map((k) => METHOD_SECTIONS[k]);
+  const nav = [...SECTIONS.slice(0, -1), ...methods, SECTIONS[SECTIONS.length - 1]!]
+    .map(([id, name]) => `<li><a href="#${id}">${esc(name)}</a></li>`)
+    .join("");
   const warn: string[] = [];
   if (ctx.data.tornLine) warn.push("A torn last line of runs.ndjson (an interrupted write) was skipped.");
   if (ctx.data.duplicates > 0) warn.push(`${ctx.data.duplicates} repeated run ids: the later line counted.`);

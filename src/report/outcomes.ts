@@ -3,7 +3,11 @@
  * good. Everything else in the report is driven by which of these names a study's runs carry,
  * so a study without insurgents (the drug-route economy) gets the sections it has data for.
  */
+import { OUTCOME_DIRECTIONS, REGRET_PREFERENCE } from "../stats/directions.js";
 import type { Direction } from "../stats/regret.js";
+
+/** Default outcome of the regret table (stats/directions.ts, shared with `pamir discover`'s regret form). */
+export { REGRET_PREFERENCE };
 
 /** How to show one outcome. */
 export interface OutcomeInfo {
@@ -17,41 +21,28 @@ export interface OutcomeInfo {
   direction?: Direction;
 }
 
-const lower: Direction = "lower-is-better";
-const higher: Direction = "higher-is-better";
-
-/**
- * Key outcomes of the comparison, in table order. Directions take the view of the states whose
- * postures are compared: less heroin through, more seized, less violence and insurgency, fewer
- * troop-days spent, more legitimacy.
- */
-export const KEY_OUTCOMES: readonly OutcomeInfo[] = [
-  { name: "delivered_kg", label: "Heroin delivered", unit: "kg", direction: lower },
-  { name: "seized_kg", label: "Heroin seized", unit: "kg", direction: higher },
-  { name: "violent_events", label: "Violent events", unit: "events", direction: lower },
-  { name: "insurgent_fighters", label: "Insurgent fighters at the end", unit: "fighters", direction: lower },
-  { name: "insurgent_revenue_usd", label: "Insurgent revenue", unit: "USD", direction: lower },
-  { name: "incursions", label: "Incursions", unit: "incursions", direction: lower },
-  { name: "fighters_crossed", label: "Fighters who crossed", unit: "fighters", direction: lower },
-  { name: "clashes", label: "Clashes", unit: "clashes", direction: lower },
+/** Key outcomes of the comparison, in table order (their directions: stats/directions.ts). */
+const KEY: readonly OutcomeInfo[] = [
+  { name: "delivered_kg", label: "Heroin delivered", unit: "kg" },
+  { name: "seized_kg", label: "Heroin seized", unit: "kg" },
+  { name: "violent_events", label: "Violent events", unit: "events" },
+  { name: "insurgent_fighters", label: "Insurgent fighters at the end", unit: "fighters" },
+  { name: "insurgent_revenue_usd", label: "Insurgent revenue", unit: "USD" },
+  { name: "incursions", label: "Incursions", unit: "incursions" },
+  { name: "fighters_crossed", label: "Fighters who crossed", unit: "fighters" },
+  { name: "clashes", label: "Clashes", unit: "clashes" },
   { name: "attributed_terror_share", label: "Violence the state called terrorism", unit: "share" },
   { name: "true_terror_share", label: "Violence that was terrorism", unit: "share" },
-  { name: "alliance_troop_days", label: "Alliance troop-days", unit: "troop-days", direction: lower },
-  { name: "actives", label: "Active rebels at the end", unit: "people", direction: lower },
-  { name: "legitimacy_mean", label: "Mean legitimacy, 0–1", unit: "", direction: higher },
+  { name: "alliance_troop_days", label: "Alliance troop-days", unit: "troop-days" },
+  { name: "actives", label: "Active rebels at the end", unit: "people" },
+  { name: "legitimacy_mean", label: "Mean legitimacy, 0–1", unit: "" },
 ];
 
-/**
- * Default outcome of the regret table, first present wins: violence is what both postures claim
- * to prevent, then the heroin flow the criminal-motive argument is about.
- */
-export const REGRET_PREFERENCE = [
-  "violent_events",
-  "delivered_kg",
-  "insurgent_revenue_usd",
-  "insurgent_fighters",
-  "seized_kg",
-] as const;
+/** Key outcomes of the comparison with the way each is good, in table order. */
+export const KEY_OUTCOMES: readonly OutcomeInfo[] = KEY.map((o) => {
+  const direction = OUTCOME_DIRECTIONS[o.name];
+  return direction ? { ...o, direction } : o;
+});
 
 /** Per-province metrics drawn as maps (`province.<name>.<metric>`), in section order. */
 export const PROVINCE_METRICS: readonly (OutcomeInfo & { share?: boolean })[] = [

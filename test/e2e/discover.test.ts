@@ -60,4 +60,34 @@ describe("pamir discover", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(`pamir: ${flat}: the study has no range factors (min/max) to find a box over\n`);
   });
+
+  it("takes regret(…) of an arm, finding the box of the bracket form it stands for", () => {
+    const read = () => JSON.parse(readFileSync(join(out, "discover.json"), "utf8"));
+    const r = pamir("discover", out, "--where", "regret(y, weight=light, higher-is-better) > 3");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const regret = read();
+    expect(
+      pamir("discover", out, "--where", "max(y[weight=heavy], y[weight=light]) - y[weight=light] > 3").code,
+    ).toBe(0);
+    expect({ ...regret, where: "" }).toEqual({ ...read(), where: "" });
+    expect(regret.chosen.restrictions.map((x: { factor: string }) => x.factor)).toEqual(["x2"]);
+  });
+
+  it("refuses a bad regret(…) form and an unknown factor in one line, exit 2", () => {
+    const way = pamir("discover", out, "--where", "regret(y, weight=heavy) < 1");
+    expect(way.code).toBe(2);
+    expect(way.stderr).toBe(
+      `pamir: ${out}: --where: regret(y, weight=heavy): say which way y is good: regret(y, weight=heavy, lower-is-better) or higher-is-better\n`,
+    );
+    const form = pamir("discover", out, "--where", "regret(y) < 1");
+    expect(form.code).toBe(2);
+    expect(form.stderr.split("\n")).toHaveLength(2);
+    expect(form.stderr).toMatch(/^pamir: .*: --where: regret\(y\) must be regret\(outcome, factor=label/);
+    const factor = pamir("discover", out, "--where", "y[wieght=heavy] > 0");
+    expect(factor.code).toBe(2);
+    expect(factor.stderr).toBe(
+      `pamir: ${out}: --where: no value factor "wieght" (did you mean "weight"?) (value factors: weight)\n`,
+    );
+  });
 });

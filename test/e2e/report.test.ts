@@ -1,10 +1,10 @@
 /** `pamir report` end to end: a study run by the CLI, its report, options and refusals. */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { externalRefs, summaryMismatches, untitledSvgs } from "../unit/report/html-checks.js";
-import { pamir } from "./cli.js";
+import { pamir, ROOT } from "./cli.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "pamir-e2e-report-"));
 
@@ -87,5 +87,45 @@ describe("pamir report", () => {
     const scatter = /<section id="scatter">[\s\S]*?<\/section>/.exec(html)![0];
     expect(scatter).toContain("happy_share against params.minToBeHappy");
     expect(externalRefs(html)).toEqual([]);
+  });
+
+  it("draws the Sobol indices of pamir sensitivity and the box of pamir discover once they have run", () => {
+    const work = tmp();
+    const file = join(work, "study.yaml");
+    const x = [1, 2, 3].map((i) => `  params.x${i}: { name: x${i}, min: -3.14159, max: 3.14159 }\n`).join("");
+    const scenario = join(ROOT, "scenarios/test-functions/ishigami.yaml");
+    writeFileSync(file, `name: e2e\nscenario: ${scenario}\ndesign: saltelli\nsamples: 64\nfactors:\n${x}`);
+    const out = join(work, "out");
+    expect(pamir("study", file, "--out", out, "--quiet").code).toBe(0);
+    const section = (html: string, id: string) =>
+      new RegExp(`<section id="${id}">[\\s\\S]*?</section>`).exec(html)?.[0];
+    const before = pamir("report", out);
+    expect(before.code).toBe(0);
+    const plain = readFileSync(join(out, "report.html"), "utf8");
+    expect(section(plain, "sensitivity")).toBeUndefined();
+    expect(section(plain, "discovery")).toBeUndefined();
+    expect(plain).toMatch(/<dt>Design<\/dt><dd>Saltelli \(for Sobol indices\): N = 64 base rows/);
+
+    expect(pamir("sensitivity", out, "--bootstrap", "100").code).toBe(0);
+    expect(pamir("discover", out, "--where", "y > 5").code).toBe(0);
+    const r = pamir("report", out);
+    expect(r.stderr).toBe("");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(untitledSvgs(html)).toEqual([]);
+    const sens = section(html, "sensitivity")!;
+    const indices = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8")).results[0].sobol;
+    for (const f of indices) {
+      const row = new RegExp(`<tr[^>]*data-factor="${f.factor}"[^>]*>([\\s\\S]*?)</tr>`).exec(sens)![1]!;
+      const shown = [...row.matchAll(/data-value="([^"]*)"/g)].map((m) => Number(m[1]));
+      expect(shown).toEqual([f.s1.value, f.st.value]);
+    }
+    const box = JSON.parse(readFileSync(join(out, "discover.json"), "utf8")).chosen;
+    const disc = section(html, "discovery")!;
+    expect(disc).toContain(
+      `data-step="${box.step}" data-coverage="${box.coverage}" data-density="${box.density}"`,
+    );
+    for (const q of box.restrictions)
+      expect(disc).toContain(`<tr class="restricted" data-factor="${q.factor}">`);
+    expect(r.stdout).toMatch(/\(\d+ kB, \d+ charts, 0 maps\)/);
   });
 });

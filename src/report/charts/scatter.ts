@@ -1,5 +1,5 @@
 /**
- * Scatter plots for sampled designs (LHS, Sobol): the chosen outcome against each factor sampled
+ * Scatter plots for sampled designs (LHS, Sobol, Saltelli, Morris): the chosen outcome against each factor sampled
  * over a range, one dot per run, or binned counts when dots would bury each other.
  */
 
@@ -17,7 +17,7 @@ export async function scatterSection(ctx: ReportContext): Promise<string> {
   if (ctx.arms.ranges.length === 0 || !o) {
     const why =
       ctx.arms.ranges.length === 0
-        ? "the study samples no factor over a range (only LHS and Sobol designs do)"
+        ? "the study samples no factor over a range (only LHS, Sobol, Saltelli and Morris designs do)"
         : "there is no outcome to plot";
     out.push(leftOut(ctx, `No scatter plots: ${why}.`), `</section>`);
     return out.join("\n");

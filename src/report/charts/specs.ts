@@ -64,7 +64,8 @@ function colour(arms: ArmScale, legend = true) {
   } as const;
 }
 
-function top(title: string, subtitle: string, body: Record<string, unknown>): TopLevelSpec {
+/** A top-level spec with the report's title, subtitle, white background and shared style. */
+export function top(title: string, subtitle: string, body: Record<string, unknown>): TopLevelSpec {
   return { title: { text: title, subtitle }, background: "#ffffff", config: CONFIG, ...body } as TopLevelSpec;
 }
 

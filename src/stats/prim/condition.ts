@@ -1,12 +1,14 @@
 /**
  * The `--where` condition of `pamir discover`: an expression over a run's outcomes, compiled by
- * the restricted formula compiler (src/models/formula.ts: numbers, arithmetic, comparisons,
+ * the restricted formula compiler (src/core/formula.ts: numbers, arithmetic, comparisons,
  * and/or/not, an allow-list of math functions). On top of it, an outcome may be taken from
  * another arm of the same design point: `violent_events[posture=drill]` is the outcome of the
  * run whose factor `posture` has label `drill` (a value factor, named by its study name or path;
  * the label is its arm label, or its value as text), in the same scenario, sample and replicate.
- * Every reference is rewritten to an input name before compiling, so the compiler never sees
- * outcome names (which may hold dots) or selectors. Problems come back as one-line messages.
+ * `regret(outcome, factor=label)` is the regret of that arm among the factor's arms, expanded into
+ * such references first (regret-form.ts). Every reference is rewritten to an input name before
+ * compiling, so the compiler never sees outcome names (which may hold dots) or selectors.
+ * Problems come back as one-line messages.
  */
 
 import {
@@ -15,15 +17,11 @@ import {
   FORMULA_CONSTANTS,
   FORMULA_FUNCTIONS,
 } from "../../core/formula.js";
-import { type Failure, failure, problem } from "../../core/problems.js";
 import { didYouMean } from "../../core/suggest.js";
+import { type Fail, fail, parsePins, type SelectableFactor } from "./pins.js";
+import { expandRegret } from "./regret-form.js";
 
-/** A value factor a selector may name: study name, path, and the label of each of its values. */
-export interface SelectableFactor {
-  name: string;
-  path: string;
-  labels: string[];
-}
+export type { SelectableFactor };
 
 /** One outcome reference of a condition. */
 export interface ConditionRef {
@@ -46,39 +44,10 @@ export interface Condition {
 const WORDS = new Set(["and", "or", "xor", "not", "mod"]);
 const TOKEN = /(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(\s*\[([^\]]*)\])?/g;
 
-/** A condition that does not compile: one problem at `--where`. */
-type Fail = Failure;
-
-const fail = (message: string): Failure => failure(problem("option", "--where", message));
-
 /** A reference as the user wrote it (normalised): `outcome` or `outcome[f=label, …]`. */
 function refText(r: ConditionRef): string {
   const pins = Object.entries(r.pins).map(([k, v]) => `${k}=${v}`);
   return pins.length > 0 ? `${r.outcome}[${pins.join(", ")}]` : r.outcome;
-}
-
-/** Parse `f=label, g=label` against the selectable factors. */
-function parsePins(
-  text: string,
-  factors: readonly SelectableFactor[],
-): { ok: true; pins: Record<string, string> } | Fail {
-  const pins: Record<string, string> = {};
-  for (const part of text.split(",")) {
-    const m = /^\s*([^=\s]+)\s*==?\s*(.*?)\s*$/.exec(part);
-    if (!m || m[2] === "") return fail(`"[${text}]" must be [factor=label, …]`);
-    const f = factors.find((v) => v.name === m[1] || v.path === m[1]);
-    if (!f) {
-      const names = factors.map((v) => v.name);
-      const hint = didYouMean(m[1]!, names);
-      return fail(`no value factor "${m[1]}"${hint} (value factors: ${names.join(", ") || "none"})`);
-    }
-    if (!f.labels.includes(m[2]!))
-      return fail(
-        `${f.name} has no "${m[2]}"${didYouMean(m[2]!, f.labels)} (${f.name}: ${f.labels.join(", ")})`,
-      );
-    pins[f.name] = m[2]!;
-  }
-  return { ok: true, pins };
 }
 
 /** Compile `source` over `outcomes`, with selectors over `factors`. */
@@ -87,13 +56,16 @@ export function compileCondition(
   outcomes: readonly string[],
   factors: readonly SelectableFactor[],
 ): { ok: true; value: Condition } | Fail {
+  const expanded = expandRegret(source, outcomes, factors);
+  if (!expanded.ok) return expanded;
+  const text = expanded.text;
   const refs: ConditionRef[] = [];
   let failure: Fail | undefined;
-  const rewritten = source.replace(
+  const rewritten = text.replace(
     TOKEN,
     (whole, name: string, sel: string | undefined, inner: string | undefined, at: number) => {
       if (failure) return whole;
-      const rest = source.slice(at + whole.length);
+      const rest = text.slice(at + whole.length);
       if (!sel && (/^\s*\(/.test(rest) || WORDS.has(name) || FORMULA_CONSTANTS.includes(name))) return whole;
       if (!outcomes.includes(name)) {
         const fn = name in FORMULA_FUNCTIONS ? ` (${name} is a function: call it)` : "";

@@ -29,7 +29,7 @@ describe("a report with missing outcomes", () => {
       "No maps: the runs have no per-province outcomes (province.<name>.seized_kg and the like).",
       "No per-tick charts: the study kept no series (add series: { every: 10 } to the study file).",
       "No price chart: the runs have no price_mean.<market> outcomes.",
-      "No scatter plots: the study samples no factor over a range (only LHS and Sobol designs do).",
+      "No scatter plots: the study samples no factor over a range (only LHS, Sobol, Saltelli and Morris designs do).",
     ]);
     for (const n of r.notes)
       expect(shownNotes(r.html)).toContain(n.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
@@ -116,7 +116,7 @@ describe("a report with missing outcomes", () => {
     expect(r.notes).toEqual([
       "No map of insurgent-influence days: the runs have no province.<name>.influence_days outcomes.",
       "No per-tick charts: the study kept no series (add series: { every: 10 } to the study file).",
-      "No scatter plots: the study samples no factor over a range (only LHS and Sobol designs do).",
+      "No scatter plots: the study samples no factor over a range (only LHS, Sobol, Saltelli and Morris designs do).",
     ]);
     expect(r.html).toMatch(/\d+ failed runs? left out/);
     expect(r.maps).toBe(16);
