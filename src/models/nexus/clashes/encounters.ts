@@ -16,7 +16,7 @@ import { ACTOR_INSURGENT, type Attribution, type ViolentEvent } from "../attribu
 import { around } from "../bands/choose.js";
 import { type AttackList, isHiding, makeIdle } from "../bands/day.js";
 import { type Bands, loseFighters } from "../bands/store.js";
-import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT } from "../motives.js";
+import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT, ACT_TAX } from "../motives.js";
 import { bandQuality, ClashResult, type Engagement, encounterChance, resolveClash } from "./clashes.js";
 import type { ClashOutcomes, ClashRules, Hostiles } from "./hostiles.js";
 
@@ -89,7 +89,8 @@ function hostileLosses(ctx: ClashContext, c: number, loss: number): void {
   for (let i = 0; i < ids.length && ally > 0; i++) {
     const id = ids[i]!;
     const at = col.cell[id]!;
-    if (at < 0 || world.grid.distance(at, c, "chebyshev") > 1) continue;
+    if (at < 0 || world.country[at] !== world.country[c] || world.grid.distance(at, c, "chebyshev") > 1)
+      continue;
     const k = Math.min(col.troops[id]!, ally);
     col.troops[id] = col.troops[id]! - k;
     ally -= k;
@@ -99,7 +100,7 @@ function hostileLosses(ctx: ClashContext, c: number, loss: number): void {
 }
 
 /** Book a fight as a violent event; the classifier is the best of state and alliance skill there. */
-function recordFight(
+export function recordFight(
   ctx: ClashContext,
   tick: number,
   id: number,
@@ -121,7 +122,7 @@ function recordFight(
 }
 
 /** Take band casualties; remove the band if none are left. */
-function bandLosses(ctx: ClashContext, id: number, loss: number): void {
+export function bandLosses(ctx: ClashContext, id: number, loss: number): void {
   ctx.out.bandLosses += loseFighters(ctx.bands, id, loss);
   if (ctx.bands.col.fighters[id]! <= 0) {
     ctx.bands.remove(id);
@@ -151,7 +152,11 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
       world.ruggedness[c]!,
       rules.hideCover,
     );
-    if (!(p > 0) || rng.next() >= p) continue;
+    // Route-control raids: armed trafficking (taxing, escorting) where it covers is hunted down.
+    const act0 = col.action[id]!;
+    const hunted = (act0 === ACT_TAX || act0 === ACT_ESCORT) && ctx.layers.raid[c]! > 1;
+    const q = hunted ? 1 - (1 - p) ** ctx.layers.raid[c]! : p;
+    if (!(q > 0) || rng.next() >= q) continue;
     out.encounters++;
     const e = engagementAt(world, c, false);
     e.attackers = h;

@@ -14,6 +14,8 @@ import { syntheticFlow } from "./fixture.js";
 
 const world = corridorWorld();
 const flow = syntheticFlow(world);
+/** No tax point known: route-control follows the flow alone. */
+const taxHeld = new Float64Array(world.grid.size);
 const K = world.countries.length;
 const k = (code: string) => world.countries.indexOf(code);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -34,7 +36,7 @@ function run(raw: object, seed: number, days: number) {
   const rng = createRngHub(seed).stream("alliance");
   const severity = new Float64Array(K);
   for (let d = 0; d < days; d++) {
-    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow }, d, rng);
+    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow, taxHeld }, d, rng);
     layers.rebuild(store, forces, rules, world);
   }
   return { forces, rules, store, st, layers };
