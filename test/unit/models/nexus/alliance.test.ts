@@ -8,6 +8,7 @@ import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { armedParams } from "../../../../src/models/nexus/armed/params.js";
+import { canStep } from "../../../../src/worlds/build.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { CROSSING_NONE } from "../../../../src/worlds/types.js";
 import { syntheticFlow } from "./fixture.js";
@@ -77,15 +78,32 @@ describe("activation (non-interference)", () => {
 });
 
 describe("postures", () => {
-  it("incursion-drill candidates are the crossings of allowed countries that step into Afghanistan", () => {
+  it("incursion-drill candidates are the cells of allowed countries a legal step from Afghanistan reaches", () => {
     const allowed = new Uint8Array(K);
     allowed[k("TJ")] = 1;
     const c = drillCandidates(world, allowed, k("AF"));
     expect(c.cells.length).toBeGreaterThan(0);
+    const g = world.grid;
     for (const cell of c.cells) {
-      expect(world.crossing[cell]).not.toBe(CROSSING_NONE);
       expect(world.country[cell]).toBe(k("TJ"));
-      expect(world.grid.y(cell)).toBe(24); // the Panj row
+      let entered = false;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const n = g.at(g.x(cell) + dx, g.y(cell) + dy);
+          if (n >= 0 && world.country[n] === k("AF") && canStep(world, n, cell)) entered = true;
+        }
+      expect(entered).toBe(true);
+    }
+    // Every such cell is a candidate: no entry point is left unwatched by construction.
+    for (let cell = 0; cell < g.size; cell++) {
+      if (world.country[cell] !== k("TJ")) continue;
+      const fromAf = [-1, 0, 1].some((dy) =>
+        [-1, 0, 1].some((dx) => {
+          const n = g.at(g.x(cell) + dx, g.y(cell) + dy);
+          return n >= 0 && world.country[n] === k("AF") && canStep(world, n, cell);
+        }),
+      );
+      expect(c.cells.includes(cell)).toBe(fromAf);
     }
   });
 
