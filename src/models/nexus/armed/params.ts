@@ -129,6 +129,12 @@ const clashes = z
     stateQuality: pos(1, "quality of state security personnel"),
     bandQuality: pos(0.8, "quality of a fully armed band"),
     strikeCasualties: num(3, "mean victims of an undefended strike"),
+    detachment: z
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(30)
+      .describe("fighters and personnel engaged per side in a skirmish, strike or escort fight at most (a platoon)"),
   })
   .prefault({});
 

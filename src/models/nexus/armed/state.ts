@@ -197,6 +197,7 @@ export class Armed {
       layers,
       attribution: this.attribution,
       motiveClassOf: this.motiveClassOf,
+      ideological: this.motives.ideological,
       rules: this.clashRules,
       out: this.clashes,
       labelRng: this.rng.attribution,

@@ -30,6 +30,8 @@ export interface ClashContext {
   attribution: Attribution;
   /** Motive class per motive index. */
   motiveClassOf: Uint8Array;
+  /** Ideological share per motive index (1 − criminal share; drift rewrites it in place). */
+  ideological: ArrayLike<number>;
   rules: ClashRules;
   out: ClashOutcomes;
   /** Stream for the labels of fights (apart from the fights' own draws). */
@@ -144,7 +146,10 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     const id = ids[i]!;
     if (!bands.has(id)) continue;
     const c = col.cell[id]!;
-    const h = around(world, ctx.hostiles.personnel, c);
+    // The state–crime nexus (targets.md §5, P9): personnel a trafficking band has bought leave it
+    // alone, in proportion to the band's criminal share and their unit's corruption.
+    const bought = (1 - ctx.ideological[col.motive[id]!]!) * around(world, ctx.hostiles.boughtPersonnel, c);
+    const h = Math.max(0, around(world, ctx.hostiles.personnel, c) - bought);
     const p = encounterChance(
       h,
       rules.encounterRatePer100,
@@ -159,9 +164,9 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     if (!(q > 0) || rng.next() >= q) continue;
     out.encounters++;
     const e = engagementAt(world, c, false);
-    e.attackers = h;
-    e.attackerQuality = hostileQuality(ctx, c, h);
-    e.defenders = col.fighters[id]!;
+    e.attackers = Math.min(h, rules.detachment);
+    e.attackerQuality = hostileQuality(ctx, c, around(world, ctx.hostiles.personnel, c));
+    e.defenders = Math.min(col.fighters[id]!, rules.detachment);
     e.defenderQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
     const r = resolveClash(e, rules.lanchester, rng, scratch);
     const act = col.action[id]!;
@@ -191,9 +196,9 @@ export function strikeDay(ctx: ClashContext, attacks: AttackList, tick: number, 
       continue;
     }
     const e = engagementAt(world, c, rng.next() < rules.surpriseChance);
-    e.attackers = col.fighters[id]!;
+    e.attackers = Math.min(col.fighters[id]!, rules.detachment);
     e.attackerQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
-    e.defenders = d;
+    e.defenders = Math.min(d, rules.detachment);
     e.defenderQuality = hostileQuality(ctx, c, d);
     const r = resolveClash(e, rules.lanchester, rng, scratch);
     if (r.winner === 0) out.bandWins++;
@@ -226,9 +231,9 @@ export function escortFight(ctx: ClashContext, stop: EscortStop, rng: RngStream)
   if (lead < 0 || fighters <= 0) return null;
   out.escortFights++;
   const e = engagementAt(world, c, false);
-  e.attackers = stop.personnel;
+  e.attackers = Math.min(stop.personnel, rules.detachment);
   e.attackerQuality = stop.quality;
-  e.defenders = fighters;
+  e.defenders = Math.min(fighters, rules.detachment);
   e.defenderQuality = bandQuality(rules.bandQuality, fighters, weapons);
   const r = resolveClash(e, rules.lanchester, rng, scratch);
   out.stateLosses += r.lossA;

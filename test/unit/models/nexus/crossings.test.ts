@@ -72,6 +72,7 @@ function setup(fighters: number, troops: number) {
     layers,
     attribution: new Attribution(world, new EventTable(), params.attribution),
     motiveClassOf: Uint8Array.from([0]),
+    ideological: [1],
     rules: clashRulesOf(params.clashes),
     out: new ClashOutcomes(),
     labelRng: createRngHub(1).stream("labels"),
