@@ -134,7 +134,9 @@ const clashes = z
       .min(1)
       .max(100_000)
       .default(30)
-      .describe("fighters and personnel engaged per side in a skirmish, strike or escort fight at most (a platoon)"),
+      .describe(
+        "fighters and personnel engaged per side in a skirmish, strike or escort fight at most (a platoon)",
+      ),
   })
   .prefault({});
 

@@ -18,6 +18,7 @@ import type { Units } from "../../economy/security/units.js";
 import { type AllianceDay, AllianceState, allianceDay } from "../alliance/alliance.js";
 import { type Contingents, createContingents } from "../alliance/contingents.js";
 import type { AllianceRules, Force } from "../alliance/forces.js";
+import { rememberTaxPoints } from "../alliance/intel.js";
 import { AllianceLayers } from "../alliance/layers.js";
 import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
@@ -223,16 +224,7 @@ export class Armed {
     payUpkeep(this.bands, this.rules, this.motives.ideological, this.rng.upkeep, this.st.out);
     driftMotives(this.bands, this.motives, this.rules.drift, this.p.threat.incomeMemoryDays);
     bandsDay(this.st, this.rng.bands);
-    this.rememberTaxPoints();
-  }
-
-  /** Fold today's held tax cells into `taxHeld` (exponential memory of intelMemoryDays). */
-  private rememberTaxPoints(): void {
-    const k = Math.exp(-1 / this.p.alliance.routeControl.intelMemoryDays);
-    const held = this.taxHeld;
-    for (let c = 0; c < held.length; c++) held[c] = held[c]! * k;
-    const today = this.st.tax.held;
-    for (let i = 0; i < today.length; i++) held[today[i]!] = held[today[i]!]! + (1 - k);
+    rememberTaxPoints(this.taxHeld, this.st.tax.held, this.p.alliance.routeControl.intelMemoryDays);
   }
 
   /**

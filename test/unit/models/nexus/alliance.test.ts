@@ -1,10 +1,12 @@
 /** Alliance forces: activation, postures, coordination, budget and the layers they leave. */
+
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { AllianceState, allianceDay, mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
 import { createContingents, isDeployed } from "../../../../src/models/nexus/alliance/contingents.js";
 import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
 import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
+import { rememberTaxPoints } from "../../../../src/models/nexus/alliance/intel.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { armedParams } from "../../../../src/models/nexus/armed/params.js";
@@ -161,5 +163,16 @@ describe("budget", () => {
     const half = run({ forces: [f], horizonDays: 40 }, 2, 20);
     // Paced: by the half-way day at most about half the budget is gone.
     expect(half.st.spent[0]).toBeLessThanOrEqual(20_000 * 0.6);
+  });
+});
+
+describe("tax-point intelligence", () => {
+  it("remembers a cell held every day toward 1 and forgets one no longer held", () => {
+    const held = new Float64Array(4);
+    for (let d = 0; d < 200; d++) rememberTaxPoints(held, [1], 30);
+    expect(held[1]).toBeGreaterThan(0.99);
+    expect(held[0]).toBe(0);
+    for (let d = 0; d < 60; d++) rememberTaxPoints(held, [], 30);
+    expect(held[1]).toBeLessThan(Math.exp(-60 / 30) + 1e-9);
   });
 });
