@@ -90,7 +90,7 @@ export function writeSyntheticResults(dir: string, opts: SyntheticOptions): numb
         const point = (m * 2 + p) * samples + s;
         const x = (s + 0.5) / samples;
         const factors: Record<string, unknown> = {
-          "params.motiveModel": MOTIVES[m],
+          "params.threat.criminalShare": m,
           "params.posture": POSTURES[p],
         };
         if (opts.sampled) factors["params.alliance.coordination"] = x;
@@ -184,9 +184,9 @@ function manifestOf(opts: SyntheticOptions, runs: number): Manifest {
     factors: [
       {
         name: "motive",
-        path: "params.motiveModel",
+        path: "params.threat.criminalShare",
         kind: "values",
-        levels: [...MOTIVES],
+        levels: [0, 1],
         labels: [...MOTIVES],
       },
       {
@@ -210,7 +210,10 @@ function manifestOf(opts: SyntheticOptions, runs: number): Manifest {
         : []),
     ],
     arms: {
-      motive: { path: "params.motiveModel", labels: Object.fromEntries(MOTIVES.map((m) => [m, m])) },
+      motive: {
+        path: "params.threat.criminalShare",
+        labels: Object.fromEntries(MOTIVES.map((m, i) => [i, m])),
+      },
       posture: { path: "params.posture", labels: Object.fromEntries(POSTURES.map((p) => [p, p])) },
     },
     outcomes: "all",

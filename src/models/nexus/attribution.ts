@@ -102,6 +102,10 @@ export class Attribution {
   readonly misCrackdowns: Float64Array;
   /** Today's misattributed crackdowns per province (the legitimacy rule reads these). */
   readonly misCrackdownsToday: Float64Array;
+  /** Deaths in violent events per country (all sides and civilians). */
+  readonly deathsByCountry: Float64Array;
+  /** Events labelled terrorist per country over the run. */
+  readonly terrorByCountry: Float64Array;
   /** Today's events labelled terrorist per country (incident severity for alliance activation). */
   readonly terrorToday: Float64Array;
   private readonly codes: Int32Array;
@@ -123,6 +127,8 @@ export class Attribution {
     this.misCrackdowns = new Float64Array(n);
     this.misCrackdownsToday = new Float64Array(n);
     this.terrorToday = new Float64Array(world.countries.length);
+    this.deathsByCountry = new Float64Array(world.countries.length);
+    this.terrorByCountry = new Float64Array(world.countries.length);
     // Kinds are registered up front (never per event): violence/<actor>/<motive>/<label>.
     this.codes = new Int32Array(ACTOR_KINDS.length * EVENT_MOTIVES.length * LABELS.length);
     let i = 0;
@@ -154,7 +160,12 @@ export class Attribution {
     const row = this.table.length;
     const code = this.codes[(actor * EVENT_MOTIVES.length + m) * LABELS.length + label]!;
     this.table.add(tick, code, cell, actorId, p, casualties);
-    if (label === LABEL_TERRORIST) this.terrorToday[this.world.country[cell]!]! += 1;
+    const k = this.world.country[cell]!;
+    this.deathsByCountry[k]! += casualties;
+    if (label === LABEL_TERRORIST) {
+      this.terrorToday[k]! += 1;
+      this.terrorByCountry[k]! += 1;
+    }
     this.eventsByCell[cell]! += 1;
     if (p < 0) return label;
     this.events[p]! += 1;

@@ -5,7 +5,8 @@
  * functions of named inputs. The input names (`UTILITY_INPUTS`) are a stable interface: a scenario
  * may replace an action's utility by a formula over exactly these names.
  *
- * Presets follow the essay behind pamir: the Taliban "has no tactical, strategic, or ideological
+ * A band's motive is a point on the crime–terror continuum (Makarenko 2004): a criminal share in
+ * [0, 1] between an ideological and a criminal pole, or custom weights. Presets follow the essay behind pamir: the Taliban "has no tactical, strategic, or ideological
  * interest in crossing over into the post-Soviet region", while "for militants of all stripes,
  * establishing control of northern drug trafficking routes are worthy and realistic goals".
  */
@@ -44,22 +45,63 @@ export interface MotiveWeights {
   holdCrossings: number;
 }
 
-/** Names of the motive presets. */
+/** Names of the motive presets: shorthands for criminal shares 0, 1 and 0.5. */
 export const MOTIVE_PRESET_NAMES = ["ideological", "criminal", "mixed"] as const;
 /** A preset name. */
 export type MotivePreset = (typeof MOTIVE_PRESET_NAMES)[number];
 
 /**
- * Presets (weights are assumptions; their ordering is the essay's): `ideological` bands value
- * state and cross-border targets and take money only to survive; `criminal` bands value flows,
- * fees and crossings and strike the state only rarely; `mixed` weighs both, profit somewhat more
- * (the essay's "militants of all stripes" who want the northern routes).
+ * The two poles of Makarenko's crime–terror continuum (weights are assumptions; their ordering is
+ * the essay's): a purely ideological band values state and cross-border targets and no money (it
+ * lives on sponsors: models/nexus/bands/upkeep.ts); a purely criminal band values flows, fees and
+ * crossings and never seeks out the state (it fights only to protect its business).
  */
-export const MOTIVE_PRESETS: Readonly<Record<MotivePreset, Readonly<MotiveWeights>>> = {
-  ideological: { stateTargets: 1, crossBorder: 1, tax: 0.2, escort: 0.1, holdCrossings: 0.2 },
-  criminal: { stateTargets: 0.1, crossBorder: 0, tax: 1, escort: 1, holdCrossings: 0.5 },
-  mixed: { stateTargets: 0.5, crossBorder: 0.3, tax: 0.6, escort: 0.4, holdCrossings: 0.3 },
+export const IDEOLOGICAL_POLE: Readonly<MotiveWeights> = {
+  stateTargets: 1,
+  crossBorder: 1,
+  tax: 0,
+  escort: 0,
+  holdCrossings: 0,
 };
+/** The criminal pole (see IDEOLOGICAL_POLE). */
+export const CRIMINAL_POLE: Readonly<MotiveWeights> = {
+  stateTargets: 0,
+  crossBorder: 0,
+  tax: 1,
+  escort: 1,
+  holdCrossings: 0.5,
+};
+
+/** Criminal share of each preset. */
+export const PRESET_SHARES: Readonly<Record<MotivePreset, number>> = {
+  ideological: 0,
+  criminal: 1,
+  mixed: 0.5,
+};
+
+/** Weights of a band with criminal share s ∈ [0, 1]: (1 − s) × ideological pole + s × criminal pole. */
+export function motiveOfShare(s: number): MotiveWeights {
+  const mix = (k: keyof MotiveWeights) => (1 - s) * IDEOLOGICAL_POLE[k] + s * CRIMINAL_POLE[k];
+  return {
+    stateTargets: mix("stateTargets"),
+    crossBorder: mix("crossBorder"),
+    tax: mix("tax"),
+    escort: mix("escort"),
+    holdCrossings: mix("holdCrossings"),
+  };
+}
+
+/** Presets as weights (the poles and their midpoint). */
+export const MOTIVE_PRESETS: Readonly<Record<MotivePreset, Readonly<MotiveWeights>>> = {
+  ideological: motiveOfShare(0),
+  criminal: motiveOfShare(1),
+  mixed: motiveOfShare(0.5),
+};
+
+/** Criminal share of custom weights: the share of their weight on profit (tax, escort, crossings). */
+export function criminalShareOf(w: MotiveWeights): number {
+  return 1 - ideologicalShare(w);
+}
 
 /** Motive classes recorded as an event's true motive, in code order. */
 export const MOTIVE_CLASSES = ["ideological", "mixed", "criminal"] as const;
@@ -73,10 +115,14 @@ export function ideologicalShare(w: MotiveWeights): number {
   return total > 0 ? ideo / total : 0;
 }
 
-/** Class code of a motive: ideological if ≥ 2/3 of the weight is ideology, criminal if ≤ 1/3, else mixed. */
+/** Class code of a criminal share: ideological at ≤ 1/3, criminal at ≥ 2/3, else mixed. */
+export function shareClass(criminalShare: number): number {
+  return criminalShare <= 1 / 3 ? 0 : criminalShare >= 2 / 3 ? 2 : 1;
+}
+
+/** Class code of custom weights: by the share of their weight on profit (shareClass). */
 export function motiveClass(w: MotiveWeights): number {
-  const s = ideologicalShare(w);
-  return s >= 2 / 3 ? 0 : s <= 1 / 3 ? 2 : 1;
+  return shareClass(criminalShareOf(w));
 }
 
 /** Names of the inputs every action utility may read (stable: scenario formulas use them). */
@@ -137,8 +183,10 @@ export interface UtilityScales {
   hideWeight: number;
   /** Days of upkeep a band wants in hand; below that, money weighs more (survival). */
   reserveDays: number;
-  /** Weight added to both money motives at empty coffers (need 1). */
+  /** Money motives × (1 + this × need): a band short of cash weighs its own money motive more. */
   needWeight: number;
+  /** Floor of the money scale, USD/day: money enters as ln(1 + USD/day ÷ max(upkeep, this)). */
+  moneyFloorUsd: number;
 }
 
 /** Money need in [0, 1]: 1 − cash / (reserveDays × upkeep), at least 0 (0 when upkeep is 0). */
@@ -148,13 +196,14 @@ export function moneyNeed(cash: number, upkeep: number, reserveDays: number): nu
 }
 
 /**
- * The default utility of `action` (code) over the inputs. Money enters as ln(1 + USD per day /
- * upkeep per day): days of upkeep a day of the action pays, with diminishing returns; a band short
- * of cash weighs money more by N·need, need = moneyNeed(cash, upkeep, reserveDays) (any band must
- * eat: the essay's "the drug trade has provided funding for insurgency").
- *   tax     = (wTax + N·need)·ln(1 + taxRevenue/upkeep) + wHoldCrossings·atCrossing − d·taxDistance
+ * The default utility of `action` (code) over the inputs. Money enters as ln(1 + USD per day / M),
+ * M = max(upkeep per day, moneyFloorUsd): days of upkeep a day of the action pays, with
+ * diminishing returns, and no blow-up for a tiny band. A band short of cash weighs its own money
+ * motive more, × (1 + N·need), need = moneyNeed(cash, upkeep, reserveDays); a band with no money
+ * motive (the ideological pole, funded by sponsors) never turns tax collector out of need.
+ *   tax     = wTax·(1 + N·need)·ln(1 + taxRevenue/M) + wHoldCrossings·atCrossing − d·taxDistance
  *             − r·taxDefence/fighters − f·taxForeign
- *   escort  = (wEscort + N·need)·ln(1 + escortFee/upkeep) − d·escortDistance − f·escortForeign
+ *   escort  = wEscort·(1 + N·need)·ln(1 + escortFee/M) − d·escortDistance − f·escortForeign
  *   attack  = wStateTargets·I·targetValue − d·targetDistance − r·targetDefence/fighters
  *   cross   = wCrossBorder·I·crossValue − d·crossDistance − r·crossDefence/fighters
  *   recruit = R·ln(1 + 10·expectedRecruits/fighters)
@@ -162,12 +211,12 @@ export function moneyNeed(cash: number, upkeep: number, reserveDays: number): nu
  */
 export function defaultUtility(action: number, s: Readonly<UtilityScope>, k: UtilityScales): number {
   const f = Math.max(1, s.fighters);
-  const up = Math.max(1e-9, s.upkeep);
-  const need = k.needWeight * moneyNeed(s.cash, s.upkeep, k.reserveDays);
+  const up = Math.max(k.moneyFloorUsd, s.upkeep, 1e-9);
+  const need = 1 + k.needWeight * moneyNeed(s.cash, s.upkeep, k.reserveDays);
   switch (action) {
     case ACT_TAX:
       return (
-        (s.wTax + need) * Math.log1p(s.taxRevenue / up) +
+        s.wTax * need * Math.log1p(s.taxRevenue / up) +
         s.wHoldCrossings * s.atCrossing -
         k.distanceCost * s.taxDistance -
         (k.riskCost * s.taxDefence) / f -
@@ -175,7 +224,7 @@ export function defaultUtility(action: number, s: Readonly<UtilityScope>, k: Uti
       );
     case ACT_ESCORT:
       return (
-        (s.wEscort + need) * Math.log1p(s.escortFee / up) -
+        s.wEscort * need * Math.log1p(s.escortFee / up) -
         k.distanceCost * s.escortDistance -
         k.foreignPenalty * s.escortForeign
       );

@@ -30,6 +30,21 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
   return out;
 }
 
+/** Fighter-weighted mean criminal share of the live bands (custom-weight bands by their profit share). */
+function meanShare(n: Nexus): number {
+  const a = n.armed;
+  const ids = a.bands.order();
+  let f = 0;
+  let s = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const k = a.bands.col.fighters[id]!;
+    f += k;
+    s += k * (1 - a.motives.ideological[a.bands.col.motive[id]!]!);
+  }
+  return share(s, f);
+}
+
 /** Bands' strength, money, manpower and incursions (per motive class too), into `out`. */
 function insurgentOutcomes(n: Nexus, out: Record<string, number>): void {
   const a = n.armed;
@@ -50,12 +65,18 @@ function insurgentOutcomes(n: Nexus, out: Record<string, number>): void {
     insurgent_tax_usd: b.taxUsd,
     insurgent_escort_usd: b.escortUsd,
     insurgent_upkeep_usd: b.upkeepUsd,
+    insurgent_funding_usd: b.fundingUsd,
+    criminal_share_mean: meanShare(n),
     insurgent_recruited: b.recruited,
     insurgent_deserted: b.deserted,
     insurgent_losses: cl.bandLosses,
     bands_destroyed: cl.bandsDestroyed,
     incursions: b.incursions.reduce((s, x) => s + x, 0),
     fighters_crossed: b.fightersCrossed.reduce((s, x) => s + x, 0),
+    crossing_attempts_screened: a.crossings.attempts,
+    crossings_detected: a.crossings.detected,
+    crossings_turned_back: a.crossings.turnedBack,
+    fighters_turned_back: a.crossings.fightersTurnedBack,
   });
   MOTIVE_CLASSES.forEach((m, k) => {
     out[`incursions.${m}`] = b.incursions[k]!;
@@ -89,11 +110,23 @@ function violenceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, nu
     crackdowns: Attribution.total(at.crackdowns),
     misattributed_crackdowns: Attribution.total(at.misCrackdowns),
     corridor_violence_share: share(corridorEvents, events),
+    deaths_tj_kg_kz: ["TJ", "KG", "KZ"].reduce((s, code) => s + byCountry(n, at.deathsByCountry, code), 0),
+    terror_labelled_central_asia: ["TJ", "KG", "KZ", "UZ", "TM"].reduce(
+      (s, code) => s + byCountry(n, at.terrorByCountry, code),
+      0,
+    ),
     alliance_troop_days: troopDays,
+    alliance_troop_days_deployed: a.alliance.deployed.reduce((s, x) => s + x, 0),
     alliance_overlap_share: share(a.layers.overlap, a.layers.covered),
     seizures_per_1000_troop_days: share(1000 * n.economy.ledger.seizures, troopDays),
     insurgent_losses_per_1000_troop_days: share(1000 * cl.bandLosses, troopDays),
   });
+}
+
+/** A per-country figure by country code (0 for a country not on the world). */
+function byCountry(n: Nexus, values: Float64Array, code: string): number {
+  const k = n.world.countries.indexOf(code);
+  return k >= 0 ? values[k]! : 0;
 }
 
 /** Active citizens, arrests and legitimacy, into `out`. */
@@ -113,6 +146,11 @@ function provinceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, nu
   const w = n.world;
   const at = n.armed.attribution;
   const seized = n.economy.ledger.seizedByCell;
+  w.countries.forEach((code, k) => {
+    if (code === "") return;
+    out[`country.${code}.deaths`] = at.deathsByCountry[k]!;
+    out[`country.${code}.terror_labelled`] = at.terrorByCountry[k]!;
+  });
   w.provinces.forEach((q, i) => {
     // Provinces with a passable cell, whatever the seed, so every run has the same columns.
     if (!w.cellsOf[i]!.some((c) => w.blocked[c] === 0)) return;

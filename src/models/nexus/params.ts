@@ -11,7 +11,6 @@ import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
 import { POSTURES } from "./alliance/forces.js";
 import { armedParams } from "./armed/params.js";
-import { MOTIVE_PRESET_NAMES } from "./motives.js";
 
 const share = z.number().min(0).max(1);
 
@@ -62,10 +61,6 @@ export const nexusLegitimacy = legitimacyParams
 /** Parameters of the nexus model (defaults filled by the schema). */
 export const nexusModelParams = economyParams.extend({
   ...armedParams.shape,
-  motiveModel: z
-    .enum(["per-band", ...MOTIVE_PRESET_NAMES])
-    .default("per-band")
-    .describe("the motive hypothesis: gives every band this motive preset (per-band keeps each band's own)"),
   posture: z
     .enum(["per-force", ...POSTURES])
     .default("per-force")
@@ -96,13 +91,16 @@ export const nexusModelParams = economyParams.extend({
 /** Parsed nexus-model parameters. */
 export type NexusModelParams = z.output<typeof nexusModelParams>;
 
-/** The parameters with the scenario-wide switches applied: every band's motive, every force's posture. */
+/**
+ * The parameters with the scenario-wide switches applied: every band's criminal share
+ * (`threat.criminalShare`), every force's posture.
+ */
 export function applySwitches(p: NexusModelParams): NexusModelParams {
-  const motive = p.motiveModel;
+  const motive = p.threat.criminalShare;
   const posture = p.posture;
   return {
     ...p,
-    bands: motive === "per-band" ? p.bands : p.bands.map((b) => ({ ...b, motive })),
+    bands: motive === undefined ? p.bands : p.bands.map((b) => ({ ...b, motive })),
     alliance:
       posture === "per-force"
         ? p.alliance

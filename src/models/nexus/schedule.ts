@@ -3,8 +3,10 @@
  *
  *   alliance     a new day's books; severity fades; forces activate, deploy and rebuild coverage
  *   hostiles     state and alliance personnel per cell today
- *   bands        upkeep; every band chooses, moves and acts (tax cells, escorts, strikes, recruits)
- *   clashes      today's strikes, then encounters with hostiles
+ *   bands        funding and upkeep; motive drift; every band chooses, moves and acts (tax cells,
+ *                escorts, strikes, recruits), halting at a border where blocking troops stand
+ *   clashes      crossings at a blocking screen, today's strikes, then encounters with hostiles;
+ *                the day's incursions raise severity
  *   the economy's day (models/economy/schedule.ts): events → produce → dispatch → patrol → move →
  *                interdict → deliver → markets → plan, with the armed side's hooks: tolls on route
  *                cost, levies on passing loads, alliance detection, escorts fighting patrols

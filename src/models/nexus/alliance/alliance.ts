@@ -31,10 +31,14 @@ export function mayDeploy(
 export class AllianceState {
   /** Allowed flag per force × country (index f × countries + k), as of today. */
   readonly allowed: Uint8Array;
-  /** Troop-days spent per force. */
+  /** Troop-days spent per force: ready troops kept (in position or on standby), within the budget. */
   readonly spent: Float64Array;
+  /** Troop-days deployed per force (in transit or in position). */
+  readonly deployed: Float64Array;
   /** Contingents recalled (activation lost or budget spent). */
   recalls = 0;
+  /** Troops sent to refill contingents after losses. */
+  replaced = 0;
   /** Re-plans done. */
   plans = 0;
   private lastPlan = Number.NEGATIVE_INFINITY;
@@ -47,6 +51,7 @@ export class AllianceState {
     this.allowed = new Uint8Array(forces * countries);
     this.previous = new Uint8Array(forces * countries);
     this.spent = new Float64Array(forces);
+    this.deployed = new Float64Array(forces);
   }
 
   /** Recompute today's allowed flags; true if they changed or a routine re-plan is due. */
@@ -92,6 +97,15 @@ export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
   const K = st.countries;
   const c = store.col;
   const ids = store.order();
+  // Losses are replaced from the force's nominal troops overnight, so postures that fight and
+  // postures that do not spend the same troop-days (the comparison the study makes is at equal cost).
+  for (const id of ids) {
+    const size = forces[c.force[id]!]!.contingentSize;
+    if (c.troops[id]! < size) {
+      st.replaced += size - c.troops[id]!;
+      c.troops[id] = size;
+    }
+  }
   for (const id of ids) {
     const place = c.target[id]! >= 0 ? c.target[id]! : c.cell[id]!;
     if (c.troops[id]! <= 0 || (place >= 0 && st.allowed[c.force[id]! * K + world.country[place]!] !== 1)) {
@@ -108,14 +122,22 @@ export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
   if (replan) planPositions(a, st.allowed, cap, rng);
   forces.forEach((_, fi) => {
     let today = 0;
-    for (const id of ids) if (c.force[id] === fi && isDeployed(store, id)) today += c.troops[id]!;
+    let ready = 0;
+    for (const id of ids) {
+      if (c.force[id] !== fi) continue;
+      ready += c.troops[id]!;
+      if (isDeployed(store, id)) today += c.troops[id]!;
+    }
     for (let i = ids.length - 1; i >= 0 && today > cap[fi]!; i--) {
       const id = ids[i]!;
       if (c.force[id] !== fi || !isDeployed(store, id)) continue;
       today -= c.troops[id]!;
       recall(store, id, st);
     }
-    st.spent[fi] = st.spent[fi]! + today;
+    // The cost of a posture is the ready troops it keeps, in position or on standby at base, up
+    // to what the budget pays for today: the same for every posture, so postures compare at equal cost.
+    st.spent[fi] = st.spent[fi]! + Math.min(ready, Math.max(0, cap[fi]!));
+    st.deployed[fi] = st.deployed[fi]! + today;
   });
   for (const id of ids) {
     if (c.transit[id]! <= 0) continue;

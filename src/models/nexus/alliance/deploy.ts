@@ -1,15 +1,16 @@
 /**
  * Where alliance contingents go. Candidate positions per posture, in the countries a force may
- * enter today: `incursion-drill` — crossing cells with a legal step into the front country (the
- * Afghan–Tajik crossings), equal weight; `route-control` — cells carrying heroin, weighted by the
- * kg/day passing. Forces plan in order; each contingent draws a position by weight, never a cell its
+ * enter today: `incursion-drill` — entry cells, those a legal step from the front country reaches
+ * (the near bank of each Afghan crossing), equal weight; `route-control` — cells carrying heroin, weighted by the
+ * kg/day passing × (1 + taxPointWeight × the share of recent days a band taxed there): the drug
+ * agencies' intelligence points positions at the armed tax points on the corridors. Forces plan in order; each contingent draws a position by weight, never a cell its
  * own force already covers while others remain, and — with chance `coordination` per pick — never
  * one another force covers. Coordination 0 is the essay's "planned in isolation": forces draw from
  * the same candidates blind to each other, so coverage overlaps and leaves gaps; 1 deconflicts.
  */
 import type { RngStream } from "../../../engine/rng.js";
 import { canStep } from "../../../worlds/build.js";
-import { CROSSING_NONE, type World } from "../../../worlds/types.js";
+import type { World } from "../../../worlds/types.js";
 import type { Contingents } from "./contingents.js";
 import { type AllianceRules, type Force, POSTURE_DRILL, POSTURE_ROUTE } from "./forces.js";
 
@@ -19,17 +20,22 @@ export interface Candidates {
   weights: Float64Array;
 }
 
-/** Crossing cells of allowed countries with a legal step into `front` (any crossing if front < 0). */
+/**
+ * Entry cells of allowed countries: cells a legal step from the front country (any other country
+ * if front < 0) reaches — where a column crossing from Afghanistan first sets foot.
+ */
 export function drillCandidates(world: World, allowed: ArrayLike<number>, front: number): Candidates {
   const g = world.grid;
   const cells: number[] = [];
   for (let c = 0; c < g.size; c++) {
-    if (world.crossing[c] === CROSSING_NONE || allowed[world.country[c]!] !== 1) continue;
-    let faces = front < 0;
+    const k = world.country[c]!;
+    if (world.blocked[c] !== 0 || allowed[k] !== 1 || k === front) continue;
+    let faces = false;
     for (let dy = -1; dy <= 1 && !faces; dy++) {
       for (let dx = -1; dx <= 1 && !faces; dx++) {
         const n = g.at(g.x(c) + dx, g.y(c) + dy);
-        if (n >= 0 && world.country[n] === front && canStep(world, c, n)) faces = true;
+        if (n < 0 || world.country[n] === k) continue;
+        if ((front < 0 || world.country[n] === front) && canStep(world, n, c)) faces = true;
       }
     }
     if (faces) cells.push(c);
@@ -37,17 +43,23 @@ export function drillCandidates(world: World, allowed: ArrayLike<number>, front:
   return { cells: Int32Array.from(cells), weights: new Float64Array(cells.length).fill(1) };
 }
 
-/** Passable cells of allowed countries carrying heroin, weighted by kg/day. */
+/**
+ * Passable cells of allowed countries carrying heroin, weighted by kg/day × (1 + taxPointWeight ×
+ * taxHeld), taxHeld being the share of recent days a band held the cell to tax it.
+ */
 export function routeCandidates(
   world: World,
   allowed: ArrayLike<number>,
   flow: ArrayLike<number>,
+  taxHeld: ArrayLike<number>,
+  taxPointWeight: number,
 ): Candidates {
   const cells: number[] = [];
   for (let c = 0; c < world.grid.size; c++) {
     if (flow[c]! > 0 && world.blocked[c] === 0 && allowed[world.country[c]!] === 1) cells.push(c);
   }
-  return { cells: Int32Array.from(cells), weights: Float64Array.from(cells, (c) => flow[c]!) };
+  const weight = (c: number) => flow[c]! * (1 + taxPointWeight * taxHeld[c]!);
+  return { cells: Int32Array.from(cells), weights: Float64Array.from(cells, weight) };
 }
 
 /** Call `fn` for every cell within Chebyshev `radius` of c (on the grid, blocked cells included). */
@@ -90,6 +102,8 @@ export interface Deployment {
   world: World;
   /** Heroin passing each cell, kg/day (route-control's weights). */
   flow: ArrayLike<number>;
+  /** Share of recent days a band held each cell to tax it (what the drug agencies know). */
+  taxHeld: ArrayLike<number>;
 }
 
 /**
@@ -104,7 +118,7 @@ export function planPositions(
   troopCap: ArrayLike<number>,
   rng: RngStream,
 ): void {
-  const { contingents: store, forces, rules: r, world, flow } = d;
+  const { contingents: store, forces, rules: r, world, flow, taxHeld } = d;
   const K = world.countries.length;
   const mask = new Uint8Array(world.grid.size);
   const maxRadius = Math.max(...r.radius);
@@ -112,7 +126,10 @@ export function planPositions(
   const ids = store.order();
   forces.forEach((f, fi) => {
     const row = allowed.subarray(fi * K, fi * K + K);
-    const cand = [drillCandidates(world, row, r.front), routeCandidates(world, row, flow)];
+    const cand = [
+      drillCandidates(world, row, r.front),
+      routeCandidates(world, row, flow, taxHeld, r.taxPointWeight),
+    ];
     const own = 1 << fi;
     const other = 0xff & ~own;
     const w = new Float64Array(Math.max(cand[0]!.cells.length, cand[1]!.cells.length));

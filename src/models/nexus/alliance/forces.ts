@@ -63,4 +63,8 @@ export interface AllianceRules {
   detectionBoost: readonly number[];
   /** Classification skill added by route-control's shared intelligence. */
   intelBonus: number;
+  /** Route-control: weight of known tax points in choosing positions (× share of days held). */
+  taxPointWeight: number;
+  /** Route-control: raid multiplier on the encounter hazard of bands taxing or escorting where it covers. */
+  raidBoost: number;
 }

@@ -69,6 +69,8 @@ export function setupAlliance(
     radius: [p.radius.drill, p.radius.route],
     detectionBoost: [p.detectionBoost.drill, p.detectionBoost.route],
     intelBonus: p.intelBonus,
+    taxPointWeight: p.routeControl.taxPointWeight,
+    raidBoost: p.routeControl.raidBoost,
   };
   return { ok: true, forces, rules };
 }

@@ -18,12 +18,14 @@ import type { Units } from "../../economy/security/units.js";
 import { type AllianceDay, AllianceState, allianceDay } from "../alliance/alliance.js";
 import { type Contingents, createContingents } from "../alliance/contingents.js";
 import type { AllianceRules, Force } from "../alliance/forces.js";
+import { rememberTaxPoints } from "../alliance/intel.js";
 import { AllianceLayers } from "../alliance/layers.js";
 import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
 import { Attribution } from "../attribution.js";
 import type { BandContext } from "../bands/choose.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
+import { driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
 import { HopFields } from "../bands/move.js";
 import type { BandRules } from "../bands/rules.js";
@@ -32,6 +34,7 @@ import type { Bands } from "../bands/store.js";
 import { worldTargets } from "../bands/targets.js";
 import { collectTax } from "../bands/tax.js";
 import { payUpkeep } from "../bands/upkeep.js";
+import { CrossingOutcomes, crossingDay } from "../clashes/crossings.js";
 import {
   type ClashContext,
   type EscortStop,
@@ -40,6 +43,7 @@ import {
   strikeDay,
 } from "../clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
+import { ideologicalShare } from "../motives.js";
 import type { OrgLaunch } from "./launch.js";
 import type { ArmedParams } from "./params.js";
 
@@ -82,6 +86,8 @@ export class Armed {
   readonly bands: Bands;
   /** Motive class per motive index (models/nexus/motives.ts MOTIVE_CLASSES). */
   readonly motiveClassOf: Uint8Array;
+  /** Per-band motive rows, shares and funding shares (drift rewrites them). */
+  readonly motives: MotiveTable;
   /** The rules bands follow. */
   readonly rules: BandRules;
   /** The bands phase: what it reads, its tax layer, move log, strikes and running totals. */
@@ -106,10 +112,14 @@ export class Armed {
   readonly clashRules: ClashRules;
   /** Clash totals. */
   readonly clashes = new ClashOutcomes();
+  /** What the blocking screen did with crossing attempts. */
+  readonly crossings = new CrossingOutcomes();
   /** Everything a fight reads or writes. */
   readonly clash: ClashContext;
   /** Heroin passing each cell, kg/day (decayed mean of the economy's flow; bands and route-control read it). */
   readonly flow: Float64Array;
+  /** Share of recent days a band held each cell to tax it (decayed; route-control's intelligence). */
+  readonly taxHeld: Float64Array;
   /** Today's day (escort fights in the economy's steps book events with it). */
   day = 0;
   private readonly rng: ArmedStreams;
@@ -132,7 +142,16 @@ export class Armed {
     this.p = p;
     this.bands = b.setup.bands;
     this.motiveClassOf = b.setup.motiveClassOf;
-    this.rules = bandRulesOf(p.bandRules);
+    const { motives, shares } = b.setup;
+    this.motives = {
+      motives,
+      shares,
+      classOf: this.motiveClassOf,
+      ideological: Float64Array.from(shares, (x, k) =>
+        Number.isNaN(x) ? ideologicalShare(motives[k]!) : 1 - x,
+      ),
+    };
+    this.rules = bandRulesOf(p.bandRules, p.threat.drift);
     this.forces = a.forces;
     this.allianceRules = a.rules;
     this.contingents = createContingents(a.forces);
@@ -143,6 +162,7 @@ export class Armed {
     this.attribution = new Attribution(world, s.events, p.attribution);
     this.clashRules = clashRulesOf(p.clashes);
     this.flow = new Float64Array(size);
+    this.taxHeld = new Float64Array(size);
     this.rng = {
       bands: hub.stream("bands"),
       upkeep: hub.stream("bands/upkeep"),
@@ -165,10 +185,11 @@ export class Armed {
       motiveClassOf: this.motiveClassOf,
       overrides: o.overrides,
     };
-    this.st = createBandDay(this.bands, ctx, this.rules);
+    this.st = createBandDay(this.bands, ctx, this.rules, this.layers.block);
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
     const severity = this.severity.value;
-    this.allianceToday = { contingents, forces, rules, state, world, severity, flow: this.flow };
+    const { flow, taxHeld } = this;
+    this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld };
     this.clash = {
       world,
       bands: this.bands,
@@ -177,6 +198,7 @@ export class Armed {
       layers,
       attribution: this.attribution,
       motiveClassOf: this.motiveClassOf,
+      ideological: this.motives.ideological,
       rules: this.clashRules,
       out: this.clashes,
       labelRng: this.rng.attribution,
@@ -197,19 +219,36 @@ export class Armed {
     this.hostiles.build(units, day, this.clashRules, this.layers);
   }
 
-  /** The bands step: upkeep, then every band chooses, moves and acts; armed incursions raise severity. */
+  /** The bands step: funding and upkeep, motive drift, then every band chooses, moves and acts (halting at screened borders). */
   stepBands(): void {
-    payUpkeep(this.bands, this.rules, this.rng.upkeep, this.st.out);
+    payUpkeep(this.bands, this.rules, this.motives.ideological, this.rng.upkeep, this.st.out);
+    driftMotives(this.bands, this.motives, this.rules.drift, this.p.threat.incomeMemoryDays);
     bandsDay(this.st, this.rng.bands);
-    const col = this.bands.col;
-    const per100 = this.p.alliance.incursionSeverityPer100;
-    this.severity.addIncursions(this.world, this.st.log, col.fighters, col.homeCountry, per100);
+    rememberTaxPoints(this.taxHeld, this.st.tax.held, this.p.alliance.routeControl.intelMemoryDays);
   }
 
-  /** The clashes step: today's strikes, then encounters. */
+  /**
+   * The clashes step: crossings halted at a blocking screen, today's strikes, then encounters;
+   * the day's armed incursions (steps logged by the bands and crossing steps) raise severity.
+   */
   stepClashes(day: number): void {
-    strikeDay(this.clash, this.st.attacks, day, this.rng.clashes);
+    const { st, p } = this;
+    const radius = p.alliance.radius.drill;
+    crossingDay(
+      this.clash,
+      st,
+      st.attempts,
+      p.alliance.blocking,
+      radius,
+      day,
+      this.rng.clashes,
+      this.crossings,
+    );
+    strikeDay(this.clash, st.attacks, day, this.rng.clashes);
     encounterDay(this.clash, day, this.rng.clashes);
+    const col = this.bands.col;
+    const per100 = p.alliance.incursionSeverityPer100;
+    this.severity.addIncursions(this.world, st.log, col.fighters, col.homeCountry, per100);
   }
 
   /** The escort-fees step: organisations pay their escorts' daily fees from `orgCapital`. */

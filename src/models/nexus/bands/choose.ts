@@ -86,16 +86,22 @@ export class ChoiceScratch {
   readonly target = new Int32Array(ACTIONS.length);
 }
 
-/** Sum of a per-cell layer over the 3×3 block around c (the cell and its neighbours on the grid). */
+/**
+ * Sum of a per-cell layer over the 3×3 block around c, counting only cells of c's own country:
+ * state units and alliance troops act on their side of a border, so a band on the Afghan bank of
+ * a crossing does not meet the troops on the Tajik bank (they block it when it crosses:
+ * models/nexus/clashes/crossings.ts).
+ */
 export function around(world: World, layer: ArrayLike<number>, c: number): number {
   const g = world.grid;
   const x = g.x(c);
   const y = g.y(c);
+  const k = world.country[c];
   let s = 0;
   for (let dy = -1; dy <= 1; dy++) {
     for (let dx = -1; dx <= 1; dx++) {
       const v = g.at(x + dx, y + dy);
-      if (v >= 0) s += layer[v]!;
+      if (v >= 0 && world.country[v] === k) s += layer[v]!;
     }
   }
   return s;
@@ -264,6 +270,9 @@ export function chooseAction(ch: Chooser, id: number, rng: RngStream): number {
   const org = senseEscort(ctx, r, s, c, home);
   senseTargets(ctx, r, s, c, home, false);
   senseTargets(ctx, r, s, c, home, true);
+  // A band that values no money never takes up the trade, however little else it has to do.
+  if (sc.wTax <= 0 && sc.wHoldCrossings <= 0) s.avail[ACT_TAX] = 0;
+  if (sc.wEscort <= 0) s.avail[ACT_ESCORT] = 0;
   s.avail[ACT_RECRUIT] = sc.expectedRecruits >= 1 ? 1 : 0;
   s.u[ACT_RECRUIT] = util(ACT_RECRUIT, sc, ctx, r);
   s.target[ACT_RECRUIT] = c;

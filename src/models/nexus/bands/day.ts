@@ -79,6 +79,7 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   const { bands, ctx, rules: r } = st;
   st.tax.clear();
   st.log.reset();
+  st.attempts.reset();
   st.attacks.reset();
   const col = bands.col;
   const ids = bands.order(rng);
@@ -125,8 +126,16 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   }
 }
 
-/** The bands phase of one run over `bands`, seeing `ctx`, by `rules`, with fresh state. */
-export function createBandDay(bands: Bands, ctx: BandContext, rules: BandRules): BandDay {
+/**
+ * The bands phase of one run over `bands`, seeing `ctx`, by `rules`, halting at borders where
+ * `block` (the alliance's blocking screen per cell) is set, with fresh state.
+ */
+export function createBandDay(
+  bands: Bands,
+  ctx: BandContext,
+  rules: BandRules,
+  block: ArrayLike<number>,
+): BandDay {
   return {
     bands,
     ctx,
@@ -135,6 +144,8 @@ export function createBandDay(bands: Bands, ctx: BandContext, rules: BandRules):
     fields: ctx.fields,
     tax: new TaxLayer(ctx.world.grid.size),
     log: new MoveLog(),
+    attempts: new MoveLog(),
+    block,
     attacks: new AttackList(),
     scratch: new ChoiceScratch(),
     out: new BandOutcomes(),

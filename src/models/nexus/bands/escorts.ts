@@ -23,7 +23,7 @@ export function escortFighters(bands: Bands, out: Float64Array): Float64Array {
  * finished contract frees the band to choose again. Returns the USD paid.
  */
 export function payEscorts(bands: Bands, orgCapital: Float64Array, out?: BandOutcomes): number {
-  const { cash, escortOrg, escortDays, escortFee, action } = bands.col;
+  const { cash, escortOrg, escortDays, escortFee, action, drugUsd } = bands.col;
   let total = 0;
   const ids = bands.order();
   for (let i = 0; i < ids.length; i++) {
@@ -33,6 +33,7 @@ export function payEscorts(bands: Bands, orgCapital: Float64Array, out?: BandOut
     const fee = Math.min(escortFee[id]!, Math.max(0, orgCapital[o]!));
     orgCapital[o] = orgCapital[o]! - fee;
     cash[id] = cash[id]! + fee;
+    drugUsd[id] = drugUsd[id]! + fee;
     total += fee;
     escortDays[id] = escortDays[id]! - 1;
     if (escortDays[id] === 0) {

@@ -3,7 +3,10 @@
  * border rule allows (so it crosses a border only at a crossing cell), toward its target along a
  * fewest-steps path. Paths come from breadth-first hop fields toward each target cell, computed
  * once per target and kept (the graph never changes within a run; targets are few). A step out of
- * one country into a country other than the band's home is an armed incursion and is counted.
+ * one country into a country other than the band's home is an armed incursion and is counted —
+ * unless blocking troops cover the cell beyond the border: then the band halts at the border and
+ * its attempt is resolved in the clash step (models/nexus/clashes/crossings.ts), which lets it
+ * across (`stepInto`) only if it is not detected or beats the screen.
  */
 
 import type { RouteGraph } from "../../../worlds/route-graph.js";
@@ -26,6 +29,10 @@ export interface Mover {
   log: MoveLog;
   /** Running totals (incursions and fighters crossed per motive class). */
   out: BandOutcomes;
+  /** Blocking troops covering each cell (models/nexus/alliance/layers.ts `block`). */
+  block: ArrayLike<number>;
+  /** Today's halted crossings. */
+  attempts: MoveLog;
 }
 
 /** Fewest legal steps to one target: `hops[c]` (−1 if unreachable) and the next cell `next[c]`. */
@@ -121,14 +128,26 @@ export class MoveLog {
   }
 }
 
+/** Band `id` steps from `from` into `to`; a step into a country other than its own and home is an incursion. */
+export function stepInto(m: Mover, id: number, from: number, to: number, motiveClass: number): void {
+  const { world, out, bands } = m;
+  const k = world.country[to]!;
+  if (k !== world.country[from]! && k !== bands.col.homeCountry[id]!) {
+    out.incursions[motiveClass]! += 1;
+    out.fightersCrossed[motiveClass]! += bands.col.fighters[id]!;
+  }
+  m.log.push(id, from, to);
+  bands.col.cell[id] = to;
+}
+
 /**
  * Move band `id` toward its target for one day: it gains speed × (1 − terrainSlowdown ×
  * ruggedness of its cell) cells of movement (fractions carry over) and spends one per step.
  * Returns false if the target cannot be reached (the caller drops the action), true otherwise.
  */
 export function moveBand(m: Mover, id: number, motiveClass: number): boolean {
-  const { bands, world, fields, rules: r, log, out } = m;
-  const { cell, target, progress, homeCountry, fighters } = bands.col;
+  const { bands, world, fields, rules: r } = m;
+  const { cell, target, progress, homeCountry } = bands.col;
   const t = target[id]!;
   let c = cell[id]!;
   if (t < 0 || c === t) return t >= 0;
@@ -138,15 +157,15 @@ export function moveBand(m: Mover, id: number, motiveClass: number): boolean {
   while (p >= 1 && c !== t) {
     const nx = f.next[c]!;
     const kc = world.country[nx]!;
-    if (kc !== world.country[c]! && kc !== homeCountry[id]!) {
-      out.incursions[motiveClass]! += 1;
-      out.fightersCrossed[motiveClass]! += fighters[id]!;
+    if (kc !== world.country[c]! && kc !== homeCountry[id]! && m.block[nx]! > 0) {
+      m.attempts.push(id, c, nx); // halted at the border until the screen is passed
+      progress[id] = 0;
+      return true;
     }
-    log.push(id, c, nx);
+    stepInto(m, id, c, nx, motiveClass);
     c = nx;
     p -= 1;
   }
-  cell[id] = c;
   progress[id] = c === t ? 0 : p;
   return true;
 }

@@ -13,6 +13,8 @@ export class BandOutcomes {
   taxUsd = 0;
   /** Escort fees received, USD. */
   escortUsd = 0;
+  /** Non-drug funding received (sponsors), USD. */
+  fundingUsd = 0;
   /** Upkeep paid, USD. */
   upkeepUsd = 0;
   /** Fighters recruited. */

@@ -13,6 +13,10 @@ export interface BandRules {
   taxRadius: number;
   /** Upkeep per fighter, USD/day. */
   wageUsdPerFighterDay: number;
+  /** Non-drug funding per fighter, USD/day, × the band's ideological share. */
+  sponsorUsdPerFighterDay: number;
+  /** Motive drift per day toward the drug share of a band's income (0: motives fixed). */
+  drift: number;
   /** Share of the local pool of actives that joins on a recruiting day. */
   recruitRate: number;
   /** Cost of one recruit (bonus and weapon), USD. */

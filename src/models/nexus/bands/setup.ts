@@ -1,6 +1,6 @@
 /**
- * Bands from the nexus parameters: the motive table (presets shared, custom weights each their
- * own row), the rules, and the bands staged at their home province's centre. Problems (an unknown
+ * Bands from the nexus parameters: the motive table (one row per band, so a band's motive can
+ * drift on its own: models/nexus/bands/drift.ts), each row's criminal share, the rules, and the bands staged at their home province's centre. Problems (an unknown
  * home province) come back as located errors, not exceptions.
  */
 
@@ -10,9 +10,11 @@ import type { World } from "../../../worlds/types.js";
 import type { ArmedParams } from "../armed/params.js";
 import {
   ACTIONS,
-  MOTIVE_PRESETS,
   type MotiveWeights,
   motiveClass,
+  motiveOfShare,
+  PRESET_SHARES,
+  shareClass,
   UTILITY_INPUTS,
   type UtilityFn,
 } from "../motives.js";
@@ -21,8 +23,10 @@ import { type Bands, createBands, GROUPS, stageBand } from "./store.js";
 import { centreOf } from "./targets.js";
 
 /** The rules every band follows, from the parameters. */
-export function bandRulesOf(p: ArmedParams["bandRules"]): BandRules {
+export function bandRulesOf(p: ArmedParams["bandRules"], drift = 0): BandRules {
   return {
+    sponsorUsdPerFighterDay: p.sponsorUsdPerFighterDay,
+    drift,
     temperature: p.temperature,
     scales: { ...p.scales },
     taxUsdPerKg: p.taxUsdPerKg,
@@ -44,11 +48,13 @@ export function bandRulesOf(p: ArmedParams["bandRules"]): BandRules {
 export interface BandSetup {
   /** The store, flushed (bands live). */
   bands: Bands;
-  /** Motive table. */
+  /** Motive table (row k is band k's). */
   motives: MotiveWeights[];
+  /** Criminal share per motive row; NaN for custom weights (which never drift). */
+  shares: Float64Array;
   /** Motive class per motive. */
   motiveClassOf: Uint8Array;
-  /** Motive name per motive (preset name, or "custom #k"). */
+  /** Motive name per motive (preset name, "share 0.25", or "custom #k"). */
   motiveNames: string[];
 }
 
@@ -60,18 +66,17 @@ export function setupBands(
   const errors: Problem[] = [];
   const motives: MotiveWeights[] = [];
   const motiveNames: string[] = [];
-  const presetIndex = new Map<string, number>();
+  const shares: number[] = [];
   const bands = createBands(p.bands.length);
   p.bands.forEach((b, i) => {
-    let m: number;
-    if (typeof b.motive === "string") {
-      m = presetIndex.get(b.motive) ?? motives.push({ ...MOTIVE_PRESETS[b.motive] }) - 1;
-      if (!presetIndex.has(b.motive)) motiveNames.push(b.motive);
-      presetIndex.set(b.motive, m);
-    } else {
-      m = motives.push({ ...b.motive }) - 1;
-      motiveNames.push(`custom #${m}`);
-    }
+    const m = motives.length;
+    const s =
+      typeof b.motive === "string" ? PRESET_SHARES[b.motive] : typeof b.motive === "number" ? b.motive : NaN;
+    motives.push(Number.isNaN(s) ? { ...(b.motive as MotiveWeights) } : motiveOfShare(s));
+    shares.push(s);
+    motiveNames.push(
+      typeof b.motive === "string" ? b.motive : Number.isNaN(s) ? `custom #${m}` : `share ${s}`,
+    );
     const home = world.provinces.findIndex((q) => q.name === b.home);
     const cell = home >= 0 ? centreOf(world, world.cellsOf[home]!) : -1;
     if (home < 0 || cell < 0) {
@@ -93,7 +98,15 @@ export function setupBands(
   bands.flush();
   return {
     ok: true,
-    setup: { bands, motives, motiveNames, motiveClassOf: Uint8Array.from(motives, (w) => motiveClass(w)) },
+    setup: {
+      bands,
+      motives,
+      shares: Float64Array.from(shares),
+      motiveNames,
+      motiveClassOf: Uint8Array.from(motives, (w, k) =>
+        Number.isNaN(shares[k]!) ? motiveClass(w) : shareClass(shares[k]!),
+      ),
+    },
   };
 }
 

@@ -8,7 +8,15 @@ import { type AgentStore, createAgentStore } from "../../../engine/agents.js";
 import { ACT_IDLE } from "../motives.js";
 
 /** Group labels a band may carry, in code order (the `group` column indexes this list). */
-export const GROUPS = ["IMU", "Taliban", "ISIS-K", "Jund al-Khilafah", "warlord militia", "other"] as const;
+export const GROUPS = [
+  "IMU",
+  "Taliban",
+  "ISIS-K",
+  "Jund al-Khilafah",
+  "warlord militia",
+  "other",
+  "Jamaat Ansarullah",
+] as const;
 /** A group label. */
 export type Group = (typeof GROUPS)[number];
 
@@ -46,6 +54,10 @@ export const BAND_SCHEMA = {
   escortDays: "i32",
   /** Fee of the contract, USD/day. */
   escortFee: "f64",
+  /** Recent drug income (tax, escort fees), USD, decayed (models/nexus/bands/drift.ts reads it). */
+  drugUsd: "f64",
+  /** Recent non-drug income (sponsors), USD, decayed. */
+  fundUsd: "f64",
 } as const;
 
 /** The store of bands. */

@@ -62,6 +62,7 @@ export function collectTax(tax: TaxLayer, bands: Bands, c: number, kg: number, o
   if (id < 0 || !bands.has(id) || !(kg > 0)) return 0;
   const usd = tax.rate[c]! * kg;
   bands.col.cash[id] = bands.col.cash[id]! + usd;
+  bands.col.drugUsd[id] = bands.col.drugUsd[id]! + usd;
   if (out) out.taxUsd += usd;
   return usd;
 }

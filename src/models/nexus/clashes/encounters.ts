@@ -16,7 +16,7 @@ import { ACTOR_INSURGENT, type Attribution, type ViolentEvent } from "../attribu
 import { around } from "../bands/choose.js";
 import { type AttackList, isHiding, makeIdle } from "../bands/day.js";
 import { type Bands, loseFighters } from "../bands/store.js";
-import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT } from "../motives.js";
+import { ACT_ATTACK, ACT_CROSS, ACT_ESCORT, ACT_TAX } from "../motives.js";
 import { bandQuality, ClashResult, type Engagement, encounterChance, resolveClash } from "./clashes.js";
 import type { ClashOutcomes, ClashRules, Hostiles } from "./hostiles.js";
 
@@ -30,6 +30,8 @@ export interface ClashContext {
   attribution: Attribution;
   /** Motive class per motive index. */
   motiveClassOf: Uint8Array;
+  /** Ideological share per motive index (1 − criminal share; drift rewrites it in place). */
+  ideological: ArrayLike<number>;
   rules: ClashRules;
   out: ClashOutcomes;
   /** Stream for the labels of fights (apart from the fights' own draws). */
@@ -89,7 +91,8 @@ function hostileLosses(ctx: ClashContext, c: number, loss: number): void {
   for (let i = 0; i < ids.length && ally > 0; i++) {
     const id = ids[i]!;
     const at = col.cell[id]!;
-    if (at < 0 || world.grid.distance(at, c, "chebyshev") > 1) continue;
+    if (at < 0 || world.country[at] !== world.country[c] || world.grid.distance(at, c, "chebyshev") > 1)
+      continue;
     const k = Math.min(col.troops[id]!, ally);
     col.troops[id] = col.troops[id]! - k;
     ally -= k;
@@ -99,7 +102,7 @@ function hostileLosses(ctx: ClashContext, c: number, loss: number): void {
 }
 
 /** Book a fight as a violent event; the classifier is the best of state and alliance skill there. */
-function recordFight(
+export function recordFight(
   ctx: ClashContext,
   tick: number,
   id: number,
@@ -121,7 +124,7 @@ function recordFight(
 }
 
 /** Take band casualties; remove the band if none are left. */
-function bandLosses(ctx: ClashContext, id: number, loss: number): void {
+export function bandLosses(ctx: ClashContext, id: number, loss: number): void {
   ctx.out.bandLosses += loseFighters(ctx.bands, id, loss);
   if (ctx.bands.col.fighters[id]! <= 0) {
     ctx.bands.remove(id);
@@ -143,7 +146,10 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     const id = ids[i]!;
     if (!bands.has(id)) continue;
     const c = col.cell[id]!;
-    const h = around(world, ctx.hostiles.personnel, c);
+    // The state–crime nexus (targets.md §5, P9): personnel a trafficking band has bought leave it
+    // alone, in proportion to the band's criminal share and their unit's corruption.
+    const bought = (1 - ctx.ideological[col.motive[id]!]!) * around(world, ctx.hostiles.boughtPersonnel, c);
+    const h = Math.max(0, around(world, ctx.hostiles.personnel, c) - bought);
     const p = encounterChance(
       h,
       rules.encounterRatePer100,
@@ -151,12 +157,16 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
       world.ruggedness[c]!,
       rules.hideCover,
     );
-    if (!(p > 0) || rng.next() >= p) continue;
+    // Route-control raids: armed trafficking (taxing, escorting) where it covers is hunted down.
+    const act0 = col.action[id]!;
+    const hunted = (act0 === ACT_TAX || act0 === ACT_ESCORT) && ctx.layers.raid[c]! > 1;
+    const q = hunted ? 1 - (1 - p) ** ctx.layers.raid[c]! : p;
+    if (!(q > 0) || rng.next() >= q) continue;
     out.encounters++;
     const e = engagementAt(world, c, false);
-    e.attackers = h;
-    e.attackerQuality = hostileQuality(ctx, c, h);
-    e.defenders = col.fighters[id]!;
+    e.attackers = Math.min(h, rules.detachment);
+    e.attackerQuality = hostileQuality(ctx, c, around(world, ctx.hostiles.personnel, c));
+    e.defenders = Math.min(col.fighters[id]!, rules.detachment);
     e.defenderQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
     const r = resolveClash(e, rules.lanchester, rng, scratch);
     const act = col.action[id]!;
@@ -186,9 +196,9 @@ export function strikeDay(ctx: ClashContext, attacks: AttackList, tick: number, 
       continue;
     }
     const e = engagementAt(world, c, rng.next() < rules.surpriseChance);
-    e.attackers = col.fighters[id]!;
+    e.attackers = Math.min(col.fighters[id]!, rules.detachment);
     e.attackerQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
-    e.defenders = d;
+    e.defenders = Math.min(d, rules.detachment);
     e.defenderQuality = hostileQuality(ctx, c, d);
     const r = resolveClash(e, rules.lanchester, rng, scratch);
     if (r.winner === 0) out.bandWins++;
@@ -221,9 +231,9 @@ export function escortFight(ctx: ClashContext, stop: EscortStop, rng: RngStream)
   if (lead < 0 || fighters <= 0) return null;
   out.escortFights++;
   const e = engagementAt(world, c, false);
-  e.attackers = stop.personnel;
+  e.attackers = Math.min(stop.personnel, rules.detachment);
   e.attackerQuality = stop.quality;
-  e.defenders = fighters;
+  e.defenders = Math.min(fighters, rules.detachment);
   e.defenderQuality = bandQuality(rules.bandQuality, fighters, weapons);
   const r = resolveClash(e, rules.lanchester, rng, scratch);
   out.stateLosses += r.lossA;

@@ -27,6 +27,8 @@ export interface ClashRules {
   surpriseChance: number;
   /** Mean victims of an undefended strike. */
   strikeCasualties: number;
+  /** Fighters and personnel engaged per side in a skirmish at most (a detachment, not the whole band). */
+  detachment: number;
 }
 
 /** Hostile (state and alliance) personnel per cell today. */
@@ -39,23 +41,29 @@ export class Hostiles {
   readonly personnel: Float64Array;
   /** Quality × personnel, both. */
   readonly qualityPersonnel: Float64Array;
+  /** State personnel × their unit's corruption: those a trafficking band has bought. */
+  readonly boughtPersonnel: Float64Array;
 
   constructor(cells: number) {
     this.state = new Float64Array(cells);
     this.alliance = new Float64Array(cells);
     this.personnel = new Float64Array(cells);
     this.qualityPersonnel = new Float64Array(cells);
+    this.boughtPersonnel = new Float64Array(cells);
   }
 
   /** Rebuild from the active units (their `cell` today) and the alliance layers. */
   build(units: Units, day: number, r: ClashRules, layers: AllianceLayers): void {
     this.state.fill(0);
-    const { cell, strength, fromDay } = units.col;
+    this.boughtPersonnel.fill(0);
+    const { cell, strength, fromDay, corruption } = units.col;
     const ids = units.order();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (fromDay[id]! > day) continue;
-      this.state[cell[id]!]! += strength[id]! * r.personnelPerUnit;
+      const n = strength[id]! * r.personnelPerUnit;
+      this.state[cell[id]!]! += n;
+      this.boughtPersonnel[cell[id]!]! += n * corruption[id]!;
     }
     for (let c = 0; c < this.state.length; c++) {
       this.alliance[c] = layers.troops[c]!;
@@ -101,5 +109,6 @@ export function clashRulesOf(p: ArmedParams["clashes"]): ClashRules {
     bandQuality: p.bandQuality,
     surpriseChance: p.surpriseChance,
     strikeCasualties: p.strikeCasualties,
+    detachment: p.detachment,
   };
 }

@@ -1,19 +1,24 @@
 /** Alliance forces: activation, postures, coordination, budget and the layers they leave. */
+
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { AllianceState, allianceDay, mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
 import { createContingents, isDeployed } from "../../../../src/models/nexus/alliance/contingents.js";
 import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
 import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
+import { rememberTaxPoints } from "../../../../src/models/nexus/alliance/intel.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { armedParams } from "../../../../src/models/nexus/armed/params.js";
+import { canStep } from "../../../../src/worlds/build.js";
 import { corridorWorld } from "../../../../src/worlds/corridor.js";
 import { CROSSING_NONE } from "../../../../src/worlds/types.js";
 import { syntheticFlow } from "./fixture.js";
 
 const world = corridorWorld();
 const flow = syntheticFlow(world);
+/** No tax point known: route-control follows the flow alone. */
+const taxHeld = new Float64Array(world.grid.size);
 const K = world.countries.length;
 const k = (code: string) => world.countries.indexOf(code);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -34,7 +39,7 @@ function run(raw: object, seed: number, days: number) {
   const rng = createRngHub(seed).stream("alliance");
   const severity = new Float64Array(K);
   for (let d = 0; d < days; d++) {
-    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow }, d, rng);
+    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow, taxHeld }, d, rng);
     layers.rebuild(store, forces, rules, world);
   }
   return { forces, rules, store, st, layers };
@@ -75,15 +80,32 @@ describe("activation (non-interference)", () => {
 });
 
 describe("postures", () => {
-  it("incursion-drill candidates are the crossings of allowed countries that step into Afghanistan", () => {
+  it("incursion-drill candidates are the cells of allowed countries a legal step from Afghanistan reaches", () => {
     const allowed = new Uint8Array(K);
     allowed[k("TJ")] = 1;
     const c = drillCandidates(world, allowed, k("AF"));
     expect(c.cells.length).toBeGreaterThan(0);
+    const g = world.grid;
     for (const cell of c.cells) {
-      expect(world.crossing[cell]).not.toBe(CROSSING_NONE);
       expect(world.country[cell]).toBe(k("TJ"));
-      expect(world.grid.y(cell)).toBe(24); // the Panj row
+      let entered = false;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const n = g.at(g.x(cell) + dx, g.y(cell) + dy);
+          if (n >= 0 && world.country[n] === k("AF") && canStep(world, n, cell)) entered = true;
+        }
+      expect(entered).toBe(true);
+    }
+    // Every such cell is a candidate: no entry point is left unwatched by construction.
+    for (let cell = 0; cell < g.size; cell++) {
+      if (world.country[cell] !== k("TJ")) continue;
+      const fromAf = [-1, 0, 1].some((dy) =>
+        [-1, 0, 1].some((dx) => {
+          const n = g.at(g.x(cell) + dx, g.y(cell) + dy);
+          return n >= 0 && world.country[n] === k("AF") && canStep(world, n, cell);
+        }),
+      );
+      expect(c.cells.includes(cell)).toBe(fromAf);
     }
   });
 
@@ -141,5 +163,16 @@ describe("budget", () => {
     const half = run({ forces: [f], horizonDays: 40 }, 2, 20);
     // Paced: by the half-way day at most about half the budget is gone.
     expect(half.st.spent[0]).toBeLessThanOrEqual(20_000 * 0.6);
+  });
+});
+
+describe("tax-point intelligence", () => {
+  it("remembers a cell held every day toward 1 and forgets one no longer held", () => {
+    const held = new Float64Array(4);
+    for (let d = 0; d < 200; d++) rememberTaxPoints(held, [1], 30);
+    expect(held[1]).toBeGreaterThan(0.99);
+    expect(held[0]).toBe(0);
+    for (let d = 0; d < 60; d++) rememberTaxPoints(held, [], 30);
+    expect(held[1]).toBeLessThan(Math.exp(-60 / 30) + 1e-9);
   });
 });

@@ -19,6 +19,8 @@ import { routeGraph } from "../../../../src/worlds/route-graph.js";
 import { arbWorld } from "../../worlds/fixtures.js";
 
 const RULES: BandRules = bandRulesOf(armedParams.parse({}).bandRules);
+/** No blocking screen anywhere. */
+const NO_SCREEN = new Float64Array(1 << 16);
 
 /** A store with bands of the given fighters and cash, all at cell 0 of country 0. */
 function store(...specs: [number, number][]): Bands {
@@ -39,6 +41,9 @@ function store(...specs: [number, number][]): Bands {
   return bands;
 }
 
+/** Ideological share per motive row: 0, so sponsors pay nothing and upkeep alone is tested. */
+const NO_FUNDING = [0];
+
 describe("money", () => {
   it("upkeep never drives cash below 0; unpaid fighters desert; an empty band dissolves", () => {
     fc.assert(
@@ -51,7 +56,7 @@ describe("money", () => {
           const out = new BandOutcomes();
           const rng = createRngHub(seed).stream("u");
           for (let d = 0; d < 30; d++) {
-            payUpkeep(bands, { ...RULES, desertionRate: 0.5 }, rng, out);
+            payUpkeep(bands, { ...RULES, desertionRate: 0.5 }, NO_FUNDING, rng, out);
             bands.flush();
             for (const id of bands.order()) {
               if (bands.col.cash[id]! < 0 || bands.col.fighters[id]! <= 0 || bands.col.weapons[id]! < 0)
@@ -64,7 +69,7 @@ describe("money", () => {
     );
     const broke = store([400, 0]);
     const out = new BandOutcomes();
-    payUpkeep(broke, RULES, createRngHub(1).stream("u"), out);
+    payUpkeep(broke, RULES, NO_FUNDING, createRngHub(1).stream("u"), out);
     expect(out.deserted).toBeGreaterThan(0);
   });
 
@@ -168,7 +173,13 @@ describe("movement", () => {
     const log = new MoveLog();
     const out = new BandOutcomes();
     for (let d = 0; d < 60 && bands.col.cell[id] !== dushanbe; d++) {
-      expect(moveBand({ bands, world, fields, rules: RULES, log, out }, id, 2)).toBe(true);
+      expect(
+        moveBand(
+          { bands, world, fields, rules: RULES, log, out, block: NO_SCREEN, attempts: new MoveLog() },
+          id,
+          2,
+        ),
+      ).toBe(true);
     }
     expect(bands.col.cell[id]).toBe(dushanbe);
     for (let i = 0; i < log.length; i++) expect(canStep(world, log.from[i]!, log.to[i]!)).toBe(true);

@@ -17,6 +17,7 @@ import {
 } from "../../../../src/models/nexus/clashes/clashes.js";
 import {
   type ClashContext,
+  encounterDay,
   escortFight,
   strikeDay,
 } from "../../../../src/models/nexus/clashes/encounters.js";
@@ -152,7 +153,7 @@ function context(fighters: number, seed: number) {
   });
   bands.flush();
   const events = new EventTable();
-  const ctx: ClashContext = {
+  const ctx: ClashContext & { ideological: number[] } = {
     world,
     bands,
     hostiles: new Hostiles(world.grid.size),
@@ -160,6 +161,7 @@ function context(fighters: number, seed: number) {
     layers: new AllianceLayers(world.grid.size),
     attribution: new Attribution(world, events, params.attribution),
     motiveClassOf: Uint8Array.from([2]),
+    ideological: [0],
     rules: clashRulesOf(params.clashes),
     out: new ClashOutcomes(),
     labelRng: createRngHub(seed).stream("labels"),
@@ -168,10 +170,10 @@ function context(fighters: number, seed: number) {
 }
 
 describe("escorts and strikes", () => {
-  it("an escort band fights off a small patrol far more often than a large one (20 seeds)", () => {
+  it("an escort detachment fights off a small patrol far more often than a full one (20 seeds)", () => {
     const wins = [0, 0];
     for (let seed = 1; seed <= 20; seed++) {
-      [20, 2000].forEach((patrol, k) => {
+      [5, 30].forEach((patrol, k) => {
         const { ctx, cell } = context(200, seed);
         const id = ctx.bands.order()[0]!;
         ctx.bands.col.action[id] = ACT_ESCORT;
@@ -185,6 +187,50 @@ describe("escorts and strikes", () => {
     }
     expect(wins[0]).toBeGreaterThanOrEqual(18);
     expect(wins[1]).toBeLessThan(wins[0]!);
+  });
+
+  it("engages detachments, not whole bands: a skirmish never costs more than a detachment a side", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.nat(),
+        (f, patrol, seed) => {
+          const { ctx, cell } = context(f, seed);
+          const id = ctx.bands.order()[0]!;
+          ctx.bands.col.action[id] = ACT_ESCORT;
+          ctx.bands.col.escortOrg[id] = 1;
+          ctx.bands.col.escortDays[id] = 5;
+          escortFight(
+            ctx,
+            { org: 1, cell, personnel: patrol, quality: 1, tick: 0 },
+            createRngHub(seed).stream("f"),
+          );
+          const d = ctx.rules.detachment;
+          return ctx.out.bandLosses <= d && ctx.out.stateLosses <= d;
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("leaves a criminal band alone where its bought units stand, not an ideological one (20 seeds)", () => {
+    const met = [0, 0];
+    for (let seed = 1; seed <= 20; seed++) {
+      [0, 1].forEach((ideological, k) => {
+        const { ctx, cell } = context(100, seed);
+        ctx.ideological = [ideological];
+        // 400 personnel next to the band, every one of them in the traffickers' pay.
+        ctx.hostiles.personnel[cell] = 400;
+        ctx.hostiles.state[cell] = 400;
+        ctx.hostiles.qualityPersonnel[cell] = 400;
+        ctx.hostiles.boughtPersonnel[cell] = 400;
+        encounterDay(ctx, 0, createRngHub(seed).stream("e"));
+        met[k]! += ctx.out.encounters;
+      });
+    }
+    expect(met[0]).toBe(0);
+    expect(met[1]).toBeGreaterThanOrEqual(15);
   });
 
   it("no escort, no fight: the economy's interdiction decides", () => {

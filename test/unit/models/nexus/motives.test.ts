@@ -31,6 +31,7 @@ const SCALES: UtilityScales = {
   hideWeight: 1,
   reserveDays: 30,
   needWeight: 1,
+  moneyFloorUsd: 100,
 };
 
 /** A scope for a 300-fighter band with a month of cash and some of everything on offer. */

@@ -12,7 +12,8 @@ import { arbRaw } from "./arbitraries.js";
 
 const arbNexus = fc.record({
   armed: arbRaw,
-  motiveModel: fc.constantFrom("per-band", "ideological", "criminal", "mixed"),
+  criminalShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+  drift: fc.constantFrom(0, 0.05),
   posture: fc.constantFrom("per-force", "incursion-drill", "route-control"),
   tax: fc.integer({ min: 0, max: 2000 }),
 });
@@ -23,7 +24,7 @@ describe("nexus invariants after every tick (random parameters, 45 days)", () =>
       fc.property(arbNexus, fc.nat(), (r, seed) => {
         const p = nexusModelParams.parse({
           ...r.armed,
-          motiveModel: r.motiveModel,
+          threat: { criminalShare: r.criminalShare, drift: r.drift },
           posture: r.posture,
           bandRules: { taxUsdPerKg: r.tax },
         });

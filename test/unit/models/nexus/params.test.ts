@@ -13,9 +13,14 @@ describe("armedParams", () => {
   it("fills every default, with the essay's forces and bands", () => {
     const p = armedParams.parse({});
     expect(p.bands.length).toBe(DEFAULT_BANDS.length);
-    expect(p.alliance.forces.map((f) => f.name)).toEqual(["CSTO CRRF", "SCO RATS"]);
+    expect(p.alliance.forces.map((f) => f.name)).toEqual([
+      "CSTO CRRF",
+      "Russia 201st base",
+      "SCO Peace Mission",
+    ]);
     expect(p.alliance.forces[0]!.members).not.toContain("UZ"); // Uzbekistan is outside the CSTO
-    expect(p.alliance.forces[1]!.members).toContain("UZ");
+    expect(p.alliance.forces[1]!.members).toEqual(["TJ"]); // the basing agreement
+    expect(p.alliance.forces[2]!.members).toContain("UZ");
     expect(p.alliance.coordination).toBe(0);
     expect(p.bandRules.scales.ideologyScale).toBeGreaterThan(0);
     expect(p.clashes.breakpoint).toBeGreaterThan(0);
@@ -40,14 +45,15 @@ describe("armedParams", () => {
 });
 
 describe("setup from parameters", () => {
-  it("stages every default band at its home, sharing preset motives", () => {
+  it("stages every default band at its home, each with its own motive row", () => {
     const res = setupBands(world, armedParams.parse({}));
     if (!res.ok) throw new Error(res.problems[0]!.message);
     const { bands, motives, motiveNames, motiveClassOf } = res.setup;
     expect(bands.alive).toBe(DEFAULT_BANDS.length);
     for (const id of bands.order()) expect(world.province[bands.col.cell[id]!]).toBe(bands.col.home[id]);
-    // mixed, Taliban (custom, twice: two rows), ideological, criminal
-    expect(motiveNames.filter((n) => n === "mixed").length).toBe(1);
+    // One row per band (so each may drift on its own): mixed twice, Taliban custom twice, ideological, criminal
+    expect(motives.length).toBe(DEFAULT_BANDS.length);
+    expect(motiveNames.filter((n) => n === "mixed").length).toBe(2);
     expect(motives.length).toBe(motiveClassOf.length);
     expect(MOTIVE_CLASSES[motiveClassOf[motiveNames.indexOf("criminal")]!]).toBe("criminal");
   });
