@@ -46,12 +46,17 @@ export function auditTable(r: AuditResult): string {
   const rows: string[][] = [];
   for (const c of r.contrasts) {
     const arms = `${value(c.contrast.a)} vs ${value(c.contrast.b)}`;
-    const head = [c.contrast.switch.path, arms, `${c.moved}/${c.effects.length}`];
+    const head = [
+      c.contrast.switch.path,
+      arms,
+      `${c.moved}/${c.effects.length}`,
+      c.familywise ? "yes" : "no",
+    ];
     const shown = c.effects.filter((e) => e.moved).slice(0, SHOWN);
     if (shown.length === 0) rows.push([...head, "(moves nothing)", "", "", ""]);
     shown.forEach((e, i) => {
       rows.push([
-        ...(i === 0 ? head : ["", "", ""]),
+        ...(i === 0 ? head : ["", "", "", ""]),
         e.outcome,
         formatNumber(e.diff),
         `[${formatNumber(e.ciLow)}, ${formatNumber(e.ciHigh)}]`,
@@ -59,7 +64,8 @@ export function auditTable(r: AuditResult): string {
       ]);
     });
   }
-  return renderTable(["switch", "a vs b", "moved", "outcome", "a − b", "95 % interval", "d_z"], rows);
+  const header = ["switch", "a vs b", "moved", "bonferroni", "outcome", "a − b", "95 % interval", "d_z"];
+  return renderTable(header, rows);
 }
 
 /** Execute `pamir audit`. */

@@ -35,6 +35,7 @@ function effectJson(e: OutcomeEffect) {
     moved: e.moved,
     effect: num(e.effect),
     relative: num(e.relative),
+    p: num(e.p),
   };
 }
 
@@ -51,6 +52,7 @@ function contrastJson(c: ContrastResult) {
     moved: c.moved,
     outcomes: c.effects.length,
     movesNothing: c.moved === 0,
+    movesFamilywise: c.familywise,
     effects: c.effects.map(effectJson),
   };
 }
@@ -65,6 +67,8 @@ export function auditDocument(sc: LoadedScenario, r: AuditResult, version: strin
     confidence: 0.95,
     interval: "Student t on the paired differences, n − 1 degrees of freedom",
     effect: EFFECT_DEFINITION,
+    familywise:
+      "movesFamilywise: some outcome's paired t test has p < 0.05 / (outcomes with a p) (Bonferroni)",
     runs: { total: r.runs, failed: r.failed.count },
     contrasts: r.contrasts.map(contrastJson),
   };
@@ -85,6 +89,7 @@ const CSV_HEADER = [
   "moved",
   "effect_dz",
   "relative",
+  "p",
 ];
 
 /** A CSV cell of a number: finite as is, ±∞ as inf/-inf, NaN empty. */
@@ -115,6 +120,7 @@ export function auditCsv(r: AuditResult): string {
         e.moved ? "true" : "false",
         numCell(e.effect),
         numCell(e.relative),
+        numCell(e.p),
       ];
       lines.push(cells.map(csvCell).join(","));
     }

@@ -8,6 +8,7 @@
  * failed in either arm, or lacks the outcome or has it non-finite, is left out of that pair.
  */
 import { describeSample } from "../../stats/describe.js";
+import { studentTCdf } from "../../stats/student-t.js";
 
 /** One run's outcomes, or undefined for a failed run. */
 export type RunOutcomes = Readonly<Record<string, number>> | undefined;
@@ -34,6 +35,8 @@ export interface OutcomeEffect {
   effect: number;
   /** diff / |meanB| (NaN when meanB is 0). */
   relative: number;
+  /** Two-sided p-value of the paired t test (0 for a constant non-zero difference, 1 for all 0; NaN under 2 pairs). */
+  p: number;
 }
 
 /** The paired values of `outcome` in two arms, seed by seed. */
@@ -78,7 +81,23 @@ export function outcomeEffect(
     moved: ciLow > 0 || ciHigh < 0,
     effect,
     relative: meanB !== 0 ? diff / Math.abs(meanB) : Number.NaN,
+    p: d.length < 2 ? Number.NaN : constant ? (diff === 0 ? 1 : 0) : pairedP(diff / s.se, d.length - 1),
   };
+}
+
+/** Two-sided p-value of a t statistic with df degrees of freedom. */
+function pairedP(t: number, df: number): number {
+  return 2 * (1 - studentTCdf(Math.abs(t), df));
+}
+
+/**
+ * Whether a contrast moves some outcome after a Bonferroni correction over its outcomes (some p
+ * below 0.05 / the number of outcomes with a p): with 60 outcomes, a switch whose runs differ only
+ * by chance still shows about 3 outcomes "moved" at 95 %, and this is what tells it apart.
+ */
+export function movesFamilywise(effects: readonly OutcomeEffect[]): boolean {
+  const ps = effects.map((e) => e.p).filter((p) => !Number.isNaN(p));
+  return ps.some((p) => p < 0.05 / ps.length);
 }
 
 /** Outcome names of some runs, in order of first appearance. */

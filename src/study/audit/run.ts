@@ -12,7 +12,7 @@ import type { BatchContext, RunTask } from "../run/batch.js";
 import { BatchSizer } from "../run/batching.js";
 import { type Executor, poolExecutor } from "../run/executor.js";
 import { type Dispatcher, steadyState, warmUp } from "../run/runner.js";
-import { contrastEffects, type OutcomeEffect, type RunOutcomes } from "./effects.js";
+import { contrastEffects, movesFamilywise, type OutcomeEffect, type RunOutcomes } from "./effects.js";
 import type { AuditPlan, Contrast } from "./plan.js";
 
 /** The scenario an audit runs: loaded, with the text its workers parse. */
@@ -41,6 +41,8 @@ export interface ContrastResult {
   effects: OutcomeEffect[];
   /** Outcomes whose interval excludes 0. */
   moved: number;
+  /** Whether some outcome is moved after a Bonferroni correction over the outcomes (effects.ts). */
+  familywise: boolean;
 }
 
 /** What an audit found. */
@@ -141,7 +143,8 @@ export async function runAudit(
   if (broke !== undefined) return failureOf(problem("executor", "", `the run pool failed: ${broke}`));
   const contrasts = plan.contrasts.map((contrast) => {
     const effects = contrastEffects(runs[contrast.pointA]!, runs[contrast.pointB]!);
-    return { contrast, effects, moved: effects.filter((e) => e.moved).length };
+    const moved = effects.filter((e) => e.moved).length;
+    return { contrast, effects, moved, familywise: movesFamilywise(effects) };
   });
   const elapsedMs = performance.now() - t0;
   return { ok: true, value: { seeds, ticks, runs: tasks.length, failed, contrasts, elapsedMs } };

@@ -1,7 +1,12 @@
 /** The audit's paired effects on synthetic runs: what moves is flagged, what does not is not. */
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
-import { contrastEffects, outcomeEffect, type RunOutcomes } from "../../../../src/study/audit/effects.js";
+import {
+  contrastEffects,
+  movesFamilywise,
+  outcomeEffect,
+  type RunOutcomes,
+} from "../../../../src/study/audit/effects.js";
 
 /** Seeds' base runs: outcome `y` with seed noise shared by both arms, `z` independent noise. */
 function arms(seeds: number, shift: number, seed = 1): { a: RunOutcomes[]; b: RunOutcomes[] } {
@@ -75,5 +80,34 @@ describe("audit effects", () => {
     expect(e.n).toBe(1);
     expect(e.moved).toBe(false);
     expect(Number.isNaN(e.ciLow)).toBe(true);
+  });
+
+  it("gives p below 0.05 exactly when the 95 % interval excludes 0", () => {
+    for (let t = 1; t <= 200; t++) {
+      const { a, b } = arms(8, t % 4 === 0 ? 1 : 0, t);
+      const e = outcomeEffect(a, b, "y");
+      expect(e.p < 0.05, `trial ${t}`).toBe(e.moved);
+    }
+  });
+
+  it("tells a switch that changes only the noise from one that moves something, over many outcomes", () => {
+    // 60 outcomes of independent noise: about 3 are flagged at 95 % by chance, none after Bonferroni.
+    let chance = 0;
+    let familywise = 0;
+    for (let t = 1; t <= 20; t++) {
+      const rng = createRngHub(t).stream("noise");
+      const run = () => Object.fromEntries(Array.from({ length: 60 }, (_, k) => [`o${k}`, rng.normal(0, 1)]));
+      const a = Array.from({ length: 20 }, run);
+      const b = Array.from({ length: 20 }, run);
+      const effects = contrastEffects(a, b);
+      chance += effects.filter((e) => e.moved).length;
+      if (movesFamilywise(effects)) familywise++;
+    }
+    // 1 200 null outcomes: 60 ± 7.5 flagged at 95 %; P(a familywise flag) ≤ 0.05 per contrast.
+    expect(chance).toBeGreaterThan(35);
+    expect(chance).toBeLessThan(85);
+    expect(familywise).toBeLessThanOrEqual(4);
+    const { a, b } = arms(20, 2);
+    expect(movesFamilywise(contrastEffects(a, b))).toBe(true);
   });
 });
