@@ -87,6 +87,28 @@ describe("pamir audit", () => {
     expect(JSON.parse(r.stdout).contrasts.every((c: Contrast) => c.moved === 1)).toBe(true);
   });
 
+  it("writes the same audit for any number of workers (rebellion, 3 seeds, 20 ticks)", () => {
+    const docs = ["1", "2"].map((w) => {
+      const out = tmp();
+      const again = pamir(
+        "audit",
+        "scenarios/validation/rebellion.yaml",
+        "--seeds",
+        "3",
+        "--ticks",
+        "20",
+        "--workers",
+        w,
+        "--out",
+        out,
+      );
+      expect(again.code).toBe(0);
+      return readFileSync(join(out, "audit.json"), "utf8");
+    });
+    expect(docs[1]).toBe(docs[0]);
+    expect(JSON.parse(docs[0]!).contrasts).toHaveLength(4);
+  });
+
   it("refuses bad input with one located line and exit 2", () => {
     const missing = pamir("audit", "scenarios/nope.yaml");
     expect(missing.code).toBe(2);
