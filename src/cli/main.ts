@@ -4,7 +4,7 @@
  * 0 success, 1 a run failed, 2 bad input or usage, 3 `pamir audit --strict` found a switch that moves nothing.
  */
 import yargs, { type Argv } from "yargs";
-import { registerAudit } from "./audit.js";
+import { registerAudit } from "./audit/command.js";
 import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";

@@ -90,6 +90,10 @@ export function planAudit(
   const paths = [...new Set(switches.map((s) => `params.${s.path}`))];
   const base = paths.map((p) => valueAt(sc.params, p.slice("params.".length)));
   const points: unknown[][] = [base];
+  // The scenario with its own values written in must still be the scenario (a path into a list it lacks would not be).
+  const baseWhy = variantProblem(sc, paths, base, ticks);
+  if (baseWhy)
+    problems.push(problem("option", `model ${sc.model.name}, switches`, `the scenario itself: ${baseWhy}`));
   const keys = new Map<string, number>();
   const pointOf = (path: string, value: unknown): number => {
     const i = paths.indexOf(`params.${path}`);

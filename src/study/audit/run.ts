@@ -30,6 +30,8 @@ export interface AuditOptions {
   ticks?: number | undefined;
   /** Worker threads. */
   workers: number;
+  /** Called after every batch with the runs done and planned. */
+  onProgress?: ((done: number, planned: number) => void) | undefined;
   /** Executor factory (default: the study pool of the compiled worker). */
   executor?: ((ctx: BatchContext, workers: number) => Executor) | undefined;
 }
@@ -72,9 +74,11 @@ function auditDispatcher(
   exec: Executor,
   runs: RunOutcomes[][],
   failed: AuditResult["failed"],
+  onProgress: AuditOptions["onProgress"],
 ) {
   const seeds = runs[0]!.length;
   let cursor = 0;
+  let done = 0;
   let failure: string | undefined;
   const d: Dispatcher = {
     sizer: new BatchSizer(exec.workers),
@@ -97,6 +101,8 @@ function auditDispatcher(
           }
         }
         d.sizer.observe(reply.records.length, busy);
+        done += reply.records.length;
+        onProgress?.(done, tasks.length);
       } catch (err) {
         failure ??= err instanceof Error ? err.message : String(err);
       }
@@ -132,7 +138,7 @@ export async function runAudit(
   const runs: RunOutcomes[][] = plan.points.map(() => seeds.map(() => undefined));
   const failed = { count: 0, first: [] as Problem[] };
   const exec = (opts.executor ?? poolExecutor)(ctx, opts.workers);
-  const d = auditDispatcher(tasks, exec, runs, failed);
+  const d = auditDispatcher(tasks, exec, runs, failed, opts.onProgress);
   try {
     await warmUp(d, exec);
     await steadyState(d, exec, undefined);

@@ -8,16 +8,16 @@
  */
 import { basename, extname, join } from "node:path";
 import type { Argv } from "yargs";
-import { readText } from "../core/read-file.js";
-import { auditDocument, writeAudit } from "../study/audit/document.js";
-import { planAudit } from "../study/audit/plan.js";
-import { type AuditResult, runAudit } from "../study/audit/run.js";
-import { defaultWorkers } from "../study/run/executor.js";
-import { CliError, EXIT } from "./errors.js";
-import { loadOrFail } from "./load.js";
-import { problemLine, problemsText } from "./problems.js";
-import { formatNumber, renderTable } from "./table.js";
-import { PAMIR_VERSION } from "./version.js";
+import { readText } from "../../core/read-file.js";
+import { auditDocument, writeAudit } from "../../study/audit/document.js";
+import { planAudit } from "../../study/audit/plan.js";
+import { type AuditResult, runAudit } from "../../study/audit/run.js";
+import { defaultWorkers } from "../../study/run/executor.js";
+import { CliError, EXIT } from "../errors.js";
+import { loadOrFail } from "../load.js";
+import { problemLine, problemsText } from "../problems.js";
+import { PAMIR_VERSION } from "../version.js";
+import { auditTable, valueText } from "./table.js";
 
 interface AuditArgs {
   scenario: string;
@@ -27,45 +27,6 @@ interface AuditArgs {
   out?: string | undefined;
   json?: boolean | undefined;
   strict?: boolean | undefined;
-}
-
-/** Outcomes shown per switch in the printed table (all are in audit.csv). */
-const SHOWN = 3;
-
-const value = (v: unknown) =>
-  typeof v === "number"
-    ? formatNumber(v)
-    : typeof v === "object" && v !== null
-      ? JSON.stringify(v)
-      : String(v);
-const dz = (x: number) =>
-  Number.isNaN(x) ? "—" : Number.isFinite(x) ? x.toFixed(2) : x > 0 ? "inf" : "-inf";
-
-/** The printed table: per contrast, the outcomes it moves most (or "moves nothing"). */
-export function auditTable(r: AuditResult): string {
-  const rows: string[][] = [];
-  for (const c of r.contrasts) {
-    const arms = `${value(c.contrast.a)} vs ${value(c.contrast.b)}`;
-    const head = [
-      c.contrast.switch.path,
-      arms,
-      `${c.moved}/${c.effects.length}`,
-      c.familywise ? "yes" : "no",
-    ];
-    const shown = c.effects.filter((e) => e.moved).slice(0, SHOWN);
-    if (shown.length === 0) rows.push([...head, "(moves nothing)", "", "", ""]);
-    shown.forEach((e, i) => {
-      rows.push([
-        ...(i === 0 ? head : ["", "", "", ""]),
-        e.outcome,
-        formatNumber(e.diff),
-        `[${formatNumber(e.ciLow)}, ${formatNumber(e.ciHigh)}]`,
-        dz(e.effect),
-      ]);
-    });
-  }
-  const header = ["switch", "a vs b", "moved", "bonferroni", "outcome", "a − b", "95 % interval", "d_z"];
-  return renderTable(header, rows);
 }
 
 /** Execute `pamir audit`. */
@@ -83,10 +44,16 @@ export async function auditCommand(args: AuditArgs, print: (s: string) => void):
   const plan = planAudit(sc, switches, args.ticks);
   if (!plan.ok) throw new CliError(`${args.scenario}: ${problemsText(plan.problems)}`, EXIT.badInput);
   const workers = args.workers ?? defaultWorkers();
+  // Progress on a terminal only (stderr, redrawn), so piped output and --json stay clean.
+  const tty = process.stderr.isTTY === true;
+  const onProgress = (done: number, planned: number) => {
+    process.stderr.write(`\raudit: ${done}/${planned} runs\x1b[K${done === planned ? "\r\x1b[K" : ""}`);
+  };
   const res = await runAudit({ scenario: sc, text: text.value }, plan.value, {
     seeds: args.seeds,
     ticks: args.ticks,
     workers,
+    onProgress: tty ? onProgress : undefined,
   });
   if (!res.ok) throw new CliError(problemsText(res.problems), EXIT.runFailed);
   const r = res.value;
@@ -120,7 +87,7 @@ function auditExit(r: AuditResult, strict: boolean): void {
   const dead = r.contrasts.filter((c) => c.moved === 0);
   if (strict && dead.length > 0) {
     const names = dead.map(
-      (c) => `${c.contrast.switch.path} (${value(c.contrast.a)} vs ${value(c.contrast.b)})`,
+      (c) => `${c.contrast.switch.path} (${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)})`,
     );
     throw new CliError(`switch moves nothing beyond its 95 % interval: ${names.join(", ")}`, EXIT.deadSwitch);
   }
