@@ -4,7 +4,7 @@
  */
 
 /** Exit codes of the `pamir` command. */
-export const EXIT = { ok: 0, runFailed: 1, badInput: 2 } as const;
+export const EXIT = { ok: 0, runFailed: 1, badInput: 2, deadSwitch: 3 } as const;
 
 /** A failure the CLI reports as one line (no stack unless --debug) with its exit code. */
 export class CliError extends Error {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * The `pamir` command. This is the only place that prints errors and picks exit codes:
- * 0 success, 1 a run failed, 2 bad input or usage.
+ * 0 success, 1 a run failed, 2 bad input or usage, 3 `pamir audit --strict` found a switch that moves nothing.
  */
 import yargs, { type Argv } from "yargs";
+import { registerAudit } from "./audit/command.js";
 import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(
       1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity or discover",
+      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover or audit",
     )
     .recommendCommands()
     .help()
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerSensitivity(y, print);
   y = registerDiscover(y, print);
   y = registerWorker(y, print);
+  y = registerAudit(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

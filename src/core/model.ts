@@ -35,6 +35,26 @@ export interface RunResult {
   events?: EventsJson;
 }
 
+/**
+ * A switch: a parameter that encodes one claim of the model, declared so that `pamir audit` can
+ * run the scenario at both of its values and show what the claim changes. `path` is the
+ * parameter's path under `params` (`detection.collusionLevel`, `security.TJ.units`); a boolean
+ * switch is run at true and false, a choice at each value against the scenario's (or the first),
+ * a range at its two ends.
+ */
+export type ModelSwitch = {
+  /** Parameter path under `params`, dotted (list indexes as numbers: `organisations.0.lotKg`). */
+  path: string;
+  /** The claim the switch encodes, one sentence. */
+  claim: string;
+  /** Anything a reader of the audit should know (why these ends, what to expect). */
+  note?: string | undefined;
+} & (
+  | { kind: "boolean" }
+  | { kind: "choice"; values: readonly unknown[] }
+  | { kind: "range"; low: number; high: number }
+);
+
 /** A registered model. */
 export interface ModelDefinition<P = unknown> {
   /** The name scenarios use in `model:`. */
@@ -49,6 +69,8 @@ export interface ModelDefinition<P = unknown> {
   usesMap: boolean;
   /** Cross-field checks the schema cannot express (e.g. agents fit the map); paths are under `params`. */
   check?(params: P, map: RegionMap | undefined): { path: (string | number)[]; message: string }[];
+  /** The parameters that encode the model's claims, for `pamir audit` (none when absent). */
+  switches?: readonly ModelSwitch[] | undefined;
   /** Build a run ready to step (setup done, tick 0). Pure in (params, options). */
   setup(params: P, options: RunOptions): ModelRun;
 }

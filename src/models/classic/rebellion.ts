@@ -224,6 +224,35 @@ export const rebellionModel: ModelDefinition<RebellionParams> = {
   params: rebellionParams,
   defaultTicks: 500,
   usesMap: false,
+  switches: [
+    {
+      path: "legitimacy",
+      kind: "range",
+      low: 0.72,
+      high: 0.82,
+      claim:
+        "Lower government legitimacy raises grievance and so the number of active rebels (Epstein 2002).",
+    },
+    {
+      path: "copDensity",
+      kind: "range",
+      low: 0.02,
+      high: 0.04,
+      claim: "Cops deter: with fewer of them in view, more citizens turn active (Epstein 2002, Model I).",
+    },
+    {
+      path: "arrestRatio",
+      kind: "choice",
+      values: ["floor", "exact"],
+      claim:
+        "NetLogo's rounded-down cop-to-active ratio is what lets outbursts happen (with the exact ratio few ever act).",
+    },
+    {
+      path: "movement",
+      kind: "boolean",
+      claim: "Free citizens moving each tick reshape who sees whom, and so when and where outbursts start.",
+    },
+  ],
   setup: setupRebellion,
   check(p) {
     const { citizens, cops } = rebellionCounts(p);

@@ -12,6 +12,7 @@ import { sum } from "./ledger.js";
 import { AGENCIES, type EconomyParams, economyParams } from "./params.js";
 import { economyRun } from "./schedule.js";
 import type { Economy } from "./state.js";
+import { economySwitches } from "./switches.js";
 
 /** Default horizon, days. */
 export const ECONOMY_DAYS = 360;
@@ -176,5 +177,6 @@ export const economyModel: ModelDefinition<EconomyParams> = {
   defaultTicks: ECONOMY_DAYS,
   usesMap: false,
   check: checkEconomy,
+  switches: economySwitches,
   setup: setupEconomy,
 };

@@ -58,6 +58,23 @@ export const ishigamiModel: ModelDefinition<IshigamiParams> = {
   params: ishigamiParams,
   defaultTicks: 0,
   usesMap: false,
+  // Switches with known answers, to check `pamir audit`: x3 acts only through x1, so it is dead where x1 = 0.
+  switches: [
+    {
+      path: "x1",
+      kind: "range",
+      low: 0,
+      high: Math.PI / 2,
+      claim: "y rises with sin x1 (x1's first-order effect).",
+    },
+    {
+      path: "x3",
+      kind: "range",
+      low: 0,
+      high: Math.PI,
+      claim: "x3 acts only through its interaction with x1 (b·x3⁴·sin x1): it moves y only where x1 ≠ 0.",
+    },
+  ],
   setup(p): ModelRun {
     return staticRun({ y: ishigami(p.x1, p.x2, p.x3, p.a, p.b) });
   },

@@ -81,7 +81,7 @@ export async function runStudy(study: LoadedStudy, opts: RunStudyOptions): Promi
 }
 
 /** Hands out the runs not done yet, in plan order, and sends batches of them to the executor. */
-interface Dispatcher {
+export interface Dispatcher {
   /** Measures run time and dispatch overhead; sizes the batches. */
   sizer: BatchSizer;
   /** Runs not handed out yet. */
@@ -130,7 +130,7 @@ function dispatcher(s: StudySession, exec: Executor, opts: RunStudyOptions): Dis
 }
 
 /** Warm-up: one run per worker measures run time; empty batches then measure dispatch overhead. */
-async function warmUp(d: Dispatcher, exec: Executor): Promise<void> {
+export async function warmUp(d: Dispatcher, exec: Executor): Promise<void> {
   const firsts = Array.from({ length: exec.workers }, () => d.take(1)).filter((t) => t.length > 0);
   await Promise.all(firsts.map((t) => d.send(t)));
   const pings: number[] = [];
@@ -146,7 +146,11 @@ async function warmUp(d: Dispatcher, exec: Executor): Promise<void> {
  * Steady state: two batches per worker in flight, so no worker waits for the main thread, until
  * every run is handed out and back or dispatching stops; returns the largest batch sent.
  */
-async function steadyState(d: Dispatcher, exec: Executor, drop: AbortSignal | undefined): Promise<number> {
+export async function steadyState(
+  d: Dispatcher,
+  exec: Executor,
+  drop: AbortSignal | undefined,
+): Promise<number> {
   let lastBatch = 1;
   const dropped = aborted(drop);
   const inFlight = new Set<Promise<void>>();

@@ -1,0 +1,132 @@
+/**
+ * `pamir audit <scenario>`: run the scenario at both values of every switch its model declares
+ * (ModelDefinition.switches), the same seeds in each arm, and print and write what each switch
+ * moves (study/audit/). Exit codes: 0 done; 1 some runs failed (the table is still written, from
+ * the seeds that ran in both arms); 2 bad input (an unreadable scenario, a model with no switches,
+ * a declared switch whose path or values the model's params refuse); with `--strict`, 3 when a
+ * switch moves no outcome beyond its 95 % interval (so CI can fail on a dead switch).
+ */
+import { basename, extname, join } from "node:path";
+import type { Argv } from "yargs";
+import { readText } from "../../core/read-file.js";
+import { auditDocument, writeAudit } from "../../study/audit/document.js";
+import { planAudit } from "../../study/audit/plan.js";
+import { type AuditResult, runAudit } from "../../study/audit/run.js";
+import { defaultWorkers } from "../../study/run/executor.js";
+import { CliError, EXIT } from "../errors.js";
+import { loadOrFail } from "../load.js";
+import { problemLine, problemsText } from "../problems.js";
+import { PAMIR_VERSION } from "../version.js";
+import { auditTable, valueText } from "./table.js";
+
+interface AuditArgs {
+  scenario: string;
+  seeds: number;
+  ticks?: number | undefined;
+  workers?: number | undefined;
+  out?: string | undefined;
+  json?: boolean | undefined;
+  strict?: boolean | undefined;
+}
+
+/** Execute `pamir audit`. */
+export async function auditCommand(args: AuditArgs, print: (s: string) => void): Promise<void> {
+  const sc = loadOrFail(args.scenario);
+  // The workers parse the same text the scenario was loaded from.
+  const text = readText(args.scenario);
+  if (!text.ok) throw new CliError(problemsText(text.problems), EXIT.badInput);
+  const switches = sc.model.switches ?? [];
+  if (switches.length === 0)
+    throw new CliError(
+      `${args.scenario}: model ${sc.model.name} declares no switches to audit`,
+      EXIT.badInput,
+    );
+  const plan = planAudit(sc, switches, args.ticks);
+  if (!plan.ok) throw new CliError(`${args.scenario}: ${problemsText(plan.problems)}`, EXIT.badInput);
+  const workers = args.workers ?? defaultWorkers();
+  // Progress on a terminal only (stderr, redrawn), so piped output and --json stay clean.
+  const tty = process.stderr.isTTY === true;
+  const onProgress = (done: number, planned: number) => {
+    process.stderr.write(`\raudit: ${done}/${planned} runs\x1b[K${done === planned ? "\r\x1b[K" : ""}`);
+  };
+  const res = await runAudit({ scenario: sc, text: text.value }, plan.value, {
+    seeds: args.seeds,
+    ticks: args.ticks,
+    workers,
+    onProgress: tty ? onProgress : undefined,
+  });
+  if (!res.ok) throw new CliError(problemsText(res.problems), EXIT.runFailed);
+  const r = res.value;
+  const out = args.out ?? join("results", `audit-${basename(sc.file, extname(sc.file))}`);
+  const written = writeAudit(out, sc, r, PAMIR_VERSION);
+  if (!written.ok) throw new CliError(problemsText(written.problems), EXIT.badInput);
+
+  if (args.json) print(JSON.stringify(auditDocument(sc, r, PAMIR_VERSION), null, 2));
+  else {
+    const secs = (r.elapsedMs / 1000).toFixed(1);
+    print(
+      `${sc.name} — audit of ${switches.length} switches of model ${sc.model.name}: ` +
+        `${r.seeds.length} seeds × ${plan.value.points.length} variants, ${r.ticks} ticks, ${r.runs} runs in ${secs} s`,
+    );
+    print("");
+    print(auditTable(r));
+    print("");
+    for (const sw of switches) print(`${sw.path}: ${sw.claim}`);
+    print(`\nwritten to ${written.value.join(", ")}`);
+  }
+  auditExit(r, args.strict === true);
+}
+
+/** Throws the CliError of failed runs (exit 1) or, with `strict`, of switches that move nothing (exit 3). */
+function auditExit(r: AuditResult, strict: boolean): void {
+  if (r.failed.count > 0) {
+    const first = r.failed.first[0];
+    const why = first ? `; first: ${problemLine(first)}` : "";
+    throw new CliError(`${r.failed.count} of ${r.runs} runs failed${why}`, EXIT.runFailed);
+  }
+  const dead = r.contrasts.filter((c) => c.moved === 0);
+  if (strict && dead.length > 0) {
+    const names = dead.map(
+      (c) => `${c.contrast.switch.path} (${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)})`,
+    );
+    throw new CliError(`switch moves nothing beyond its 95 % interval: ${names.join(", ")}`, EXIT.deadSwitch);
+  }
+}
+
+/** Register `audit` on a yargs instance. */
+export function registerAudit(y: Argv, print: (s: string) => void): Argv {
+  return y.command(
+    "audit <scenario>",
+    "Run the scenario at both values of every switch its model declares and show what each one moves",
+    (c) =>
+      c
+        .positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })
+        .option("seeds", { type: "number", default: 20, describe: "seeds per arm (the same in every arm)" })
+        .option("ticks", { type: "number", describe: "ticks per run (overrides the scenario's)" })
+        .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
+        .option("out", {
+          type: "string",
+          describe: "folder for audit.json and audit.csv (default: results/audit-<scenario>)",
+        })
+        .option("json", {
+          type: "boolean",
+          default: false,
+          describe: "print audit.json instead of the table",
+        })
+        .option("strict", {
+          type: "boolean",
+          default: false,
+          describe: "exit 3 if a switch moves no outcome beyond its 95 % interval",
+        })
+        .check((a) => {
+          if (!(Number.isInteger(a.seeds) && a.seeds >= 2 && a.seeds <= 100_000))
+            throw new Error("--seeds must be an integer from 2 to 100000 (an interval needs two pairs)");
+          if (a.ticks !== undefined && !(Number.isInteger(a.ticks) && a.ticks >= 1))
+            throw new Error("--ticks must be an integer ≥ 1");
+          if (a.workers !== undefined && !(Number.isInteger(a.workers) && a.workers >= 1))
+            throw new Error("--workers must be an integer ≥ 1");
+          return true;
+        }),
+    (a) => auditCommand(a as AuditArgs, print),
+  );
+}

@@ -1,0 +1,43 @@
+/** The printed form of an audit: per switch, the outcomes it moves most (all of them are in audit.csv). */
+import type { AuditResult } from "../../study/audit/run.js";
+import { formatNumber, renderTable } from "../table.js";
+
+/** Outcomes shown per switch in the printed table (all are in audit.csv). */
+const SHOWN = 3;
+
+/** A switch value for people: numbers as the CLI's tables print them, anything else as JSON or text. */
+export const valueText = (v: unknown) =>
+  typeof v === "number"
+    ? formatNumber(v)
+    : typeof v === "object" && v !== null
+      ? JSON.stringify(v)
+      : String(v);
+const dz = (x: number) =>
+  Number.isNaN(x) ? "—" : Number.isFinite(x) ? x.toFixed(2) : x > 0 ? "inf" : "-inf";
+
+/** The printed table: per contrast, the outcomes it moves most (or "moves nothing"). */
+export function auditTable(r: AuditResult): string {
+  const rows: string[][] = [];
+  for (const c of r.contrasts) {
+    const arms = `${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)}`;
+    const head = [
+      c.contrast.switch.path,
+      arms,
+      `${c.moved}/${c.effects.length}`,
+      c.familywise ? "yes" : "no",
+    ];
+    const shown = c.effects.filter((e) => e.moved).slice(0, SHOWN);
+    if (shown.length === 0) rows.push([...head, "(moves nothing)", "", "", ""]);
+    shown.forEach((e, i) => {
+      rows.push([
+        ...(i === 0 ? head : ["", "", "", ""]),
+        e.outcome,
+        formatNumber(e.diff),
+        `[${formatNumber(e.ciLow)}, ${formatNumber(e.ciHigh)}]`,
+        dz(e.effect),
+      ]);
+    });
+  }
+  const header = ["switch", "a vs b", "moved", "bonferroni", "outcome", "a − b", "95 % interval", "d_z"];
+  return renderTable(header, rows);
+}
