@@ -9,7 +9,8 @@ import { runModel } from "../../core/run.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "../point.js";
 import { type SeriesDocument, thinSeries, writeSeries } from "../results/series.js";
-import { globMatcher, type RunRecord } from "./rows.js";
+import { globMatcher } from "./glob.js";
+import type { RunRecord } from "./rows.js";
 
 /** What every batch of a study shares (sent once per worker). */
 export interface BatchContext {
