@@ -5,6 +5,7 @@
  * exception; problems inside a named scenario file are reported in that file.
  */
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
+import { isPrototypeKey } from "../core/plain-keys.js";
 import type { LocatedProblem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import { type LoadedScenario, type LoadResult, loadScenarioText } from "../scenario/load.js";
@@ -87,6 +88,13 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
     place({ path: [], message, at: "value" });
     return fail();
   }
+
+  // The schema's record drops a `__proto__` key without a word: name every prototype key first.
+  const rawFactors = (data as { factors?: unknown }).factors;
+  if (rawFactors !== null && typeof rawFactors === "object" && !Array.isArray(rawFactors))
+    for (const k of Object.keys(rawFactors).filter(isPrototypeKey))
+      place({ path: ["factors", k], message: `must not be named "${k}" (a prototype key)`, at: "key" });
+  if (found.all.length > 0) return fail();
 
   const parsed = studySchema.safeParse(data);
   if (!parsed.success) {
