@@ -22,14 +22,16 @@ export function prototypeKeyPath(value: unknown, maxDepth = 64): (string | numbe
     const { v, path } = stack.pop()!;
     if (v === null || typeof v !== "object") continue;
     if (path.length >= maxDepth) return path;
+    // Children go on the stack last first, so the first offending key in document order is named.
     if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
       continue;
     }
-    for (const key of Object.keys(v)) {
-      if (isPrototypeKey(key)) return [...path, key];
-      stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
-    }
+    const keys = Object.keys(v);
+    const bad = keys.find(isPrototypeKey);
+    if (bad !== undefined) return [...path, bad];
+    for (let i = keys.length - 1; i >= 0; i--)
+      stack.push({ v: (v as Record<string, unknown>)[keys[i]!], path: [...path, keys[i]!] });
   }
   return undefined;
 }

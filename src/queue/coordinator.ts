@@ -21,6 +21,7 @@ import { batchJob, collectJob } from "./collect.js";
 import { bullConnection, checkRedis, connectRedis } from "./connect.js";
 import { batchOfJobId, jobId, KEY_PREFIX, queueName } from "./names.js";
 import { announce, decideBatchRuns, ensureMeta, refusals, retire } from "./publish.js";
+import { replyChecker } from "./reply.js";
 import type { RedisTarget } from "./target.js";
 
 /** How to run a study over the queue. */
@@ -49,6 +50,8 @@ interface Tally {
   /** Jobs whose overhead is known, and its sum. */
   jobs: number;
   overheadMs: number;
+  /** Batches whose job or reply was refused, and how often. */
+  refusals: Map<number, number>;
 }
 
 /** Run `study` over the queue at `opts.redis` into `opts.out`. */
@@ -62,7 +65,14 @@ export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions)
   const links = connect(hash, opts);
   let failure: string | undefined;
   let batchRuns = 0;
-  const tally: Tally = { workers: new Set(), runs: 0, busyMs: 0, jobs: 0, overheadMs: 0 };
+  const tally: Tally = {
+    workers: new Set(),
+    runs: 0,
+    busyMs: 0,
+    jobs: 0,
+    overheadMs: 0,
+    refusals: new Map(),
+  };
   try {
     if (s.counts.done < s.planned) {
       const meta = await ensureMeta(links.redis, study, opts.version, () =>
@@ -201,7 +211,13 @@ async function collectAll(
   }
 }
 
-/** Collect every finished job (a page at a time), then remove it: its rows are on disk now. */
+/** Times a batch's reply may be refused and the batch queued again before its runs are recorded as failed. */
+const MAX_REFUSALS = 3;
+
+/**
+ * Collect every finished job (a page at a time), then remove it: its rows are on disk now. A
+ * refused job or reply is removed too and its batch queued again from the plan, saying why.
+ */
 async function drain(
   s: StudySession,
   queue: Queue,
@@ -211,11 +227,29 @@ async function drain(
   tally: Tally,
   onNotice: ((message: string) => void) | undefined,
 ): Promise<void> {
+  const check = replyChecker(s.context);
   for (const state of ["completed", "failed"] as const) {
     for (;;) {
       const jobs = await queue.getJobs([state], 0, 99, true);
       for (const job of jobs) {
-        const got = collectJob(s, hash, batchRuns, job, state);
+        const k = batchOfJobId(hash, job.id);
+        const refusedBefore = tally.refusals.get(k) ?? 0;
+        const got = collectJob(s, hash, batchRuns, job, state, {
+          check,
+          mayRefuse: refusedBefore < MAX_REFUSALS,
+        });
+        await job.remove();
+        if (got.ignored) {
+          onNotice?.(`ignored ${got.ignored}`);
+          continue;
+        }
+        if (got.refused) {
+          tally.refusals.set(k, refusedBefore + 1);
+          onNotice?.(`refused the reply to batch ${job.id} (queued again): ${got.refused}`);
+          const again = batchJob(s, hash, k, batchRuns);
+          if (again) await queue.add("batch", again, { jobId: jobId(hash, k) });
+          continue;
+        }
         if (job.processedBy) tally.workers.add(job.processedBy);
         if (got.failedReason) onNotice?.(`batch ${job.id} failed: ${got.failedReason}`);
         tally.runs += got.runs;
@@ -224,8 +258,7 @@ async function drain(
           tally.jobs++;
           tally.overheadMs += got.overheadMs;
         }
-        await job.remove();
-        pending.delete(batchOfJobId(hash, job.id));
+        pending.delete(k);
       }
       if (jobs.length < 100) break;
     }

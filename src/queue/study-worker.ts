@@ -9,7 +9,7 @@
 import { hostname } from "node:os";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { messagesOf } from "../core/problems.js";
-import type { BatchContext, BatchReply } from "../study/run/batch.js";
+import type { BatchContext, BatchReply, RunTask } from "../study/run/batch.js";
 import type { ContextBatch } from "../study/run/worker.js";
 import { bullConnection } from "./connect.js";
 import { KEY_PREFIX, queueName } from "./names.js";
@@ -28,10 +28,20 @@ export function workerName(): string {
 export function refusal(meta: StudyMeta, version: string): string | undefined {
   if (meta.pamir !== version)
     return (
-      `study "${meta.name}" (${meta.hash.slice(0, 12)}) was queued by pamir ${meta.pamir}, this worker is pamir ${version}: ` +
+      `study ${JSON.stringify(meta.name)} (${meta.hash.slice(0, 12)}) was queued by pamir ${meta.pamir}, this worker is pamir ${version}: ` +
       "not joining (run the same pamir version on the coordinator and every worker)"
     );
   return undefined;
+}
+
+/** Why tasks do not fit the study's context (a scenario it has not, values not one per factor path), or undefined. */
+function taskProblem(tasks: readonly RunTask[], context: BatchContext): string | undefined {
+  const k = tasks.findIndex(
+    (t) => t.scenario >= context.scenarios.length || t.values.length !== context.paths.length,
+  );
+  return k < 0
+    ? undefined
+    : `job task ${k} does not fit the study (${context.scenarios.length} scenario(s), ${context.paths.length} factor path(s))`;
 }
 
 /** The job processor of study `hash`: check the payload, run its tasks with `run`, reply in pamir's format. */
@@ -43,8 +53,8 @@ export function batchProcessor(
 ): (job: Pick<Job, "id" | "data">) => Promise<{ format: typeof JOB_FORMAT; records: BatchReply["records"] }> {
   return async (job) => {
     const parsed = parseJob(job.data, hash);
-    if (!parsed.ok) {
-      const why = messagesOf(parsed);
+    const why = parsed.ok ? taskProblem(parsed.value.tasks, context) : messagesOf(parsed);
+    if (!parsed.ok || why !== undefined) {
       log(`refused job ${job.id}: ${why}`);
       // Unrecoverable: the same payload would be refused by every worker, so no retries.
       throw new UnrecoverableError(why);
@@ -73,7 +83,8 @@ export function startStudyWorker(
   run: (batch: ContextBatch) => Promise<BatchReply>,
   o: StudyWorkerOptions,
 ): Worker {
-  const tag = `"${meta.name}"`;
+  // Quoted and escaped: the name comes from Redis and goes into log lines.
+  const tag = JSON.stringify(meta.name);
   const w = new Worker(queueName(meta.hash), batchProcessor(meta.hash, context, run, o.log), {
     connection: bullConnection(o.target),
     prefix: KEY_PREFIX,

@@ -47,6 +47,16 @@ export interface WorkerHostOptions {
 /** How a worker process ended. */
 export type WorkerHostResult = { ok: true; batches: number; runs: number } | Failure;
 
+/** The study name a refused meta gives, quoted and escaped (it goes into log lines), if any. */
+function metaName(text: string): string {
+  try {
+    const name = (JSON.parse(text) as { name?: unknown } | null)?.name;
+    return typeof name === "string" ? JSON.stringify(name.slice(0, 200)) : "(unnamed)";
+  } catch {
+    return "(unnamed)";
+  }
+}
+
 /** Resolves when `signal` aborts. */
 const abortedP = (signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -134,23 +144,26 @@ function memberships(
   const joined = new Map<string, { worker: Worker; name: string }>();
   const refused = new Set<string>();
 
+  /** Refuse study `hash`: say why here and tell its coordinator, or it would wait without knowing why. */
+  const refuse = async (hash: string, why: string) => {
+    refused.add(hash);
+    opts.log(`pamir worker: ${why}`);
+    await redis.hset(refusalsKey(hash), workerName(), why);
+    await redis.expire(refusalsKey(hash), 86_400);
+  };
   const join1 = async (hash: string) => {
     const text = await redis.get(metaKey(hash));
     if (text === null) return; // closing right now
     const meta = parseMeta(text);
-    const why = meta.ok
-      ? refusal(meta.value, opts.version)
-      : `study ${hash.slice(0, 12)}: ${messagesOf(meta)}`;
-    if (!meta.ok || why !== undefined) {
-      refused.add(hash);
-      opts.log(`pamir worker: ${why}`);
-      // Tell the coordinator too, or it would wait for this worker without knowing why.
-      await redis.hset(refusalsKey(hash), workerName(), why ?? "");
-      await redis.expire(refusalsKey(hash), 86_400);
-      return;
-    }
+    const name = meta.ok ? JSON.stringify(meta.value.name) : metaName(text);
+    const refusedAs = (why: string) => `refused study ${name} (${hash.slice(0, 12)}): ${why}`;
+    if (!meta.ok) return refuse(hash, refusedAs(messagesOf(meta)));
+    const other = refusal(meta.value, opts.version);
+    if (other !== undefined) return refuse(hash, other);
     const m = meta.value;
-    const context = workerContext(m, scratch);
+    const built = workerContext(m, scratch);
+    if (!built.ok) return refuse(hash, refusedAs(messagesOf(built)));
+    const context = built.value;
     const worker = startStudyWorker(m, context, run, {
       target: opts.redis,
       // Two batches per thread: one runs while the next one's round trip to Redis is under way.
@@ -160,7 +173,9 @@ function memberships(
       log: opts.log,
     });
     joined.set(hash, { worker, name: m.name });
-    opts.log(`joined "${m.name}" (${hash.slice(0, 12)}): ${m.planned} runs in batches of ${m.batchRuns}`);
+    opts.log(
+      `joined ${JSON.stringify(m.name)} (${hash.slice(0, 12)}): ${m.planned} runs in batches of ${m.batchRuns}`,
+    );
   };
   const leave = async (hash: string) => {
     const j = joined.get(hash);
@@ -168,7 +183,7 @@ function memberships(
     if (j) {
       // Not waiting: a batch still running here is a re-run of a stalled one whose result is in already.
       await j.worker.close(true);
-      opts.log(`left "${j.name}" (${hash.slice(0, 12)}): the study is closed`);
+      opts.log(`left ${JSON.stringify(j.name)} (${hash.slice(0, 12)}): the study is closed`);
     }
   };
 

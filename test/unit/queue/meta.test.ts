@@ -58,7 +58,9 @@ describe("study meta", () => {
     if (!made.ok) throw new Error(made.problems[0]!.message);
     const meta = parseMeta(JSON.stringify(made.meta));
     if (!meta.ok) throw new Error(meta.problems[0]!.message);
-    const ctx = workerContext(meta.value, scratch);
+    const built = workerContext(meta.value, scratch);
+    if (!built.ok) throw new Error(built.problems[0]!.message);
+    const ctx = built.value;
     const text = ctx.scenarios[0]!.text;
     const copy = /^map: (.+)$/m.exec(text)?.[1];
     expect(copy?.startsWith(scratch)).toBe(true);
