@@ -15,7 +15,7 @@ import { type Failure, messagesOf } from "../core/problems.js";
 import type { BatchReply } from "../study/run/batch.js";
 import { DEFAULT_WORKER_FILE, studyPool } from "../study/run/executor.js";
 import type { ContextBatch } from "../study/run/worker.js";
-import { checkRedis, connectRedis } from "./connect.js";
+import { acceptsAnyone, checkRedis, connectRedis, isLoopback, queueFailure } from "./connect.js";
 import { workerContext } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta } from "./payload.js";
@@ -40,6 +40,8 @@ export interface WorkerHostOptions {
   stop: AbortSignal;
   /** Abandon the batches in flight (after `stop`). */
   drop?: AbortSignal | undefined;
+  /** Serve a Redis that needs no password even when it is not on loopback. */
+  insecure?: boolean | undefined;
   /** The pool's worker file (default: the compiled study worker). */
   workerFile?: URL | undefined;
 }
@@ -57,6 +59,26 @@ function metaName(text: string): string {
   }
 }
 
+/**
+ * A worker refuses a Redis anyone can write to (no password needed) unless it is on loopback or
+ * `--insecure` is given; either way it says so, since whoever writes there chooses its work.
+ */
+async function openRedis(opts: WorkerHostOptions): Promise<Failure | undefined> {
+  if (!(await acceptsAnyone(opts.redis))) return undefined;
+  const at = opts.redis.display;
+  const loopback = isLoopback(opts.redis.options.host);
+  if (!loopback && opts.insecure !== true)
+    return queueFailure(
+      "auth",
+      `${at} accepts clients without a password, so anyone who reaches it can queue jobs for this worker; ` +
+        "set requirepass on the server (and give the password with --password-file or PAMIR_REDIS_PASSWORD), or pass --insecure",
+    );
+  opts.log(
+    `pamir worker: warning: ${at} accepts clients without a password (served: ${loopback ? "it is on loopback" : "--insecure"}); whoever can write to it chooses this worker's work`,
+  );
+  return undefined;
+}
+
 /** Resolves when `signal` aborts. */
 const abortedP = (signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -68,6 +90,8 @@ const abortedP = (signal: AbortSignal) =>
 export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHostResult> {
   const checked = await checkRedis(opts.redis);
   if (!checked.ok) return checked;
+  const open = await openRedis(opts);
+  if (open !== undefined) return open;
   const redisError = (m: string) => opts.log(`pamir worker: ${opts.redis.display}: ${m}`);
   const redis = connectRedis(opts.redis, "pamir-worker", redisError);
   const pool = studyPool(opts.threads, undefined, opts.workerFile ?? DEFAULT_WORKER_FILE);

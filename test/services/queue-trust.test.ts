@@ -6,7 +6,7 @@
  * anything and matches a pathological `keep:` glob in linear time. In every case the study goes
  * on and its results equal a clean run's.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   closeSync,
   constants,
@@ -16,7 +16,8 @@ import {
   readFileSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { createServer } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
@@ -239,5 +240,76 @@ describe("a worker refuses forged studies", () => {
     expect(log).toMatch(/"forged 4" batch 0: done/);
     expect(log).not.toMatch(/refused study "forged 4"/);
     expect(glob).toMatch(/^4+$/);
+  });
+});
+
+/** This machine's first non-loopback IPv4 address, if it has one. */
+function outsideAddress(): string | undefined {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
+  return undefined;
+}
+
+/** A redis-server without a password on a free port, bound to loopback and `address`. */
+async function startOpenRedis(address: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const dir = tmp();
+  const args = ["--port", String(port), "--bind", "127.0.0.1", address, "--save", "", "--appendonly", "no"];
+  const child = spawn("redis-server", [...args, "--protected-mode", "no"], { cwd: dir });
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+      if (out.includes("Ready to accept connections")) resolve();
+    });
+    child.once("exit", () => reject(new Error(`redis-server exited:\n${out}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill();
+    });
+  return { port, stop };
+}
+
+const address = outsideAddress();
+describe.skipIf(address === undefined)("a worker and a Redis that needs no password", () => {
+  it("refuses it off loopback (exit 2, saying why), serves it on loopback or with --insecure, saying so", async () => {
+    const open = await startOpenRedis(address!);
+    closers.push(open.stop);
+    const off = await runPamir("worker", "--queue", `redis://${address}:${open.port}`);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toMatch(
+      new RegExp(
+        `^pamir: redis://${address}:${open.port}/0 accepts clients without a password, .*or pass --insecure\\n$`,
+      ),
+    );
+    for (const [url, why] of [
+      [`redis://127.0.0.1:${open.port}`, "it is on loopback"],
+      [`redis://${address}:${open.port}`, "--insecure"],
+    ] as const) {
+      const w = startPamir(
+        "worker",
+        "--queue",
+        url,
+        "--workers",
+        "1",
+        ...(why === "--insecure" ? [why] : []),
+      );
+      running.push(w);
+      await w.waitFor(/serving the studies/);
+      expect(w.out.stdout).toMatch(
+        new RegExp(`warning: .* accepts clients without a password \\(served: ${why}\\)`),
+      );
+    }
+    // A password given to such a server changes nothing: it still accepts anyone.
+    const given = await runPamir("worker", "--queue", `redis://:whatever@${address}:${open.port}`);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toMatch(/accepts clients without a password/);
   });
 });

@@ -51,7 +51,7 @@ export interface BatchReply {
 interface Cache {
   hash: string;
   scenarios: Map<number, LoadedScenario | Failure>;
-  point?: { scenario: number; point: number; resolved: ResolvedPoint } | undefined;
+  point?: { scenario: number; point: number; values: string; resolved: ResolvedPoint } | undefined;
   keepOutcome: (name: string) => boolean;
   keepSeries: (name: string) => boolean;
 }
@@ -106,10 +106,13 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
   try {
     const sc = scenarioOf(ctx, c, task.scenario, load);
     if ("problems" in sc) return failed(sc.problems);
-    if (c.point?.scenario !== task.scenario || c.point.point !== task.point) {
+    // Keyed by the values too: a job from the queue may carry other values under the same point index.
+    const values = JSON.stringify(task.values);
+    if (c.point?.scenario !== task.scenario || c.point.point !== task.point || c.point.values !== values) {
       c.point = {
         scenario: task.scenario,
         point: task.point,
+        values,
         resolved: resolvePoint(sc, ctx.paths, task.values, ctx.ticks),
       };
     }

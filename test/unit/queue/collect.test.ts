@@ -213,7 +213,10 @@ describe("worker side", () => {
     const p = batchProcessor(
       HASH,
       context,
-      async (b) => (ran.push(b), { records: [] }),
+      async (b) => {
+        ran.push(b);
+        return { records: [] };
+      },
       (l) => lines.push(l),
     );
     const proto = {
