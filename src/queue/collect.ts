@@ -13,24 +13,27 @@ import { messagesOf, problem } from "../core/problems.js";
 import type { StudySession } from "../study/results/session.js";
 import type { RunTask } from "../study/run/batch.js";
 import type { RunRecord } from "../study/run/rows.js";
-import { batchOfJobId } from "./names.js";
+import { batchOfJobId, jobId } from "./names.js";
 import { JOB_FORMAT, type JobData, parseJob, parseReply } from "./payload.js";
 import { replyChecker } from "./reply.js";
+import { signatureProblem, signDoc } from "./sign.js";
 
 /** Plan indexes of batch `batch` at `batchRuns` runs per batch. */
 export function batchRange(batch: number, batchRuns: number, planned: number): [number, number] {
   return [batch * batchRuns, Math.min((batch + 1) * batchRuns, planned)];
 }
 
-/** The job of batch `batch` (its runs not done yet), or undefined when all are done. */
+/** The job of batch `batch` (its runs not done yet; signed when there is a `key`), or undefined when all are done. */
 export function batchJob(
   s: StudySession,
   hash: string,
   batch: number,
   batchRuns: number,
+  key?: string | undefined,
 ): JobData | undefined {
   const tasks = s.tasksIn(...batchRange(batch, batchRuns, s.planned));
-  return tasks.length > 0 ? { format: JOB_FORMAT, study: hash, batch, tasks } : undefined;
+  const data: JobData = { format: JOB_FORMAT, study: hash, batch, tasks };
+  return tasks.length > 0 ? signDoc(key, "job", jobId(hash, batch), data) : undefined;
 }
 
 /** What one collected job added. */
@@ -52,6 +55,8 @@ export interface CollectOptions {
   check?: ReturnType<typeof replyChecker> | undefined;
   /** False once a batch was refused too often: its runs are then recorded as failed. */
   mayRefuse?: boolean | undefined;
+  /** The shared key: jobs and replies must be signed with it. */
+  key?: string | undefined;
 }
 
 /** Whether task `t` from Redis is exactly the plan's task `p` (same id, scenario, point, seed, values). */
@@ -71,7 +76,9 @@ export function collectJob(
   if (k < 0) return { ...none, ignored: `job ${job.id} is not a batch of this study` };
   const [from, to] = batchRange(k, batchRuns, s.planned);
   const data = parseJob(job.data, hash);
+  const unsigned = signatureProblem(opts.key, "job", jobId(hash, k), job.data);
   const planned =
+    unsigned === undefined &&
     data.ok &&
     data.value.batch === k &&
     data.value.tasks.every((t) => t.index >= from && t.index < to && sameTask(t, s.task(t.index)));
@@ -82,10 +89,13 @@ export function collectJob(
   let reason: string;
   let refusal = true;
   if (!planned)
-    reason = `the job's data is not the plan's batch ${k}${data.ok ? "" : ` (${messagesOf(data)})`}`;
+    reason = `the job's data is not the plan's batch ${k} (${unsigned ?? (data.ok ? "other tasks" : messagesOf(data))})`;
   else if (state === "completed") {
     const reply = parseReply(job.returnvalue, tasks);
-    const why = reply.ok ? (opts.check ?? replyChecker(s.context))(reply.value, tasks) : messagesOf(reply);
+    const why = !reply.ok
+      ? messagesOf(reply)
+      : (signatureProblem(opts.key, "reply", jobId(hash, k), job.returnvalue) ??
+        (opts.check ?? replyChecker(s.context))(reply.value, tasks));
     if (reply.ok && why === undefined) {
       const got = s.receive(tasks, reply.value);
       const spent = (job.finishedOn ?? Number.NaN) - (job.processedOn ?? Number.NaN);

@@ -75,8 +75,12 @@ export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions)
   };
   try {
     if (s.counts.done < s.planned) {
-      const meta = await ensureMeta(links.redis, study, opts.version, () =>
-        decideBatchRuns(s, opts.batchRuns),
+      const meta = await ensureMeta(
+        links.redis,
+        study,
+        opts.version,
+        () => decideBatchRuns(s, opts.batchRuns),
+        opts.redis.key,
       );
       if (!meta.ok) {
         s.close();
@@ -181,6 +185,7 @@ async function collectAll(
   opts: QueueStudyOptions,
 ): Promise<void> {
   const stopped = () => opts.stop?.aborted === true;
+  const key = opts.redis.key;
   const batches = Math.ceil(s.planned / batchRuns);
   const window = Math.min(4096, Math.max(32, Math.ceil(WINDOW_RUNS / batchRuns)));
   const pending = new Set<number>();
@@ -189,7 +194,7 @@ async function collectAll(
     const add = [];
     while (pending.size < window && next < batches) {
       const k = next++;
-      const data = batchJob(s, hash, k, batchRuns);
+      const data = batchJob(s, hash, k, batchRuns, key);
       if (!data) continue;
       pending.add(k);
       add.push({ name: "batch", data, opts: { jobId: jobId(hash, k) } });
@@ -200,7 +205,7 @@ async function collectAll(
   const notices = noticer(s, links, hash, opts);
   while (!stopped() && s.counts.done < s.planned) {
     links.settle();
-    await drain(s, links.queue, hash, batchRuns, pending, tally, opts.onNotice);
+    await drain(s, links.queue, hash, batchRuns, pending, tally, opts);
     if (s.counts.done >= s.planned) break;
     await fill();
     // Every batch was added and none is pending, yet runs are missing (a job removed from
@@ -225,9 +230,11 @@ async function drain(
   batchRuns: number,
   pending: Set<number>,
   tally: Tally,
-  onNotice: ((message: string) => void) | undefined,
+  opts: QueueStudyOptions,
 ): Promise<void> {
   const check = replyChecker(s.context);
+  const { onNotice } = opts;
+  const key = opts.redis.key;
   for (const state of ["completed", "failed"] as const) {
     for (;;) {
       const jobs = await queue.getJobs([state], 0, 99, true);
@@ -237,6 +244,7 @@ async function drain(
         const got = collectJob(s, hash, batchRuns, job, state, {
           check,
           mayRefuse: refusedBefore < MAX_REFUSALS,
+          key,
         });
         await job.remove();
         if (got.ignored) {
@@ -246,7 +254,7 @@ async function drain(
         if (got.refused) {
           tally.refusals.set(k, refusedBefore + 1);
           onNotice?.(`refused the reply to batch ${job.id} (queued again): ${got.refused}`);
-          const again = batchJob(s, hash, k, batchRuns);
+          const again = batchJob(s, hash, k, batchRuns, key);
           if (again) await queue.add("batch", again, { jobId: jobId(hash, k) });
           continue;
         }

@@ -20,6 +20,11 @@ export const JOB_FORMAT = 2;
 export const MAX_JOB_RUNS = 10_000;
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, "must be a study hash (64 hex digits)");
+/** An HMAC-SHA256 under the shared key (sign.ts), when the queue has one. */
+const mac = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .optional();
 const count = z.int().min(0);
 const plain = z.string().max(1_000_000);
 const label = z.string().max(1000);
@@ -52,6 +57,7 @@ export const jobSchema = z.strictObject({
   study: hash,
   batch: count,
   tasks: z.array(runTask).min(1).max(MAX_JOB_RUNS),
+  mac,
 });
 
 /** A job as the coordinator writes it. */
@@ -60,6 +66,8 @@ export interface JobData {
   study: string;
   batch: number;
   tasks: RunTask[];
+  /** Signature under the shared key, when there is one. */
+  mac?: string | undefined;
 }
 
 const finite = z.number().nullable(); // JSON has no NaN/Infinity: they arrive as null, as runs.ndjson writes them
@@ -83,6 +91,7 @@ const runRecord = z.strictObject({
 export const replySchema = z.strictObject({
   format: z.literal(JOB_FORMAT),
   records: z.array(runRecord).max(MAX_JOB_RUNS),
+  mac,
 });
 
 /** What a worker needs to run a study's batches (series are returned, not written). */
@@ -113,6 +122,7 @@ export const metaSchema = z.strictObject({
     keep: globs.optional(),
     series: z.strictObject({ every: z.int().min(1), keep: globs.optional() }).optional(),
   }),
+  mac,
 });
 
 /** A study's meta document. */

@@ -14,6 +14,7 @@ import type { ContextBatch } from "../study/run/worker.js";
 import { bullConnection } from "./connect.js";
 import { KEY_PREFIX, queueName } from "./names.js";
 import { JOB_FORMAT, parseJob, type StudyMeta } from "./payload.js";
+import { signatureProblem, signDoc } from "./sign.js";
 import type { RedisTarget } from "./target.js";
 
 /** Times a batch may stall (its worker died) and go back on the queue before it fails. */
@@ -44,23 +45,31 @@ function taskProblem(tasks: readonly RunTask[], context: BatchContext): string |
     : `job task ${k} does not fit the study (${context.scenarios.length} scenario(s), ${context.paths.length} factor path(s))`;
 }
 
-/** The job processor of study `hash`: check the payload, run its tasks with `run`, reply in pamir's format. */
+/**
+ * The job processor of study `hash`: check the payload (and its signature under `key`), run its
+ * tasks with `run`, reply in pamir's format (signed under `key`).
+ */
 export function batchProcessor(
   hash: string,
   context: BatchContext,
   run: (batch: ContextBatch) => Promise<BatchReply>,
   log: (line: string) => void,
-): (job: Pick<Job, "id" | "data">) => Promise<{ format: typeof JOB_FORMAT; records: BatchReply["records"] }> {
+  key?: string | undefined,
+): (
+  job: Pick<Job, "id" | "data">,
+) => Promise<{ format: typeof JOB_FORMAT; records: BatchReply["records"]; mac?: string }> {
   return async (job) => {
     const parsed = parseJob(job.data, hash);
-    const why = parsed.ok ? taskProblem(parsed.value.tasks, context) : messagesOf(parsed);
+    const why = parsed.ok
+      ? (signatureProblem(key, "job", String(job.id), job.data) ?? taskProblem(parsed.value.tasks, context))
+      : messagesOf(parsed);
     if (!parsed.ok || why !== undefined) {
       log(`refused job ${job.id}: ${why}`);
       // Unrecoverable: the same payload would be refused by every worker, so no retries.
       throw new UnrecoverableError(why);
     }
     const reply = await run({ context, tasks: parsed.value.tasks });
-    return { format: JOB_FORMAT, records: reply.records };
+    return signDoc(key, "reply", String(job.id), { format: JOB_FORMAT, records: reply.records });
   };
 }
 
@@ -85,7 +94,7 @@ export function startStudyWorker(
 ): Worker {
   // Quoted and escaped: the name comes from Redis and goes into log lines.
   const tag = JSON.stringify(meta.name);
-  const w = new Worker(queueName(meta.hash), batchProcessor(meta.hash, context, run, o.log), {
+  const w = new Worker(queueName(meta.hash), batchProcessor(meta.hash, context, run, o.log, o.target.key), {
     connection: bullConnection(o.target),
     prefix: KEY_PREFIX,
     name: workerName(),

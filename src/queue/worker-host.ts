@@ -19,6 +19,7 @@ import { acceptsAnyone, checkRedis, connectRedis, isLoopback, queueFailure } fro
 import { workerContext } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta } from "./payload.js";
+import { signatureProblem } from "./sign.js";
 import { refusal, startStudyWorker, workerName } from "./study-worker.js";
 import type { RedisTarget } from "./target.js";
 
@@ -182,6 +183,11 @@ function memberships(
     const name = meta.ok ? JSON.stringify(meta.value.name) : metaName(text);
     const refusedAs = (why: string) => `refused study ${name} (${hash.slice(0, 12)}): ${why}`;
     if (!meta.ok) return refuse(hash, refusedAs(messagesOf(meta)));
+    const unsigned =
+      opts.redis.key === undefined && meta.value.mac !== undefined
+        ? "the study is signed: start this worker with the study's --key-file"
+        : signatureProblem(opts.redis.key, "meta", hash, JSON.parse(text));
+    if (unsigned !== undefined) return refuse(hash, refusedAs(unsigned));
     const other = refusal(meta.value, opts.version);
     if (other !== undefined) return refuse(hash, other);
     const m = meta.value;

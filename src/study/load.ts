@@ -70,6 +70,15 @@ function loadScenario(path: string): { text: string } & LoadResult {
   return { text: text.value, ...loadScenarioText(text.value, path) };
 }
 
+/** Factors named by a prototype key: the schema's record would drop a `__proto__` key without a word. */
+function prototypeFactors(data: object): Finding[] {
+  const factors = (data as { factors?: unknown }).factors;
+  if (factors === null || typeof factors !== "object" || Array.isArray(factors)) return [];
+  return Object.keys(factors)
+    .filter(isPrototypeKey)
+    .map((k) => ({ path: ["factors", k], message: `must not be named "${k}" (a prototype key)`, at: "key" }));
+}
+
 /** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
 export function loadStudyText(text: string, file: string): StudyLoadResult {
   const found = fileProblems(file);
@@ -89,11 +98,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
     return fail();
   }
 
-  // The schema's record drops a `__proto__` key without a word: name every prototype key first.
-  const rawFactors = (data as { factors?: unknown }).factors;
-  if (rawFactors !== null && typeof rawFactors === "object" && !Array.isArray(rawFactors))
-    for (const k of Object.keys(rawFactors).filter(isPrototypeKey))
-      place({ path: ["factors", k], message: `must not be named "${k}" (a prototype key)`, at: "key" });
+  prototypeFactors(data).forEach(place);
   if (found.all.length > 0) return fail();
 
   const parsed = studySchema.safeParse(data);

@@ -167,6 +167,55 @@ describe("a coordinator refuses forged replies", () => {
   });
 });
 
+describe("jobs and replies signed with --key-file", () => {
+  it("refuses a well-formed but unsigned reply that every other check passes; workers without the key refuse the study", async () => {
+    const keyFile = join(tmp(), "key");
+    writeFileSync(keyFile, `${"0123456789abcdef".repeat(4)}\n`);
+    const dir = tmp();
+    const forger = new Worker(queueName(hash), null, { connection: connection(), prefix: KEY_PREFIX });
+    closers.push(() => forger.close());
+    const keyless = worker();
+    await keyless.waitFor(/serving the studies/);
+    const args = [
+      "study",
+      TINY,
+      "--queue",
+      redis.url,
+      "--out",
+      dir,
+      "--batch-runs",
+      "4",
+      "--key-file",
+      keyFile,
+    ];
+    const study = startPamir(...args);
+    running.push(study);
+    let job: Job | undefined;
+    for (let k = 0; k < 30 && !job; k++) job = await forger.getNextJob("forger");
+    if (!job) throw new Error(`no batch to forge a reply to:\n${study.out.stderr}`);
+    // Kept outcomes, the planned series ids and ticks: only the missing signature gives it away.
+    const records = (job.data.tasks as { index: number; id: string }[]).map((t) => ({
+      index: t.index,
+      status: "ok",
+      durationMs: 1,
+      ticks: 5,
+      outcomes: { happy_share: 0.5, moves_total: 1e9, segregation: 0.5 },
+      series: { id: t.id, every: 2, ticks: [2, 4, 5], series: { happy_share: [0.5, 0.5, 0.5] } },
+    }));
+    await job.moveToCompleted({ format: JOB_FORMAT, records }, "forger", false);
+    await forger.close();
+    await keyless.waitFor(/refused study "Tiny Schelling study".*\n/);
+    expect(keyless.out.stdout).toMatch(/the study is signed: start this worker with the study's --key-file/);
+    worker("--key-file", keyFile);
+    const { code } = await study.exited;
+    expect(code, study.out.stderr).toBe(0);
+    expect(study.out.stderr).toMatch(
+      /refused the reply to batch \S+ \(queued again\): .*the reply is not signed/,
+    );
+    expectCleanResults(dir);
+  });
+});
+
 describe("a worker refuses forged studies", () => {
   /** Publish a forged study `key` of the tiny scenario with `context` overrides and one job. */
   async function forgeStudy(n: number, context: Record<string, unknown>, values: unknown[]): Promise<string> {

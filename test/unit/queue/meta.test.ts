@@ -80,7 +80,7 @@ describe("study meta", () => {
 
 describe("workerContext: map content by value only", () => {
   const meta = (text: string, map?: { given: string; text: string }) => ({
-    format: JOB_FORMAT,
+    format: JOB_FORMAT as typeof JOB_FORMAT,
     hash: "ab".repeat(32),
     name: "m",
     pamir: "t",
