@@ -256,6 +256,7 @@ async function drain(
           onNotice?.(`refused the reply to batch ${job.id} (queued again): ${got.refused}`);
           const again = batchJob(s, hash, k, batchRuns, key);
           if (again) await queue.add("batch", again, { jobId: jobId(hash, k) });
+          else pending.delete(k);
           continue;
         }
         if (job.processedBy) tally.workers.add(job.processedBy);
