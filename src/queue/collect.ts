@@ -60,7 +60,12 @@ export interface CollectOptions {
 }
 
 /** Whether task `t` from Redis is exactly the plan's task `p` (same id, scenario, point, seed, values). */
-const sameTask = (t: RunTask, p: RunTask) => JSON.stringify(t) === JSON.stringify(p);
+const sameTask = (t: RunTask, p: RunTask) =>
+  t.id === p.id &&
+  t.scenario === p.scenario &&
+  t.point === p.point &&
+  t.seed === p.seed &&
+  JSON.stringify(t.values) === JSON.stringify(p.values);
 
 /** Record finished job `job` of study `hash` into `s`; `state` is where the coordinator found it. */
 export function collectJob(
