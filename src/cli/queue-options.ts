@@ -1,12 +1,13 @@
 /**
  * The Redis options `pamir study --queue` and `pamir worker` share: the URL, TLS on, a CA file,
  * a password from a file (or PAMIR_REDIS_PASSWORD) so it need not sit in the command line where
- * `ps` shows it. Every queue problem (wrong password, unreachable server, a study queued by
+ * `ps` shows it, and a key file whose key signs jobs, replies and study metas. Every queue problem (wrong password, unreachable server, a study queued by
  * another pamir version) is a one-line error with exit code 2: it is configuration, not a run.
  */
 import type { Argv } from "yargs";
 import type { Problem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
+import { MIN_KEY_CHARS } from "../queue/sign.js";
 import { parseRedisUrl, type RedisTarget } from "../queue/target.js";
 import { CliError, EXIT } from "./errors.js";
 import { problemsText } from "./problems.js";
@@ -17,6 +18,7 @@ export interface QueueArgs {
   tls?: boolean | undefined;
   tlsCa?: string | undefined;
   passwordFile?: string | undefined;
+  keyFile?: string | undefined;
 }
 
 /** Add the queue options to a command; `required` for `pamir worker`. */
@@ -35,6 +37,11 @@ export function queueOptions<T>(y: Argv<T>, required: boolean) {
     .option("password-file", {
       type: "string",
       describe: "read the Redis password from this file (else the URL's, else $PAMIR_REDIS_PASSWORD)",
+    })
+    .option("key-file", {
+      type: "string",
+      describe:
+        "sign and check jobs, replies and study metas with the key in this file (the same on all sides)",
     });
 }
 
@@ -60,7 +67,14 @@ export function queueTarget(a: QueueArgs & { queue: string }): RedisTarget {
         : {}),
   });
   if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
-  return r.target;
+  if (a.keyFile === undefined) return r.target;
+  const key = readOption("key-file", a.keyFile).trim();
+  if (key.length < MIN_KEY_CHARS)
+    throw new CliError(
+      `--key-file ${a.keyFile}: the key must be at least ${MIN_KEY_CHARS} characters (e.g. openssl rand -hex 32 > ${a.keyFile})`,
+      EXIT.badInput,
+    );
+  return { ...r.target, key };
 }
 
 /** The CLI error for the queue's problems (configuration, exit 2). */

@@ -17,6 +17,7 @@ interface WorkerArgs extends QueueArgs {
   workers?: number | undefined;
   stallTimeout: number;
   verbose?: boolean | undefined;
+  insecure?: boolean | undefined;
 }
 
 /** Execute `pamir worker`. */
@@ -33,6 +34,7 @@ export async function workerCommand(args: WorkerArgs, print: (s: string) => void
       version: PAMIR_VERSION,
       stallMs: Math.round(args.stallTimeout * 1000),
       verbose: args.verbose,
+      insecure: args.insecure,
       log: print,
       stop,
       drop,
@@ -60,6 +62,11 @@ export function registerWorker(y: Argv, print: (s: string) => void): Argv {
           describe: "seconds after which a batch whose worker went silent is re-queued",
         })
         .option("verbose", { type: "boolean", describe: "a line per batch started and done" })
+        .option("insecure", {
+          type: "boolean",
+          describe:
+            "serve a Redis that needs no password even off loopback (anyone reaching it chooses the work)",
+        })
         .check((a) => {
           const w = a.workers;
           if (w !== undefined && !(Number.isInteger(w) && w >= 1))

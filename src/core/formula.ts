@@ -58,6 +58,11 @@ export const FORMULA_FUNCTIONS: Readonly<Record<string, readonly [number, number
   tanh: [1, 1],
 };
 
+/** The [min, max] arguments of allowed function `name`: own entries only, never Object.prototype's. */
+function arityOf(name: string): readonly [number, number] | undefined {
+  return Object.hasOwn(FORMULA_FUNCTIONS, name) ? FORMULA_FUNCTIONS[name] : undefined;
+}
+
 /** Allowed named constants. */
 export const FORMULA_CONSTANTS: readonly string[] = ["pi", "e"];
 
@@ -140,7 +145,7 @@ function check(node: MathNode, inputs: ReadonlySet<string>): FormulaError | unde
     case "SymbolNode": {
       const name = n.name as string;
       if (inputs.has(name) || FORMULA_CONSTANTS.includes(name)) return undefined;
-      if (name in FORMULA_FUNCTIONS) return refuse(`function "${name}" must be called`, name);
+      if (arityOf(name)) return refuse(`function "${name}" must be called`, name);
       return refuse(`unknown name "${name}" (inputs: ${[...inputs].join(", ") || "none"})`, name);
     }
     case "ParenthesisNode":
@@ -166,7 +171,7 @@ function check(node: MathNode, inputs: ReadonlySet<string>): FormulaError | unde
       if (fn.type !== "SymbolNode") return refuse("only named functions may be called", node.toString());
       const name = fn.name!;
       if (DISABLED_FUNCTIONS.includes(name)) return refuse(`function "${name}" is disabled`, name);
-      const arity = FORMULA_FUNCTIONS[name];
+      const arity = arityOf(name);
       if (!arity) return refuse(`function "${name}" is not allowed`, name);
       const args = n.args as MathNode[];
       if (args.length < arity[0] || args.length > arity[1]) {
@@ -200,7 +205,7 @@ function checkInputs(inputs: readonly string[]): FormulaError | undefined {
   const seen = new Set<string>();
   for (const name of inputs) {
     if (!IDENTIFIER.test(name)) return refuse(`input name "${name}" is not an identifier`, name);
-    if (KEYWORDS.has(name) || name in FORMULA_FUNCTIONS || FORMULA_CONSTANTS.includes(name))
+    if (KEYWORDS.has(name) || arityOf(name) || FORMULA_CONSTANTS.includes(name))
       return refuse(`input name "${name}" is reserved`, name);
     if (DISABLED_FUNCTIONS.includes(name)) return refuse(`input name "${name}" is reserved`, name);
     if (seen.has(name)) return refuse(`input name "${name}" is given twice`, name);

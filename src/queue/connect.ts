@@ -81,6 +81,37 @@ export async function checkRedis(
   }
 }
 
+/** Whether `host` names this machine's loopback (where only local processes can reach Redis). */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Whether the Redis at `target` answers a client that gives no credentials at all (a server
+ * without `requirepass` or ACLs: anyone who reaches it can queue jobs and forge replies). Asked
+ * with a connection of its own, since a password given to such a server is accepted too.
+ */
+export async function acceptsAnyone(target: RedisTarget, timeoutMs = 5000): Promise<boolean> {
+  const { password: _p, username: _u, ...anonymous } = target.options;
+  const r = new Redis({
+    ...anonymous,
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: timeoutMs,
+  });
+  r.on("error", () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
 /** A `queue` failure for `reason`; auth, unreachable and server are configuration errors. */
 export function queueFailure(reason: "auth" | "unreachable" | "server" | "meta", message: string): Failure {
   return failure(problem("queue", "", message, { reason }));

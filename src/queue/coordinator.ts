@@ -21,6 +21,7 @@ import { batchJob, collectJob } from "./collect.js";
 import { bullConnection, checkRedis, connectRedis } from "./connect.js";
 import { batchOfJobId, jobId, KEY_PREFIX, queueName } from "./names.js";
 import { announce, decideBatchRuns, ensureMeta, refusals, retire } from "./publish.js";
+import { replyChecker } from "./reply.js";
 import type { RedisTarget } from "./target.js";
 
 /** How to run a study over the queue. */
@@ -49,6 +50,8 @@ interface Tally {
   /** Jobs whose overhead is known, and its sum. */
   jobs: number;
   overheadMs: number;
+  /** Batches whose job or reply was refused, and how often. */
+  refusals: Map<number, number>;
 }
 
 /** Run `study` over the queue at `opts.redis` into `opts.out`. */
@@ -62,11 +65,22 @@ export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions)
   const links = connect(hash, opts);
   let failure: string | undefined;
   let batchRuns = 0;
-  const tally: Tally = { workers: new Set(), runs: 0, busyMs: 0, jobs: 0, overheadMs: 0 };
+  const tally: Tally = {
+    workers: new Set(),
+    runs: 0,
+    busyMs: 0,
+    jobs: 0,
+    overheadMs: 0,
+    refusals: new Map(),
+  };
   try {
     if (s.counts.done < s.planned) {
-      const meta = await ensureMeta(links.redis, study, opts.version, () =>
-        decideBatchRuns(s, opts.batchRuns),
+      const meta = await ensureMeta(
+        links.redis,
+        study,
+        opts.version,
+        () => decideBatchRuns(s, opts.batchRuns),
+        opts.redis.key,
       );
       if (!meta.ok) {
         s.close();
@@ -171,6 +185,7 @@ async function collectAll(
   opts: QueueStudyOptions,
 ): Promise<void> {
   const stopped = () => opts.stop?.aborted === true;
+  const key = opts.redis.key;
   const batches = Math.ceil(s.planned / batchRuns);
   const window = Math.min(4096, Math.max(32, Math.ceil(WINDOW_RUNS / batchRuns)));
   const pending = new Set<number>();
@@ -179,7 +194,7 @@ async function collectAll(
     const add = [];
     while (pending.size < window && next < batches) {
       const k = next++;
-      const data = batchJob(s, hash, k, batchRuns);
+      const data = batchJob(s, hash, k, batchRuns, key);
       if (!data) continue;
       pending.add(k);
       add.push({ name: "batch", data, opts: { jobId: jobId(hash, k) } });
@@ -190,7 +205,7 @@ async function collectAll(
   const notices = noticer(s, links, hash, opts);
   while (!stopped() && s.counts.done < s.planned) {
     links.settle();
-    await drain(s, links.queue, hash, batchRuns, pending, tally, opts.onNotice);
+    await drain(s, links.queue, hash, batchRuns, pending, tally, opts);
     if (s.counts.done >= s.planned) break;
     await fill();
     // Every batch was added and none is pending, yet runs are missing (a job removed from
@@ -201,7 +216,13 @@ async function collectAll(
   }
 }
 
-/** Collect every finished job (a page at a time), then remove it: its rows are on disk now. */
+/** Times a batch's reply may be refused and the batch queued again before its runs are recorded as failed. */
+const MAX_REFUSALS = 3;
+
+/**
+ * Collect every finished job (a page at a time), then remove it: its rows are on disk now. A
+ * refused job or reply is removed too and its batch queued again from the plan, saying why.
+ */
 async function drain(
   s: StudySession,
   queue: Queue,
@@ -209,13 +230,35 @@ async function drain(
   batchRuns: number,
   pending: Set<number>,
   tally: Tally,
-  onNotice: ((message: string) => void) | undefined,
+  opts: QueueStudyOptions,
 ): Promise<void> {
+  const check = replyChecker(s.context);
+  const { onNotice } = opts;
+  const key = opts.redis.key;
   for (const state of ["completed", "failed"] as const) {
     for (;;) {
       const jobs = await queue.getJobs([state], 0, 99, true);
       for (const job of jobs) {
-        const got = collectJob(s, hash, batchRuns, job, state);
+        const k = batchOfJobId(hash, job.id);
+        const refusedBefore = tally.refusals.get(k) ?? 0;
+        const got = collectJob(s, hash, batchRuns, job, state, {
+          check,
+          mayRefuse: refusedBefore < MAX_REFUSALS,
+          key,
+        });
+        await job.remove();
+        if (got.ignored) {
+          onNotice?.(`ignored ${got.ignored}`);
+          continue;
+        }
+        if (got.refused) {
+          tally.refusals.set(k, refusedBefore + 1);
+          onNotice?.(`refused the reply to batch ${job.id} (queued again): ${got.refused}`);
+          const again = batchJob(s, hash, k, batchRuns, key);
+          if (again) await queue.add("batch", again, { jobId: jobId(hash, k) });
+          else pending.delete(k);
+          continue;
+        }
         if (job.processedBy) tally.workers.add(job.processedBy);
         if (got.failedReason) onNotice?.(`batch ${job.id} failed: ${got.failedReason}`);
         tally.runs += got.runs;
@@ -224,8 +267,7 @@ async function drain(
           tally.jobs++;
           tally.overheadMs += got.overheadMs;
         }
-        await job.remove();
-        pending.delete(batchOfJobId(hash, job.id));
+        pending.delete(k);
       }
       if (jobs.length < 100) break;
     }

@@ -6,10 +6,13 @@
  * is trusted unchecked. A document of another format version is refused by name.
  */
 import { z } from "zod";
+import { isPrototypeKey, prototypeKeyPath } from "../core/plain-keys.js";
 import { failure, problem, type Result } from "../core/problems.js";
 import { problemSchema } from "../core/run-row.js";
+import { splitPath } from "../study/param-path.js";
 import type { RunTask } from "../study/run/batch.js";
 import type { RunRecord } from "../study/run/rows.js";
+import { SCENARIO_KEY } from "../study/schema.js";
 
 /** The job format this pamir writes and reads (2: a failed run's record carries problems). */
 export const JOB_FORMAT = 2;
@@ -17,12 +20,28 @@ export const JOB_FORMAT = 2;
 export const MAX_JOB_RUNS = 10_000;
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, "must be a study hash (64 hex digits)");
+/** An HMAC-SHA256 under the shared key (sign.ts), when the queue has one. */
+const mac = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .optional();
 const count = z.int().min(0);
 const plain = z.string().max(1_000_000);
+const label = z.string().max(1000);
+/** Outcome and series globs: few and short (they are matched in linear time anyway). */
+const globs = z.array(z.string().min(1).max(1000)).max(1000);
+/** A factor path a worker may write: `ticks`, or under `params.`, never through a prototype key. */
+const factorPath = z
+  .string()
+  .max(1000)
+  .refine(
+    (p) => p === "ticks" || (/^params(\.[^.]+)+$/.test(p) && !splitPath(p).some(isPrototypeKey)),
+    'must be "ticks" or a parameter path under "params." without __proto__, constructor or prototype',
+  );
 
 const runTask = z.strictObject({
   index: count,
-  id: z.string().min(1).max(1000),
+  id: label.min(1),
   scenario: count,
   point: count,
   seed: z
@@ -38,6 +57,7 @@ export const jobSchema = z.strictObject({
   study: hash,
   batch: count,
   tasks: z.array(runTask).min(1).max(MAX_JOB_RUNS),
+  mac,
 });
 
 /** A job as the coordinator writes it. */
@@ -46,6 +66,8 @@ export interface JobData {
   study: string;
   batch: number;
   tasks: RunTask[];
+  /** Signature under the shared key, when there is one. */
+  mac?: string | undefined;
 }
 
 const finite = z.number().nullable(); // JSON has no NaN/Infinity: they arrive as null, as runs.ndjson writes them
@@ -69,13 +91,14 @@ const runRecord = z.strictObject({
 export const replySchema = z.strictObject({
   format: z.literal(JOB_FORMAT),
   records: z.array(runRecord).max(MAX_JOB_RUNS),
+  mac,
 });
 
 /** What a worker needs to run a study's batches (series are returned, not written). */
 export const metaSchema = z.strictObject({
   format: z.literal(JOB_FORMAT),
   hash,
-  name: z.string(),
+  name: label,
   /** pamir version of the coordinator: workers of another version refuse the study. */
   pamir: z.string(),
   git: z.string().nullable(),
@@ -86,19 +109,20 @@ export const metaSchema = z.strictObject({
     scenarios: z
       .array(
         z.strictObject({
-          key: z.string(),
-          file: z.string(),
+          key: z.string().regex(SCENARIO_KEY),
+          file: label,
           text: plain,
           /** The map file the scenario names (`map: path`), carried because workers may not have it. */
-          map: z.strictObject({ given: z.string(), text: z.string().max(64_000_000) }).optional(),
+          map: z.strictObject({ given: label, text: z.string().max(64_000_000) }).optional(),
         }),
       )
       .min(1),
-    paths: z.array(z.string()),
+    paths: z.array(factorPath).max(1000),
     ticks: z.int().min(0).optional(),
-    keep: z.array(z.string()).optional(),
-    series: z.strictObject({ every: z.int().min(1), keep: z.array(z.string()).optional() }).optional(),
+    keep: globs.optional(),
+    series: z.strictObject({ every: z.int().min(1), keep: globs.optional() }).optional(),
   }),
+  mac,
 });
 
 /** A study's meta document. */
@@ -118,12 +142,23 @@ function refusal(what: string, data: unknown, error: z.ZodError): string {
   return `${what} is not a valid pamir job document${at}: ${i.message}`;
 }
 
+/** Deepest nesting a document may have (values of mapping factors are the deepest part). */
+const MAX_DEPTH = 64;
+
 /** A checked document, or the one `queue` problem (reason `job`) saying why it is refused. */
 type Checked<T> = Result<T>;
 
 const refused = (message: string) => failure(problem("queue", "", message, { reason: "job" }));
 
 function check<S extends z.ZodType>(schema: S, what: string, data: unknown): Checked<z.infer<S>> {
+  // JSON.parse makes `__proto__` an own key, which zod records drop silently: refuse it by name.
+  const at = prototypeKeyPath(data, MAX_DEPTH);
+  if (at !== undefined)
+    return refused(
+      isPrototypeKey(at[at.length - 1]!)
+        ? `${what} has a prototype key at ${at.join(".")} (__proto__, constructor and prototype are refused)`
+        : `${what} is nested deeper than ${MAX_DEPTH} levels at ${at.join(".")}`,
+    );
   const r = schema.safeParse(data);
   return r.success ? { ok: true, value: r.data } : refused(refusal(what, data, r.error));
 }

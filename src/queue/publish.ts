@@ -17,6 +17,7 @@ import { queueFailure } from "./connect.js";
 import { studyMeta } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta, type StudyMeta } from "./payload.js";
+import { signatureProblem, signDoc } from "./sign.js";
 
 /** Runs timed in the coordinator to size batches (the first one also warms up the JIT). */
 const CALIBRATION_RUNS = 3;
@@ -38,14 +39,15 @@ export async function calibrate(s: StudySession): Promise<number> {
 }
 
 /**
- * The meta of `study` on `redis`: the one already there (checked: same pamir version), or a new
- * one with `batchRuns()` runs per batch.
+ * The meta of `study` on `redis`: the one already there (checked: same pamir version, signed
+ * with `signKey` when there is one), or a new one with `batchRuns()` runs per batch.
  */
 export async function ensureMeta(
   redis: Redis,
   study: LoadedStudy,
   version: string,
   batchRuns: () => Promise<number>,
+  signKey?: string | undefined,
 ): Promise<{ ok: true; meta: StudyMeta } | Failure> {
   const key = metaKey(study.hash);
   let text = await redis.get(key);
@@ -53,14 +55,17 @@ export async function ensureMeta(
     const runs = await batchRuns();
     const meta = studyMeta(study, version, runs);
     if (!meta.ok) return meta;
-    await redis.set(key, JSON.stringify(meta.meta), "NX");
+    await redis.set(key, JSON.stringify(signDoc(signKey, "meta", study.hash, meta.meta)), "NX");
     text = await redis.get(key);
   }
   const bad = (message: string) => queueFailure("meta", message);
   if (text === null) return bad(`the study meta ${key} vanished while it was being written`);
   const m = parseMeta(text);
-  if (!m.ok)
-    return bad(`${key}: ${messagesOf(m)}; delete it (redis-cli DEL ${key}) to queue the study afresh`);
+  const unsigned = m.ok ? signatureProblem(signKey, "meta", study.hash, JSON.parse(text)) : undefined;
+  if (!m.ok || unsigned !== undefined)
+    return bad(
+      `${key}: ${unsigned ?? messagesOf(m as Failure)}; delete it (redis-cli DEL ${key}) to queue the study afresh`,
+    );
   if (m.value.pamir !== version)
     return bad(
       `this study was queued by pamir ${m.value.pamir}, this is pamir ${version}; finish it with that version, ` +

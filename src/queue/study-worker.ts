@@ -9,11 +9,12 @@
 import { hostname } from "node:os";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { messagesOf } from "../core/problems.js";
-import type { BatchContext, BatchReply } from "../study/run/batch.js";
+import type { BatchContext, BatchReply, RunTask } from "../study/run/batch.js";
 import type { ContextBatch } from "../study/run/worker.js";
 import { bullConnection } from "./connect.js";
 import { KEY_PREFIX, queueName } from "./names.js";
 import { JOB_FORMAT, parseJob, type StudyMeta } from "./payload.js";
+import { signatureProblem, signDoc } from "./sign.js";
 import type { RedisTarget } from "./target.js";
 
 /** Times a batch may stall (its worker died) and go back on the queue before it fails. */
@@ -28,29 +29,47 @@ export function workerName(): string {
 export function refusal(meta: StudyMeta, version: string): string | undefined {
   if (meta.pamir !== version)
     return (
-      `study "${meta.name}" (${meta.hash.slice(0, 12)}) was queued by pamir ${meta.pamir}, this worker is pamir ${version}: ` +
+      `study ${JSON.stringify(meta.name)} (${meta.hash.slice(0, 12)}) was queued by pamir ${meta.pamir}, this worker is pamir ${version}: ` +
       "not joining (run the same pamir version on the coordinator and every worker)"
     );
   return undefined;
 }
 
-/** The job processor of study `hash`: check the payload, run its tasks with `run`, reply in pamir's format. */
+/** Why tasks do not fit the study's context (a scenario it has not, values not one per factor path), or undefined. */
+function taskProblem(tasks: readonly RunTask[], context: BatchContext): string | undefined {
+  const k = tasks.findIndex(
+    (t) => t.scenario >= context.scenarios.length || t.values.length !== context.paths.length,
+  );
+  return k < 0
+    ? undefined
+    : `job task ${k} does not fit the study (${context.scenarios.length} scenario(s), ${context.paths.length} factor path(s))`;
+}
+
+/**
+ * The job processor of study `hash`: check the payload (and its signature under `key`), run its
+ * tasks with `run`, reply in pamir's format (signed under `key`).
+ */
 export function batchProcessor(
   hash: string,
   context: BatchContext,
   run: (batch: ContextBatch) => Promise<BatchReply>,
   log: (line: string) => void,
-): (job: Pick<Job, "id" | "data">) => Promise<{ format: typeof JOB_FORMAT; records: BatchReply["records"] }> {
+  key?: string | undefined,
+): (
+  job: Pick<Job, "id" | "data">,
+) => Promise<{ format: typeof JOB_FORMAT; records: BatchReply["records"]; mac?: string }> {
   return async (job) => {
     const parsed = parseJob(job.data, hash);
-    if (!parsed.ok) {
-      const why = messagesOf(parsed);
+    const why = parsed.ok
+      ? (signatureProblem(key, "job", String(job.id), job.data) ?? taskProblem(parsed.value.tasks, context))
+      : messagesOf(parsed);
+    if (!parsed.ok || why !== undefined) {
       log(`refused job ${job.id}: ${why}`);
       // Unrecoverable: the same payload would be refused by every worker, so no retries.
       throw new UnrecoverableError(why);
     }
     const reply = await run({ context, tasks: parsed.value.tasks });
-    return { format: JOB_FORMAT, records: reply.records };
+    return signDoc(key, "reply", String(job.id), { format: JOB_FORMAT, records: reply.records });
   };
 }
 
@@ -73,8 +92,9 @@ export function startStudyWorker(
   run: (batch: ContextBatch) => Promise<BatchReply>,
   o: StudyWorkerOptions,
 ): Worker {
-  const tag = `"${meta.name}"`;
-  const w = new Worker(queueName(meta.hash), batchProcessor(meta.hash, context, run, o.log), {
+  // Quoted and escaped: the name comes from Redis and goes into log lines.
+  const tag = JSON.stringify(meta.name);
+  const w = new Worker(queueName(meta.hash), batchProcessor(meta.hash, context, run, o.log, o.target.key), {
     connection: bullConnection(o.target),
     prefix: KEY_PREFIX,
     name: workerName(),

@@ -21,6 +21,8 @@ export interface RedisTarget {
   options: RedisConnectionOptions;
   /** The URL without credentials, e.g. `redis://10.0.0.5:6379/0`. */
   display: string;
+  /** Key shared by the coordinator and its workers to sign jobs, replies and metas (sign.ts). */
+  key?: string | undefined;
 }
 
 /** Options given next to the URL. */

@@ -15,10 +15,11 @@ import { type Failure, messagesOf } from "../core/problems.js";
 import type { BatchReply } from "../study/run/batch.js";
 import { DEFAULT_WORKER_FILE, studyPool } from "../study/run/executor.js";
 import type { ContextBatch } from "../study/run/worker.js";
-import { checkRedis, connectRedis } from "./connect.js";
+import { acceptsAnyone, checkRedis, connectRedis, isLoopback, queueFailure } from "./connect.js";
 import { workerContext } from "./meta.js";
 import { metaKey, refusalsKey, STUDIES_CHANNEL, STUDIES_KEY } from "./names.js";
 import { parseMeta } from "./payload.js";
+import { signatureProblem } from "./sign.js";
 import { refusal, startStudyWorker, workerName } from "./study-worker.js";
 import type { RedisTarget } from "./target.js";
 
@@ -40,12 +41,44 @@ export interface WorkerHostOptions {
   stop: AbortSignal;
   /** Abandon the batches in flight (after `stop`). */
   drop?: AbortSignal | undefined;
+  /** Serve a Redis that needs no password even when it is not on loopback. */
+  insecure?: boolean | undefined;
   /** The pool's worker file (default: the compiled study worker). */
   workerFile?: URL | undefined;
 }
 
 /** How a worker process ended. */
 export type WorkerHostResult = { ok: true; batches: number; runs: number } | Failure;
+
+/** The study name a refused meta gives, quoted and escaped (it goes into log lines), if any. */
+function metaName(text: string): string {
+  try {
+    const name = (JSON.parse(text) as { name?: unknown } | null)?.name;
+    return typeof name === "string" ? JSON.stringify(name.slice(0, 200)) : "(unnamed)";
+  } catch {
+    return "(unnamed)";
+  }
+}
+
+/**
+ * A worker refuses a Redis anyone can write to (no password needed) unless it is on loopback or
+ * `--insecure` is given; either way it says so, since whoever writes there chooses its work.
+ */
+async function openRedis(opts: WorkerHostOptions): Promise<Failure | undefined> {
+  if (!(await acceptsAnyone(opts.redis))) return undefined;
+  const at = opts.redis.display;
+  const loopback = isLoopback(opts.redis.options.host);
+  if (!loopback && opts.insecure !== true)
+    return queueFailure(
+      "auth",
+      `${at} accepts clients without a password, so anyone who reaches it can queue jobs for this worker; ` +
+        "set requirepass on the server (and give the password with --password-file or PAMIR_REDIS_PASSWORD), or pass --insecure",
+    );
+  opts.log(
+    `pamir worker: warning: ${at} accepts clients without a password (served: ${loopback ? "it is on loopback" : "--insecure"}); whoever can write to it chooses this worker's work`,
+  );
+  return undefined;
+}
 
 /** Resolves when `signal` aborts. */
 const abortedP = (signal: AbortSignal) =>
@@ -58,6 +91,8 @@ const abortedP = (signal: AbortSignal) =>
 export async function runWorkerHost(opts: WorkerHostOptions): Promise<WorkerHostResult> {
   const checked = await checkRedis(opts.redis);
   if (!checked.ok) return checked;
+  const open = await openRedis(opts);
+  if (open !== undefined) return open;
   const redisError = (m: string) => opts.log(`pamir worker: ${opts.redis.display}: ${m}`);
   const redis = connectRedis(opts.redis, "pamir-worker", redisError);
   const pool = studyPool(opts.threads, undefined, opts.workerFile ?? DEFAULT_WORKER_FILE);
@@ -134,23 +169,31 @@ function memberships(
   const joined = new Map<string, { worker: Worker; name: string }>();
   const refused = new Set<string>();
 
+  /** Refuse study `hash`: say why here and tell its coordinator, or it would wait without knowing why. */
+  const refuse = async (hash: string, why: string) => {
+    refused.add(hash);
+    opts.log(`pamir worker: ${why}`);
+    await redis.hset(refusalsKey(hash), workerName(), why);
+    await redis.expire(refusalsKey(hash), 86_400);
+  };
   const join1 = async (hash: string) => {
     const text = await redis.get(metaKey(hash));
     if (text === null) return; // closing right now
     const meta = parseMeta(text);
-    const why = meta.ok
-      ? refusal(meta.value, opts.version)
-      : `study ${hash.slice(0, 12)}: ${messagesOf(meta)}`;
-    if (!meta.ok || why !== undefined) {
-      refused.add(hash);
-      opts.log(`pamir worker: ${why}`);
-      // Tell the coordinator too, or it would wait for this worker without knowing why.
-      await redis.hset(refusalsKey(hash), workerName(), why ?? "");
-      await redis.expire(refusalsKey(hash), 86_400);
-      return;
-    }
+    const name = meta.ok ? JSON.stringify(meta.value.name) : metaName(text);
+    const refusedAs = (why: string) => `refused study ${name} (${hash.slice(0, 12)}): ${why}`;
+    if (!meta.ok) return refuse(hash, refusedAs(messagesOf(meta)));
+    const unsigned =
+      opts.redis.key === undefined && meta.value.mac !== undefined
+        ? "the study is signed: start this worker with the study's --key-file"
+        : signatureProblem(opts.redis.key, "meta", hash, JSON.parse(text));
+    if (unsigned !== undefined) return refuse(hash, refusedAs(unsigned));
+    const other = refusal(meta.value, opts.version);
+    if (other !== undefined) return refuse(hash, other);
     const m = meta.value;
-    const context = workerContext(m, scratch);
+    const built = workerContext(m, scratch);
+    if (!built.ok) return refuse(hash, refusedAs(messagesOf(built)));
+    const context = built.value;
     const worker = startStudyWorker(m, context, run, {
       target: opts.redis,
       // Two batches per thread: one runs while the next one's round trip to Redis is under way.
@@ -160,7 +203,9 @@ function memberships(
       log: opts.log,
     });
     joined.set(hash, { worker, name: m.name });
-    opts.log(`joined "${m.name}" (${hash.slice(0, 12)}): ${m.planned} runs in batches of ${m.batchRuns}`);
+    opts.log(
+      `joined ${JSON.stringify(m.name)} (${hash.slice(0, 12)}): ${m.planned} runs in batches of ${m.batchRuns}`,
+    );
   };
   const leave = async (hash: string) => {
     const j = joined.get(hash);
@@ -168,7 +213,7 @@ function memberships(
     if (j) {
       // Not waiting: a batch still running here is a re-run of a stalled one whose result is in already.
       await j.worker.close(true);
-      opts.log(`left "${j.name}" (${hash.slice(0, 12)}): the study is closed`);
+      opts.log(`left ${JSON.stringify(j.name)} (${hash.slice(0, 12)}): the study is closed`);
     }
   };
 

@@ -5,6 +5,7 @@
  * exception; problems inside a named scenario file are reported in that file.
  */
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
+import { isPrototypeKey } from "../core/plain-keys.js";
 import type { LocatedProblem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import { type LoadedScenario, type LoadResult, loadScenarioText } from "../scenario/load.js";
@@ -69,6 +70,15 @@ function loadScenario(path: string): { text: string } & LoadResult {
   return { text: text.value, ...loadScenarioText(text.value, path) };
 }
 
+/** Factors named by a prototype key: the schema's record would drop a `__proto__` key without a word. */
+function prototypeFactors(data: object): Finding[] {
+  const factors = (data as { factors?: unknown }).factors;
+  if (factors === null || typeof factors !== "object" || Array.isArray(factors)) return [];
+  return Object.keys(factors)
+    .filter(isPrototypeKey)
+    .map((k) => ({ path: ["factors", k], message: `must not be named "${k}" (a prototype key)`, at: "key" }));
+}
+
 /** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
 export function loadStudyText(text: string, file: string): StudyLoadResult {
   const found = fileProblems(file);
@@ -87,6 +97,9 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
     place({ path: [], message, at: "value" });
     return fail();
   }
+
+  prototypeFactors(data).forEach(place);
+  if (found.all.length > 0) return fail();
 
   const parsed = studySchema.safeParse(data);
   if (!parsed.success) {

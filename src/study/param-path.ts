@@ -1,8 +1,11 @@
 /**
  * Factor paths (`params.security.TJ.corruption`, `ticks`) as value paths: split into segments,
- * checked against the model's scenario schema, and written into a copy of a parsed scenario.
+ * checked against the model's scenario schema, and written into a copy of a parsed scenario —
+ * only through `setPath`, which refuses `__proto__`, `constructor` and `prototype` (a path from a
+ * queued study could otherwise reach Object.prototype of the thread that applies it).
  */
 
+import { isPrototypeKey, PROTOTYPE_KEYS } from "../core/plain-keys.js";
 import { didYouMean } from "../core/suggest.js";
 import { scenarioOptionFor } from "../scenario/schema.js";
 import { allowedKeys, schemaAt } from "../scenario/schema-walk.js";
@@ -16,6 +19,8 @@ export function splitPath(path: string): (string | number)[] {
 export function factorPathProblem(path: string, model: string, raw: unknown): string | undefined {
   const segs = splitPath(path);
   if (path === "ticks") return undefined;
+  const proto = segs.find(isPrototypeKey);
+  if (proto !== undefined) return prototypeMessage(proto);
   if (segs[0] !== "params" || segs.length < 2 || segs.some((s) => s === ""))
     return 'must be "ticks" or a parameter path under "params." (e.g. params.agents)';
   const root = scenarioOptionFor(model);
@@ -32,26 +37,53 @@ export function factorPathProblem(path: string, model: string, raw: unknown): st
   return `is not a parameter of model "${model}"`;
 }
 
+/** Why a path through prototype key `key` is refused. */
+const prototypeMessage = (key: string | number) =>
+  `must not contain "${key}" (${PROTOTYPE_KEYS.join(", ")} would reach the prototype of every object)`;
+
+/** A path written, or where and why it was refused. */
+export type Written =
+  | { ok: true; value: unknown }
+  | { ok: false; path: (string | number)[]; message: string };
+
+/**
+ * Write `value` at `segs` inside `target` (mutated), creating missing intermediate mappings
+ * (lists before an index segment); a prototype key anywhere in `segs` is refused before anything
+ * is written, and the message says which one.
+ */
+export function setPath(
+  target: Record<string | number, unknown>,
+  segs: readonly (string | number)[],
+  value: unknown,
+): string | undefined {
+  const proto = segs.find(isPrototypeKey);
+  if (proto !== undefined) return prototypeMessage(proto);
+  if (segs.length === 0) return "is empty";
+  let cur = target;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const seg = segs[i]!;
+    const next = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+    if (next === null || typeof next !== "object") cur[seg] = typeof segs[i + 1] === "number" ? [] : {};
+    cur = cur[seg] as Record<string | number, unknown>;
+  }
+  cur[segs[segs.length - 1]!] = value;
+  return undefined;
+}
+
 /** Structured clone of plain data (objects, arrays, scalars), enough for parsed YAML and JSON. */
 function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
 /**
- * A copy of `raw` with each `[segments, value]` written in, creating missing intermediate
- * mappings; values are copied too, so callers can share one value between points.
+ * A copy of `raw` with each `[segments, value]` written in through `setPath`; values are copied
+ * too, so callers can share one value between points. The first refused path is the failure.
  */
-export function withValues(raw: unknown, writes: readonly [(string | number)[], unknown][]): unknown {
+export function withValues(raw: unknown, writes: readonly [(string | number)[], unknown][]): Written {
   const out = clone(raw) as Record<string | number, unknown>;
   for (const [segs, value] of writes) {
-    let cur = out;
-    for (let i = 0; i < segs.length - 1; i++) {
-      const seg = segs[i]!;
-      const next = cur[seg];
-      if (next === null || typeof next !== "object") cur[seg] = typeof segs[i + 1] === "number" ? [] : {};
-      cur = cur[seg] as Record<string | number, unknown>;
-    }
-    cur[segs[segs.length - 1]!] = clone(value);
+    const why = setPath(out, segs, clone(value));
+    if (why !== undefined) return { ok: false, path: segs, message: why };
   }
-  return out;
+  return { ok: true, value: out };
 }

@@ -26,7 +26,12 @@ export function resolvePoint(
 ): ResolvedPoint {
   const writes: [(string | number)[], unknown][] = paths.map((p, i) => [splitPath(p), values[i]]);
   if (ticks !== undefined) writes.unshift([["ticks"], ticks]);
-  const data = withValues(sc.raw, writes);
+  const written = withValues(sc.raw, writes);
+  if (!written.ok) {
+    const issue = { code: "custom", path: written.path, message: written.message, input: undefined } as const;
+    return { ok: false, data: sc.raw, issues: [issue] };
+  }
+  const data = written.value;
   const option = scenarioOptionFor(sc.model.name);
   if (!option) return { ok: false, data, issues: [] };
   const r = option.safeParse(data);

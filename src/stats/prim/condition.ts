@@ -68,7 +68,7 @@ export function compileCondition(
       const rest = text.slice(at + whole.length);
       if (!sel && (/^\s*\(/.test(rest) || WORDS.has(name) || FORMULA_CONSTANTS.includes(name))) return whole;
       if (!outcomes.includes(name)) {
-        const fn = name in FORMULA_FUNCTIONS ? ` (${name} is a function: call it)` : "";
+        const fn = Object.hasOwn(FORMULA_FUNCTIONS, name) ? ` (${name} is a function: call it)` : "";
         failure = fail(
           `unknown outcome "${name}"${didYouMean(name, outcomes)}${fn} (outcomes: ${outcomes.join(", ")})`,
         );

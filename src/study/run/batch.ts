@@ -9,7 +9,8 @@ import { runModel } from "../../core/run.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "../point.js";
 import { type SeriesDocument, thinSeries, writeSeries } from "../results/series.js";
-import { globMatcher, type RunRecord } from "./rows.js";
+import { globMatcher } from "./glob.js";
+import type { RunRecord } from "./rows.js";
 
 /** What every batch of a study shares (sent once per worker). */
 export interface BatchContext {
@@ -50,7 +51,7 @@ export interface BatchReply {
 interface Cache {
   hash: string;
   scenarios: Map<number, LoadedScenario | Failure>;
-  point?: { scenario: number; point: number; resolved: ResolvedPoint } | undefined;
+  point?: { scenario: number; point: number; values: string; resolved: ResolvedPoint } | undefined;
   keepOutcome: (name: string) => boolean;
   keepSeries: (name: string) => boolean;
 }
@@ -105,10 +106,13 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
   try {
     const sc = scenarioOf(ctx, c, task.scenario, load);
     if ("problems" in sc) return failed(sc.problems);
-    if (c.point?.scenario !== task.scenario || c.point.point !== task.point) {
+    // Keyed by the values too: a job from the queue may carry other values under the same point index.
+    const values = JSON.stringify(task.values);
+    if (c.point?.scenario !== task.scenario || c.point.point !== task.point || c.point.values !== values) {
       c.point = {
         scenario: task.scenario,
         point: task.point,
+        values,
         resolved: resolvePoint(sc, ctx.paths, task.values, ctx.ticks),
       };
     }

@@ -57,13 +57,3 @@ export function buildRow(shape: PlanShape, seed: number, point: PointInfo, rec: 
 export function rowLine(row: RunRow): string {
   return `${JSON.stringify(row)}\n`;
 }
-
-/** A matcher for names against globs (`*` any run of characters, `?` one); undefined keeps everything. */
-export function globMatcher(globs: readonly string[] | undefined): (name: string) => boolean {
-  if (!globs) return () => true;
-  const literal = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(
-    `^(?:${globs.map((g) => literal(g).replaceAll("*", ".*").replaceAll("?", ".")).join("|")})$`,
-  );
-  return (name) => re.test(name);
-}

@@ -139,6 +139,32 @@ describe("formula compiler: refused", () => {
     expect(compileFormula("1", ["a b"])).toMatchObject({ ok: false, problems: [{ message: /identifier/ }] });
   });
 
+  // Object.prototype's names are not allowed functions: the allow-list is looked up by own property only.
+  it("refuses Object.prototype names as functions and as inputs, located at the name", () => {
+    const names = [
+      "constructor",
+      "toString",
+      "__proto__",
+      "hasOwnProperty",
+      "valueOf",
+      "isPrototypeOf",
+      "propertyIsEnumerable",
+      "toLocaleString",
+      "__defineGetter__",
+      "__lookupGetter__",
+    ];
+    for (const name of names) {
+      for (const source of [`${name}(1)`, `${name}()`, `profit + ${name}(profit, 2)`]) {
+        const e = refused(source);
+        expect(e.path, source).toBe(name);
+        expect(e.message, source).toBe(`function "${name}" is not allowed`);
+      }
+      expect(refused(`${name} + 1`).message).toMatch(/unknown name/);
+    }
+    // An input may be called like an Object.prototype name: it shadows nothing in the allow-list.
+    expect(compiled("valueOf * 2", ["valueOf"]).evaluate([3])).toEqual({ ok: true, value: 6 });
+  });
+
   it("runs on a mathjs instance whose dangerous functions throw (defence in depth)", () => {
     const math = formulaMath() as unknown as Record<string, (...a: unknown[]) => unknown>;
     for (const name of DISABLED_FUNCTIONS) expect(() => math[name]!("1")).toThrow(/disabled/);

@@ -58,7 +58,9 @@ describe("study meta", () => {
     if (!made.ok) throw new Error(made.problems[0]!.message);
     const meta = parseMeta(JSON.stringify(made.meta));
     if (!meta.ok) throw new Error(meta.problems[0]!.message);
-    const ctx = workerContext(meta.value, scratch);
+    const built = workerContext(meta.value, scratch);
+    if (!built.ok) throw new Error(built.problems[0]!.message);
+    const ctx = built.value;
     const text = ctx.scenarios[0]!.text;
     const copy = /^map: (.+)$/m.exec(text)?.[1];
     expect(copy?.startsWith(scratch)).toBe(true);
@@ -73,6 +75,44 @@ describe("study meta", () => {
     expect(there[0]!.series).toEqual(
       JSON.parse(readFileSync(join(out, "series", `${tasks[0]!.id}.json`), "utf8")),
     );
+  });
+});
+
+describe("workerContext: map content by value only", () => {
+  const meta = (text: string, map?: { given: string; text: string }) => ({
+    format: JOB_FORMAT as typeof JOB_FORMAT,
+    hash: "ab".repeat(32),
+    name: "m",
+    pamir: "t",
+    git: null,
+    planned: 1,
+    batchRuns: 1,
+    context: {
+      scenarios: [{ key: "s", file: "/elsewhere/s.yaml", text, ...(map ? { map } : {}) }],
+      paths: [],
+    },
+  });
+  const scenario = "model: schelling\nparams: { width: 10, height: 10, agents: 40 }\n";
+
+  it("refuses a scenario whose map: names a file the meta does not carry, the same words whether it exists or not", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "pamir-scratch-"));
+    const said = (file: string) => {
+      const r = workerContext(meta(`${scenario}map: ${file}\n`), scratch);
+      return r.ok ? "" : r.problems[0]!.message.replace(file, "F");
+    };
+    expect(said("/etc/hostname")).toBe(
+      'scenario s names the map file "F" but does not carry it: a worker never opens a local path',
+    );
+    expect(said("/no/such/file.json")).toBe(said("/etc/hostname"));
+    // Through a YAML alias too: the check reads the parsed value, not the text.
+    expect(said("&m /etc/hostname\nname: *m")).toMatch(/names the map file/);
+    const other = workerContext(meta(`${scenario}map: a.json\n`, { given: "b.json", text: "{}" }), scratch);
+    expect(!other.ok && other.problems[0]!.message).toMatch(
+      /names the map file "a\.json" but does not carry it/,
+    );
+    const extra = workerContext(meta(scenario, { given: "b.json", text: "{}" }), scratch);
+    expect(!extra.ok && extra.problems[0]!.message).toMatch(/carries a map file its text does not name/);
+    expect(workerContext(meta(scenario), scratch).ok).toBe(true);
   });
 });
 

@@ -136,4 +136,36 @@ describe("parseMeta", () => {
     const noScenarios = parseMeta(JSON.stringify({ ...meta, context: { scenarios: [], paths: [] } }));
     expect(!noScenarios.ok && noScenarios.problems[0]!.message).toMatch(/at context\.scenarios/);
   });
+
+  // A forged meta: factor paths through a prototype key, prototype keys anywhere, oversized parts.
+  it("refuses prototype factor paths and keys, odd scenario keys and unbounded globs, saying where", () => {
+    const why = (context: object, extra: object = {}) => {
+      const r = parseMeta(JSON.stringify({ ...meta, ...extra, context: { ...meta.context, ...context } }));
+      return r.ok ? "" : r.problems[0]!.message;
+    };
+    for (const path of [
+      "__proto__.corruption",
+      "params.__proto__.x",
+      "params.constructor.prototype.y",
+      "seed",
+    ])
+      expect(why({ paths: ["params.agents", path] }), path).toMatch(
+        /at context\.paths\.1: must be "ticks" or a parameter path under "params\." without __proto__/,
+      );
+    expect(why({ paths: ["ticks", "params.a.0.b"] })).toBe("");
+    expect(parseMeta(`{"__proto__": {"x": 1}, ${JSON.stringify(meta).slice(1)}`)).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          message:
+            "study meta has a prototype key at __proto__ (__proto__, constructor and prototype are refused)",
+        },
+      ],
+    });
+    expect(why({ scenarios: [{ key: "../x", file: "s.yaml", text: "" }] })).toMatch(
+      /at context\.scenarios\.0\.key/,
+    );
+    expect(why({ keep: Array(1001).fill("a") })).toMatch(/at context\.keep/);
+    expect(why({}, { name: "n".repeat(1001) })).toMatch(/at name/);
+  });
 });

@@ -50,6 +50,19 @@ describe("loadStudyText", () => {
     ]);
   });
 
+  // The schema's record drops a `__proto__` key without a word (4 design points instead of 8).
+  it("locates a factor named __proto__ (or constructor, prototype) instead of dropping it", () => {
+    expect(
+      problems(
+        `${head}factors:\n  __proto__: { values: [1, 2] }\n  params.agents: { values: [10, 20] }\n` +
+          "  constructor: { values: [1] }\n",
+      ),
+    ).toEqual([
+      `${FILE}:4:3  factors.__proto__  must not be named "__proto__" (a prototype key)`,
+      `${FILE}:6:3  factors.constructor  must not be named "constructor" (a prototype key)`,
+    ]);
+  });
+
   it("locates a value the model's schema rejects at that value, once however often it is crossed", () => {
     const text = `${head}replicates: 2\nfactors:\n  params.radius: { values: [1, 0, 2] }\n  params.agents: { values: [10, 20] }\n`;
     expect(problems(text)).toEqual([

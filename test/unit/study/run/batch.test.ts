@@ -39,6 +39,14 @@ describe("runBatch", () => {
     expect(other.outcomes).not.toEqual(alone.outcomes);
   });
 
+  // A forged job from the queue may carry other values under a point index: the cache must not hand them on.
+  it("gives the same outcomes for a task after another task of the same point index with other values", () => {
+    const alone = runBatch(context("c"), [task(0, 0, 30, 9)]).records[0]!;
+    const after = runBatch(context("c"), [task(0, 0, 60, 9), task(0, 0, 30, 9)]).records;
+    expect(after[1]!.outcomes).toEqual(alone.outcomes);
+    expect(after[0]!.outcomes).not.toEqual(alone.outcomes);
+  });
+
   it("records a point the model's check rejects as failed, with the check's words", () => {
     const r = runBatch(context("c"), [task(0, 0, 500)]).records[0]!;
     expect(r).toMatchObject({ status: "failed", ticks: 0, outcomes: {} });
