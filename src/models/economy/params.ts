@@ -20,8 +20,8 @@ export type Agency = (typeof AGENCIES)[number];
 export const SECURITY_COUNTRIES = ["TJ", "UZ", "KG", "KZ", "RU", "CN"] as const;
 
 /**
- * Hazard of one border-guard unit at an official post: −ln(1 − 0.15), so it detects a passing load
- * with the official crossing's base probability, 0.15 (TRANSPORT_DEFAULTS.official.detectionBase).
+ * Hazard of one border-guard unit at an official post: −ln(1 − base), so it detects a passing load
+ * with the official crossing's base probability (TRANSPORT_DEFAULTS.official.detectionBase, 0.04).
  */
 export const POST_HAZARD = -Math.log(1 - TRANSPORT_DEFAULTS.official.detectionBase);
 

@@ -14,6 +14,7 @@ import { armedProblems } from "./armed/state.js";
 import { nexusOutcomes } from "./outcomes.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
 import { nexusRun } from "./schedule.js";
+import { nexusSwitches } from "./switches.js";
 
 /** Default horizon, days. */
 export const NEXUS_DAYS = 360;
@@ -81,5 +82,6 @@ export const nexusModel: ModelDefinition<NexusModelParams> = {
   defaultTicks: NEXUS_DAYS,
   usesMap: false,
   check: checkNexus,
+  switches: nexusSwitches,
   setup: setupNexus,
 };

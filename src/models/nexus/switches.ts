@@ -1,0 +1,84 @@
+/**
+ * The nexus model's switches: every claim of the essay behind pamir as one parameter with the two
+ * values `pamir audit` runs it at (the economy's switches come first: the nexus params extend
+ * them). docs/model.md, "Switches and their audit", carries the audit of both default scenarios.
+ */
+import type { ModelSwitch } from "../../core/model.js";
+import { economySwitches } from "../economy/switches.js";
+
+/** The essay's claims about the armed side and the alliance (paths under `params`). */
+export const armedSwitches: readonly ModelSwitch[] = [
+  {
+    path: "threat.criminalShare",
+    kind: "range",
+    low: 0,
+    high: 1,
+    claim:
+      "The armed groups want the heroin trade (criminal motive), not ideological targets across the border (the drills' threat).",
+  },
+  {
+    path: "threat.drift",
+    kind: "range",
+    low: 0,
+    high: 0.02,
+    claim:
+      "A band's motive drifts with its revenue mix: one that lives on heroin turns criminal (convergence).",
+    note: "At a pole of the continuum a band's income matches its motive, so drift has nothing to move.",
+  },
+  {
+    path: "posture",
+    kind: "choice",
+    values: ["incursion-drill", "route-control"],
+    claim:
+      "CSTO and SCO forces either rehearse blocking a mass incursion from Afghanistan or work the trafficking corridors with the drug agencies.",
+  },
+  {
+    path: "alliance.coordination",
+    kind: "range",
+    low: 0,
+    high: 1,
+    claim: "The CSTO and the SCO plan in isolation, leaving gaps and double coverage (0), or deconflict (1).",
+  },
+  {
+    path: "alliance.forces.0.members",
+    kind: "choice",
+    values: [
+      ["RU", "KZ", "KG", "TJ"],
+      ["RU", "KZ", "KG", "TJ", "UZ", "TM"],
+    ],
+    claim:
+      "Uzbekistan and Turkmenistan stay outside the CSTO: its force cannot act there, and flows and bands can move there.",
+  },
+  {
+    path: "alliance.forces.0.invitations",
+    kind: "choice",
+    values: [[{ country: "TJ", fromDay: 0, toDay: 1_000_000 }], []],
+    claim:
+      "Non-interference: the CSTO force enters a member only when invited (Tajikistan hosts it) or past a severity threshold.",
+  },
+  {
+    path: "alliance.activationThreshold",
+    kind: "range",
+    low: 1,
+    high: 1000,
+    claim: "Members are loath to let the alliance in uninvited: entry needs incidents of this severity.",
+  },
+  {
+    path: "alliance.forces.0.troopDayBudget",
+    kind: "range",
+    low: 100_000,
+    high: 300_000,
+    claim: "Russia must do more with less: the CSTO force has fewer troop-days to spend.",
+  },
+  {
+    path: "attribution.bias",
+    kind: "range",
+    low: 0,
+    high: 1,
+    claim:
+      "Governments call criminal violence terrorism, which brings crackdowns and keeps the threat looking ideological.",
+  },
+];
+
+/** Every switch of the nexus model: the economy's, then the armed side's. */
+export const nexusSwitches: readonly ModelSwitch[] = [...economySwitches, ...armedSwitches];
