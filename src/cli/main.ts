@@ -4,6 +4,7 @@
  * 0 success, 1 a run failed, 2 bad input or usage.
  */
 import yargs, { type Argv } from "yargs";
+import { registerCalibrate } from "./calibrate.js";
 import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(
       1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity or discover",
+      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover or calibrate",
     )
     .recommendCommands()
     .help()
@@ -58,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerReport(y, print);
   y = registerSensitivity(y, print);
   y = registerDiscover(y, print);
+  y = registerCalibrate(y, print);
   y = registerWorker(y, print);
   try {
     await y.parseAsync();
