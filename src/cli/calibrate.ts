@@ -13,8 +13,8 @@ import { defaultWorkers } from "../study/run/executor.js";
 import { formatDuration } from "../study/run/progress.js";
 import { CliError, EXIT } from "./errors.js";
 import { fileProblemsError, problemLine } from "./problems.js";
-import { EXIT_INTERRUPTED } from "./study.js";
 import { stopSignals } from "./signals.js";
+import { EXIT_INTERRUPTED } from "./study.js";
 import { formatNumber as f, renderTable } from "./table.js";
 import { PAMIR_VERSION } from "./version.js";
 
@@ -76,7 +76,7 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
   const onRuns = (runs: number) => {
     if (args.quiet === true || performance.now() - last < 2000) return;
     last = performance.now();
-    print(`${runs} runs`);
+    print(`  ${runs} runs this session`);
   };
   let r: CalibrateResult;
   try {
@@ -87,6 +87,13 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
       version: PAMIR_VERSION,
       stop,
       onRuns,
+      onGeneration: (g) => {
+        if (args.quiet === true) return;
+        const tol = g.tolerance === null ? "∞" : f(g.tolerance);
+        print(
+          `generation ${g.generation}: tolerance ${tol}, ${g.accepted} of ${g.draws} draws within it, ESS ${f(g.ess)}, ${g.runsTotal} runs so far`,
+        );
+      },
     });
   } finally {
     release();
@@ -97,7 +104,10 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
   }
   if (r.status === "interrupted") {
     const again = `pamir calibrate ${args.calibration}${args.out === undefined ? "" : ` --out ${args.out}`}`;
-    throw new CliError(`interrupted after ${r.runs} runs, kept in ${r.dir}; continue with: ${again}`, EXIT_INTERRUPTED);
+    throw new CliError(
+      `interrupted after ${r.runs} runs, kept in ${r.dir}; continue with: ${again}`,
+      EXIT_INTERRUPTED,
+    );
   }
   if (args.quiet !== true) for (const l of report(r)) print(l);
   const resumed = r.resumed > 0 ? `, ${r.resumed} evaluations resumed` : "";
@@ -112,15 +122,25 @@ export function registerCalibrate(y: Argv, print: (s: string) => void): Argv {
     (c) =>
       c
         .positional("calibration", { type: "string", demandOption: true, describe: "calibration YAML file" })
-        .option("workers", { type: "number", describe: "worker threads (default: the file's, else available cores)" })
-        .option("out", { type: "string", describe: "results folder (default: results/<calibration name slug>)" })
-        .option("resume", { type: "boolean", describe: "resume the calibration in the results folder (error if none)" })
+        .option("workers", {
+          type: "number",
+          describe: "worker threads (default: the file's, else available cores)",
+        })
+        .option("out", {
+          type: "string",
+          describe: "results folder (default: results/<calibration name slug>)",
+        })
+        .option("resume", {
+          type: "boolean",
+          describe: "resume the calibration in the results folder (error if none)",
+        })
         .option("force", { type: "boolean", describe: "discard the results in the folder and start over" })
         .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
         .conflicts("resume", "force")
         .check((a) => {
           const w = a.workers;
-          if (w !== undefined && !(Number.isInteger(w) && w >= 1)) throw new Error("--workers must be an integer ≥ 1");
+          if (w !== undefined && !(Number.isInteger(w) && w >= 1))
+            throw new Error("--workers must be an integer ≥ 1");
           return true;
         }),
     (a) => calibrateCommand(a as CalibrateArgs, print),

@@ -45,11 +45,21 @@ function fitSection(d: CalibrationData): string {
 
 async function posteriorSection(d: CalibrationData): Promise<{ html: string; charts: number }> {
   const rows = d.parameters.map((p) =>
-    row([esc(p.name), esc(p.path), `${esc(p.prior)} ${fmt(p.min)} – ${fmt(p.max)}`, fmt(p.mean), fmt(p.sd), `${fmt(p.q025)} – ${fmt(p.q975)}`, String(p.fitted)]),
+    row([
+      esc(p.name),
+      esc(p.path),
+      `${esc(p.prior)} ${fmt(p.min)} – ${fmt(p.max)}`,
+      fmt(p.mean),
+      fmt(p.sd),
+      `${fmt(p.q025)} – ${fmt(p.q975)}`,
+      String(p.fitted),
+    ]),
   );
   const charts: string[] = [];
   for (const [i, p] of d.parameters.entries())
-    charts.push(`<figure>${await renderChart(posteriorSpec(p, d.particles), `posterior-${i}`, `Posterior of ${p.name}`)}</figure>`);
+    charts.push(
+      `<figure>${await renderChart(posteriorSpec(p, d.particles), `posterior-${i}`, `Posterior of ${p.name}`)}</figure>`,
+    );
   const html = [
     "<section><h2>Posterior</h2>",
     `<p>${d.particles.length} weighted particles of the last generation.</p>`,
@@ -80,7 +90,10 @@ function convergenceSection(d: CalibrationData): string {
 }
 
 /** Build the report of the calibration folder `dir`. */
-export async function buildCalibrationReport(dir: string, version: string): Promise<Result<BuiltCalibrationReport>> {
+export async function buildCalibrationReport(
+  dir: string,
+  version: string,
+): Promise<Result<BuiltCalibrationReport>> {
   const data = loadCalibration(dir);
   if (!data.ok) return data;
   const d = data.value;
@@ -95,6 +108,11 @@ export async function buildCalibrationReport(dir: string, version: string): Prom
   const body = [header, fitSection(d), post.html, convergenceSection(d)].join("\n");
   return {
     ok: true,
-    value: { html: page(`${m.calibration} — pamir calibration report`, `pamir ${version}`, body), charts: post.charts, maps: 0, notes: [] },
+    value: {
+      html: page(`${m.calibration} — pamir calibration report`, `pamir ${version}`, body),
+      charts: post.charts,
+      maps: 0,
+      notes: [],
+    },
   };
 }

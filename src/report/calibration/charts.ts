@@ -32,7 +32,11 @@ export function posteriorSpec(
   p: ParameterSummary,
   particles: readonly { weight: number; parameters: Record<string, number> }[],
 ): TopLevelSpec {
-  const scale = { type: p.prior === "log-uniform" ? ("log" as const) : ("linear" as const), domain: [p.min, p.max], nice: false };
+  const scale = {
+    type: p.prior === "log-uniform" ? ("log" as const) : ("linear" as const),
+    domain: [p.min, p.max],
+    nice: false,
+  };
   const rule = (values: number[], dash: number[]) => ({
     data: { values: values.map((v) => ({ v })) },
     mark: { type: "rule" as const, color: "#d62728", strokeDash: dash },

@@ -30,7 +30,11 @@ export function loadCalibration(dir: string): Result<CalibrationData> {
   if (!manifest) return failure(problem("results", "", `${dir}/calibration.json cannot be read`));
   if (manifest.endedAt === null)
     return failure(
-      problem("results", "", `${dir} holds a calibration that has not finished: rerun pamir calibrate to complete it`),
+      problem(
+        "results",
+        "",
+        `${dir} holds a calibration that has not finished: rerun pamir calibrate to complete it`,
+      ),
     );
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as unknown;

@@ -32,7 +32,10 @@ const key = (path: PropertyKey[], message: string): Finding => ({ path, message,
 const value = (path: PropertyKey[], message: string): Finding => ({ path, message, at: "value" });
 
 /** The free parameters of a parsed file, and every problem with their priors. */
-export function checkParameters(input: CalibrationInput): { parameters: FreeParameter[]; problems: Finding[] } {
+export function checkParameters(input: CalibrationInput): {
+  parameters: FreeParameter[];
+  problems: Finding[];
+} {
   const problems: Finding[] = [];
   const parameters: FreeParameter[] = [];
   const names = new Map<string, string>();
@@ -42,7 +45,8 @@ export function checkParameters(input: CalibrationInput): { parameters: FreePara
     const at = ["parameters", path];
     const name = p.name ?? path;
     const clash = names.get(name);
-    if (clash !== undefined) problems.push(value([...at, "name"], `name "${name}" is already used by ${clash}`));
+    if (clash !== undefined)
+      problems.push(value([...at, "name"], `name "${name}" is already used by ${clash}`));
     names.set(name, path);
     if (!path.startsWith("params.")) {
       problems.push(key(at, 'must be a parameter path under "params." (e.g. params.detection.officialBase)'));
@@ -53,7 +57,12 @@ export function checkParameters(input: CalibrationInput): { parameters: FreePara
       continue;
     }
     if (p.prior === "log-uniform" && !(p.min > 0)) {
-      problems.push(value([...at, "min"], "must be > 0 for a log-uniform prior (the logarithm of 0 or less is undefined)"));
+      problems.push(
+        value(
+          [...at, "min"],
+          "must be > 0 for a log-uniform prior (the logarithm of 0 or less is undefined)",
+        ),
+      );
       continue;
     }
     parameters.push({ path, name, prior: p.prior, min: p.min, max: p.max });
@@ -70,7 +79,9 @@ export function checkTargets(input: CalibrationInput): { targets: Target[]; prob
   for (const [outcome, t] of entries) {
     const at = ["targets", outcome];
     if ((t.band === undefined) === (t.tolerance === undefined)) {
-      problems.push(value(at, "give either band: [lo, hi] or tolerance (observed ± tolerance), not both or neither"));
+      problems.push(
+        value(at, "give either band: [lo, hi] or tolerance (observed ± tolerance), not both or neither"),
+      );
       continue;
     }
     const [lo, hi] = t.band ?? [t.observed - t.tolerance!, t.observed + t.tolerance!];
@@ -79,7 +90,9 @@ export function checkTargets(input: CalibrationInput): { targets: Target[]; prob
       continue;
     }
     if (t.observed < lo || t.observed > hi) {
-      problems.push(value([...at, "band"], `must hold the observed value ${t.observed} (got [${lo}, ${hi}])`));
+      problems.push(
+        value([...at, "band"], `must hold the observed value ${t.observed} (got [${lo}, ${hi}])`),
+      );
       continue;
     }
     targets.push({ outcome, observed: t.observed, lo, hi, weight: t.weight, source: t.source });

@@ -5,10 +5,11 @@
  * go to the journal as soon as it returns, so a kill loses at most the batches in flight.
  * Candidates the journal already holds are not run again.
  */
+
+import { runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
 import type { Executor } from "../run/executor.js";
 import type { RunRecord } from "../run/rows.js";
-import { runSeed } from "../plan.js";
 import { distanceOf, targetMeans } from "./distance.js";
 import type { DrawRow, FitRow, Journal, JournalRow } from "./journal.js";
 import type { LoadedCalibration } from "./load.js";
@@ -64,9 +65,10 @@ async function runUnits(ev: Evaluator, units: readonly Unit[]): Promise<boolean>
     const seeds: number[][] = [];
     for (const u of chunk) {
       seeds.push(u.ids.map((id) => runSeed(c.input.seed, id)));
-      u.ids.forEach((id, r) =>
-        tasks.push({ index: tasks.length, id, scenario: 0, point: u.point, seed: seeds.at(-1)![r]!, values: u.values }),
-      );
+      for (const [r, id] of u.ids.entries()) {
+        const seed = seeds.at(-1)![r]!;
+        tasks.push({ index: tasks.length, id, scenario: 0, point: u.point, seed, values: u.values });
+      }
     }
     const p: Promise<void> = exec
       .run(tasks)
@@ -112,7 +114,12 @@ export async function evaluateDraws(
       ids: Array.from({ length: seeds }, (_, r) => `${key}/r${r}`),
       row(records) {
         const failed = records.some((r) => r.status === "failed");
-        const means = failed ? c.targets.map(() => Number.NaN) : targetMeans(c.targets, records.map((r) => r.outcomes));
+        const means = failed
+          ? c.targets.map(() => Number.NaN)
+          : targetMeans(
+              c.targets,
+              records.map((r) => r.outcomes),
+            );
         const d = distanceOf(c.targets, means);
         return {
           generation,
@@ -120,7 +127,9 @@ export async function evaluateDraws(
           parameters: named(c, values),
           status: failed ? "failed" : "ok",
           ...(failed ? { problems: problemsOf(records) } : {}),
-          means: Object.fromEntries(c.targets.map((t, i) => [t.outcome, Number.isFinite(means[i]) ? means[i]! : null])),
+          means: Object.fromEntries(
+            c.targets.map((t, i) => [t.outcome, Number.isFinite(means[i]) ? means[i]! : null]),
+          ),
           distance: Number.isFinite(d) ? d : null,
         };
       },
@@ -131,28 +140,38 @@ export async function evaluateDraws(
 }
 
 /** Run the fitted values with `runs` seeds; their rows in run order, or undefined if stopped. */
-export async function evaluateFit(ev: Evaluator, values: number[], runs: number): Promise<FitRow[] | undefined> {
+export async function evaluateFit(
+  ev: Evaluator,
+  values: number[],
+  runs: number,
+): Promise<FitRow[] | undefined> {
   const c = ev.calibration;
-  const units = Array.from({ length: runs }, (_, r): Unit => ({
-    key: `fit/r${r}`,
-    // Past every generation's numbers (generations ≤ 100), the same for every fit run.
-    point: 101 * 2 ** 32,
-    values,
-    ids: [`fit/r${r}`],
-    row(records, seeds) {
-      const rec = records[0]!;
-      return {
-        fit: r,
-        seed: seeds[0]!,
-        parameters: named(c, values),
-        status: rec.status,
-        ...(rec.status === "failed" ? { problems: problemsOf(records) } : {}),
-        outcomes: Object.fromEntries(
-          c.targets.map((t) => [t.outcome, Number.isFinite(rec.outcomes[t.outcome]) ? rec.outcomes[t.outcome]! : null]),
-        ),
-      };
-    },
-  }));
+  const units = Array.from(
+    { length: runs },
+    (_, r): Unit => ({
+      key: `fit/r${r}`,
+      // Past every generation's numbers (generations ≤ 100), the same for every fit run.
+      point: 101 * 2 ** 32,
+      values,
+      ids: [`fit/r${r}`],
+      row(records, seeds) {
+        const rec = records[0]!;
+        return {
+          fit: r,
+          seed: seeds[0]!,
+          parameters: named(c, values),
+          status: rec.status,
+          ...(rec.status === "failed" ? { problems: problemsOf(records) } : {}),
+          outcomes: Object.fromEntries(
+            c.targets.map((t) => [
+              t.outcome,
+              Number.isFinite(rec.outcomes[t.outcome]) ? rec.outcomes[t.outcome]! : null,
+            ]),
+          ),
+        };
+      },
+    }),
+  );
   if (!(await runUnits(ev, units))) return undefined;
   return units.map((u) => ev.journal.rows.get(u.key) as FitRow);
 }

@@ -12,23 +12,38 @@ import type { LoadedCalibration } from "./load.js";
 import type { ParameterSummary } from "./outputs.js";
 
 /** The text of the fitted scenario for `summary` (written to a file in `dir`). */
-export function fittedScenarioText(c: LoadedCalibration, summary: readonly ParameterSummary[], dir: string): string {
+export function fittedScenarioText(
+  c: LoadedCalibration,
+  summary: readonly ParameterSummary[],
+  dir: string,
+): string {
   const doc = parseDocument(c.scenario.text);
   for (const p of summary) doc.setIn(splitPath(p.path), p.fitted);
   const map = doc.get("map");
   if (typeof map === "string" && !isAbsolute(map))
-    doc.set("map", relative(dir, join(dirname(c.scenario.file), map)).split("\\").join("/"));
+    doc.set(
+      "map",
+      relative(dir, join(dirname(c.scenario.file), map))
+        .split("\\")
+        .join("/"),
+    );
   const head = [
     ` Fitted by pamir calibrate ${c.file} (calibration hash ${c.hash}).`,
     ` Posterior means (95 % intervals) of ABC-SMC against ${c.targets.length} target(s):`,
-    ...summary.map((p) => `   ${p.path} = ${p.fitted} (${p.q025.toPrecision(4)} to ${p.q975.toPrecision(4)})`),
+    ...summary.map(
+      (p) => `   ${p.path} = ${p.fitted} (${p.q025.toPrecision(4)} to ${p.q975.toPrecision(4)})`,
+    ),
   ].join("\n");
   doc.commentBefore = doc.commentBefore ? `${head}\n\n${doc.commentBefore}` : head;
   return doc.toString();
 }
 
 /** Write `<dir>/fitted.yaml`. */
-export function writeFittedScenario(c: LoadedCalibration, summary: readonly ParameterSummary[], dir: string): void {
+export function writeFittedScenario(
+  c: LoadedCalibration,
+  summary: readonly ParameterSummary[],
+  dir: string,
+): void {
   const path = join(dir, "fitted.yaml");
   writeFileSync(`${path}.tmp`, fittedScenarioText(c, summary, dir));
   renameSync(`${path}.tmp`, path);

@@ -90,6 +90,7 @@ export async function runGenerations(
   input: CalibrationInput,
   box: PriorBox,
   evaluate: EvaluateDraws,
+  onGeneration?: (g: GenerationStats) => void,
 ): Promise<SmcResult> {
   const m = input.method;
   const convergence: GenerationStats[] = [];
@@ -123,6 +124,7 @@ export async function runGenerations(
       runs,
       runsTotal,
     });
+    onGeneration?.(convergence.at(-1)!);
     previous = got.pop;
     if (g > 0 && rate < m.minAcceptance) {
       stopped = `acceptance rate ${rate.toPrecision(3)} below ${m.minAcceptance}`;

@@ -48,9 +48,18 @@ export function cholesky(a: readonly number[][], floor: readonly number[]): numb
  * The kernel of a population: covariance 2·Σ̂ of its points; `scale` (the prior box's widths)
  * sets a floor of 1e-6 of the width on each standard deviation.
  */
-export function kernelOf(points: readonly number[][], weights: readonly number[], scale: readonly number[]): Kernel {
+export function kernelOf(
+  points: readonly number[][],
+  weights: readonly number[],
+  scale: readonly number[],
+): Kernel {
   const cov = weightedCovariance(points, weights).map((row) => row.map((v) => 2 * v));
-  return { chol: cholesky(cov, scale.map((w) => 1e-6 * w)) };
+  return {
+    chol: cholesky(
+      cov,
+      scale.map((w) => 1e-6 * w),
+    ),
+  };
 }
 
 /** A draw from the kernel centred on `center`. */

@@ -14,7 +14,7 @@ import { parseYaml } from "../../scenario/yaml-source.js";
 import { hashOf } from "../hash.js";
 import { slugOf } from "../load.js";
 import { factorPathProblem } from "../param-path.js";
-import { type FreeParameter, type Target, checkParameters, checkTargets } from "./checks.js";
+import { checkParameters, checkTargets, type FreeParameter, type Target } from "./checks.js";
 import { priorEndProblems, unknownOutcomes } from "./probe.js";
 import { type CalibrationInput, calibrationSchema } from "./schema.js";
 

@@ -36,14 +36,25 @@ export interface FitLine extends Target {
 }
 
 /** The posterior summary of each parameter (value scale, weighted). */
-export function summarisePosterior(parameters: readonly FreeParameter[], post: Posterior): ParameterSummary[] {
+export function summarisePosterior(
+  parameters: readonly FreeParameter[],
+  post: Posterior,
+): ParameterSummary[] {
   return parameters.map((p) => {
     const v = post.rows.map((r) => r.parameters[p.name]!);
     const w = post.weights;
     const mean = v.reduce((s, x, k) => s + w[k]! * x, 0);
     const sd = Math.sqrt(v.reduce((s, x, k) => s + w[k]! * (x - mean) ** 2, 0));
     const q = (p: number) => weightedQuantile(v, w, p);
-    return { ...p, mean, sd, q025: q(0.025), median: q(0.5), q975: q(0.975), fitted: Number(mean.toPrecision(6)) };
+    return {
+      ...p,
+      mean,
+      sd,
+      q025: q(0.025),
+      median: q(0.5),
+      q975: q(0.975),
+      fitted: Number(mean.toPrecision(6)),
+    };
   });
 }
 
@@ -90,18 +101,61 @@ export function writeOutputs(
     draw: r.draw,
     parameters: r.parameters,
   }));
-  writeAtomic(join(dir, "posterior.json"), `${JSON.stringify({ parameters: summary, particles }, null, 2)}\n`);
+  writeAtomic(
+    join(dir, "posterior.json"),
+    `${JSON.stringify({ parameters: summary, particles }, null, 2)}\n`,
+  );
   writeAtomic(
     join(dir, "posterior.csv"),
     csv(
       ["particle", "weight", "distance", "generation", "draw", ...names],
-      particles.map((p) => [p.particle, p.weight, p.distance, p.generation, p.draw, ...names.map((n) => p.parameters[n])]),
+      particles.map((p) => [
+        p.particle,
+        p.weight,
+        p.distance,
+        p.generation,
+        p.draw,
+        ...names.map((n) => p.parameters[n]),
+      ]),
     ),
   );
   writeAtomic(join(dir, "convergence.json"), `${JSON.stringify(convergence, null, 2)}\n`);
-  const conv = ["generation", "tolerance", "draws", "accepted", "acceptanceRate", "ess", "runs", "runsTotal"] as const;
-  writeAtomic(join(dir, "convergence.csv"), csv([...conv], convergence.map((g) => conv.map((k) => g[k]))));
+  const conv = [
+    "generation",
+    "tolerance",
+    "draws",
+    "accepted",
+    "acceptanceRate",
+    "ess",
+    "runs",
+    "runsTotal",
+  ] as const;
+  writeAtomic(
+    join(dir, "convergence.csv"),
+    csv(
+      [...conv],
+      convergence.map((g) => conv.map((k) => g[k])),
+    ),
+  );
   writeAtomic(join(dir, "fit.json"), `${JSON.stringify(fit, null, 2)}\n`);
-  const cols = ["outcome", "observed", "lo", "hi", "weight", "simulated", "q025", "q975", "runs", "inside", "source"] as const;
-  writeAtomic(join(dir, "fit.csv"), csv([...cols], fit.map((f) => cols.map((k) => f[k]))));
+  const cols = [
+    "outcome",
+    "observed",
+    "lo",
+    "hi",
+    "weight",
+    "simulated",
+    "q025",
+    "q975",
+    "runs",
+    "inside",
+    "source",
+  ] as const;
+  writeAtomic(
+    join(dir, "fit.csv"),
+    csv(
+      [...cols],
+      fit.map((f) => cols.map((k) => f[k])),
+    ),
+  );
 }

@@ -47,7 +47,9 @@ export function unknownOutcomes(
   if (!r.ok) return [{ path: ["ticks"], message: "is not a horizon the model accepts", at: "value" }];
   const run = runModel(sc.model, r.params, { seed: sc.seed, ticks: r.ticks, map: sc.map });
   if (!run.ok)
-    return [{ path: ["scenario"], message: `the probe run failed: ${run.problems[0]!.message}`, at: "value" }];
+    return [
+      { path: ["scenario"], message: `the probe run failed: ${run.problems[0]!.message}`, at: "value" },
+    ];
   const names = Object.keys(run.result.outcomes);
   return targets
     .filter((t) => !(t.outcome in run.result.outcomes))

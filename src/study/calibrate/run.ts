@@ -10,13 +10,19 @@ import type { OpenMode } from "../results/folder.js";
 import { gitCommit } from "../results/git.js";
 import type { BatchContext } from "../run/batch.js";
 import { type Executor, poolExecutor } from "../run/executor.js";
-import { calibrationContext, evaluateDraws, evaluateFit, type Evaluator } from "./evaluate.js";
+import { calibrationContext, type Evaluator, evaluateDraws, evaluateFit } from "./evaluate.js";
 import { writeFittedScenario } from "./fitted.js";
 import { type CalibrationManifest, openCalibrationDir, writeCalibrationManifest } from "./folder.js";
 import { type GenerationStats, runGenerations } from "./generations.js";
 import { finalizeJournal, openJournal } from "./journal.js";
 import type { LoadedCalibration } from "./load.js";
-import { type FitLine, fitTable, type ParameterSummary, summarisePosterior, writeOutputs } from "./outputs.js";
+import {
+  type FitLine,
+  fitTable,
+  type ParameterSummary,
+  summarisePosterior,
+  writeOutputs,
+} from "./outputs.js";
 import { priorBox } from "./priors.js";
 
 /** How to run a calibration. */
@@ -32,6 +38,8 @@ export interface CalibrateOptions {
   stop?: AbortSignal | undefined;
   /** Called with the runs this session has done, after every batch. */
   onRuns?: ((runs: number) => void) | undefined;
+  /** Called after each generation (replayed ones too, when resuming). */
+  onGeneration?: ((g: GenerationStats) => void) | undefined;
 }
 
 /** How a calibration ended. */
@@ -103,7 +111,9 @@ export async function runCalibration(c: LoadedCalibration, opts: CalibrateOption
     convergence,
   });
   try {
-    const smc = await runGenerations(c.input, priorBox(c.parameters), (g, cands) => evaluateDraws(ev, g, cands));
+    const smc = await runGenerations(c.input, priorBox(c.parameters), (g, cands) =>
+      evaluateDraws(ev, g, cands),
+    );
     if (smc.status === "interrupted") return ended("interrupted", smc.convergence);
     if (smc.status === "failed") {
       const why = `generation 0 could not be filled: ${smc.stopped}; see the problems in evaluations.ndjson`;

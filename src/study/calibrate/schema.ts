@@ -32,11 +32,7 @@ export const targetSchema = z.strictObject({
     .tuple([z.number(), z.number()])
     .optional()
     .describe("[lo, hi]: the range a fit must land in (holds the observed value)"),
-  tolerance: z
-    .number()
-    .positive()
-    .optional()
-    .describe("the band as observed ± tolerance (instead of band)"),
+  tolerance: z.number().positive().optional().describe("the band as observed ± tolerance (instead of band)"),
   weight: z.number().positive().default(1).describe("weight of this target in the distance"),
   source: z.string().min(1).describe("where the observed value comes from (a source row, a run)"),
 });
@@ -46,7 +42,10 @@ export type TargetInput = z.output<typeof targetSchema>;
 
 /** ABC-SMC settings (the one method; see docs/methods.md, "Calibration"). */
 export const methodSchema = z.strictObject({
-  name: z.literal("abc-smc").default("abc-smc").describe("approximate Bayesian computation, sequential Monte Carlo"),
+  name: z
+    .literal("abc-smc")
+    .default("abc-smc")
+    .describe("approximate Bayesian computation, sequential Monte Carlo"),
   population: z.int().min(4).max(100_000).default(100).describe("accepted particles per generation"),
   generations: z.int().min(1).max(100).default(8).describe("most generations, the prior sample included"),
   budget: z
@@ -77,11 +76,14 @@ export const calibrationSchema = z
     description: z.string().optional().describe("what is calibrated, and against what"),
     scenario: z.string().min(1).describe("the scenario calibrated, relative to this file"),
     seed: z.int().min(0).default(1).describe("master seed: every draw and run seed derives from it"),
-    seeds: z.int().min(1).max(1000).default(1).describe("seeded runs per evaluated parameter set (their mean is compared)"),
+    seeds: z
+      .int()
+      .min(1)
+      .max(1000)
+      .default(1)
+      .describe("seeded runs per evaluated parameter set (their mean is compared)"),
     ticks: z.int().min(0).optional().describe("horizon of every run (default: the scenario's own)"),
-    parameters: z
-      .record(z.string(), parameterSchema)
-      .describe("scenario parameter path (params.…) → prior"),
+    parameters: z.record(z.string(), parameterSchema).describe("scenario parameter path (params.…) → prior"),
     targets: z
       .record(z.string(), targetSchema)
       .describe("outcome name → observed value, band, weight and source"),
@@ -92,7 +94,12 @@ export const calibrationSchema = z
       .max(10_000)
       .default(20)
       .describe("seeds of the re-simulation at the posterior mean for the fit table"),
-    workers: z.int().min(1).max(1024).optional().describe("worker threads (default: available cores; --workers wins)"),
+    workers: z
+      .int()
+      .min(1)
+      .max(1024)
+      .optional()
+      .describe("worker threads (default: available cores; --workers wins)"),
   })
   .describe("a pamir calibration file");
 

@@ -26,7 +26,14 @@ function noisy(seed: number): EvaluateDraws {
   return async (g, cands) =>
     cands.map(({ draw, values }): DrawRow => {
       const y = values[0]! + new RngStream(`${seed}`, `noise/g${g}/d${draw}`).normal();
-      return { generation: g, draw, parameters: { a: values[0]! }, status: "ok", means: { y }, distance: Math.abs(y) };
+      return {
+        generation: g,
+        draw,
+        parameters: { a: values[0]! },
+        status: "ok",
+        means: { y },
+        distance: Math.abs(y),
+      };
     });
 }
 
@@ -78,7 +85,7 @@ describe("runGenerations", () => {
     const inOrder = noisy(7);
     const reversed: EvaluateDraws = async (g, cands) => {
       const rows = await inOrder(g, [...cands].reverse());
-      return rows.reverse();
+      return rows?.reverse();
     };
     const a = await runGenerations(input(7, { population: 40, generations: 4 }), box, inOrder);
     const b = await runGenerations(input(7, { population: 40, generations: 4 }), box, reversed);

@@ -41,12 +41,16 @@ describe("loadCalibrationText", () => {
   });
 
   it("names an unknown parameter path and an unknown outcome, with the closest real name", () => {
-    expect(problems(`${head}parameters:\n  params.traffickers.bribeShar: { min: 0.05, max: 0.2 }\n${target}`)).toEqual([
+    expect(
+      problems(`${head}parameters:\n  params.traffickers.bribeShar: { min: 0.05, max: 0.2 }\n${target}`),
+    ).toEqual([
       `${FILE}:5:3  parameters["params.traffickers.bribeShar"]  is not a parameter of model "economy": params.traffickers has no "bribeShar" (did you mean "bribeShare"?)`,
     ]);
     expect(
       problems(`${head}${param}targets:\n  fares_us: { observed: 10, tolerance: 1, source: s }\n`),
-    ).toEqual([`${FILE}:7:3  targets.fares_us  is not an outcome of model "economy" (did you mean "fares_usd"?)`]);
+    ).toEqual([
+      `${FILE}:7:3  targets.fares_us  is not an outcome of model "economy" (did you mean "fares_usd"?)`,
+    ]);
   });
 
   it("refuses a prior end the model does not accept, and a band without its observed value", () => {
@@ -57,9 +61,13 @@ describe("loadCalibrationText", () => {
     expect(bad).toEqual([
       `${FILE}:7:36  targets.fares_usd.band  must hold the observed value 10 (got [11, 12])`,
     ]);
-    const end = problems(`${head}parameters:\n  params.traffickers.bribeShare: { min: 0.05, max: 2 }\n${target}`);
+    const end = problems(
+      `${head}parameters:\n  params.traffickers.bribeShare: { min: 0.05, max: 2 }\n${target}`,
+    );
     expect(end).toHaveLength(1);
-    expect(end[0]).toMatch(/^test\/fixtures\/calibration\/c\.yaml:5:\d+ {2}parameters\["params\.traffickers\.bribeShare"\]\.max {2}params\.traffickers\.bribeShare .*1/);
+    expect(end[0]).toMatch(
+      /^test\/fixtures\/calibration\/c\.yaml:5:\d+ {2}parameters\["params\.traffickers\.bribeShare"\]\.max {2}params\.traffickers\.bribeShare .*1/,
+    );
   });
 
   it("wants a band or a tolerance, exactly one", () => {

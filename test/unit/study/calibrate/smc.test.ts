@@ -1,7 +1,13 @@
 /** ABC-SMC's pieces: weighted quantile and ESS, the kernel's factor and density, importance weights. */
 import { describe, expect, it } from "vitest";
 import { RngStream } from "../../../../src/engine/rng.js";
-import { cholesky, kernelOf, logKernel, perturb, weightedCovariance } from "../../../../src/study/calibrate/kernel.js";
+import {
+  cholesky,
+  kernelOf,
+  logKernel,
+  perturb,
+  weightedCovariance,
+} from "../../../../src/study/calibrate/kernel.js";
 import { drawPrior, inSupport, priorBox, scaleOf, valuesOf } from "../../../../src/study/calibrate/priors.js";
 import {
   effectiveSampleSize,
