@@ -4,7 +4,7 @@
  * 0 success, 1 a run failed, 2 bad input or usage.
  */
 import yargs, { type Argv } from "yargs";
-import { registerCalibrate } from "./calibrate.js";
+import { registerCalibrate } from "./calibrate/command.js";
 import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";

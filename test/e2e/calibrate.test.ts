@@ -91,7 +91,7 @@ describe("pamir calibrate", () => {
       expect(readFileSync(join(two, f), "utf8")).toBe(readFileSync(join(one, f), "utf8"));
 
     const dir = tmp();
-    const killed = await killAfter(RESUME, dir, 30);
+    const killed = await killAfter(RESUME, dir, 20);
     expect(killed.signal).toBe("SIGKILL");
     expect(existsSync(join(dir, "posterior.csv"))).toBe(false); // killed mid-way
     const again = pamir("calibrate", RESUME, "--out", dir);

@@ -111,9 +111,8 @@ export async function runCalibration(c: LoadedCalibration, opts: CalibrateOption
     convergence,
   });
   try {
-    const smc = await runGenerations(c.input, priorBox(c.parameters), (g, cands) =>
-      evaluateDraws(ev, g, cands),
-    );
+    const evaluate = (g: number, cands: { draw: number; values: number[] }[]) => evaluateDraws(ev, g, cands);
+    const smc = await runGenerations(c.input, priorBox(c.parameters), evaluate, opts.onGeneration);
     if (smc.status === "interrupted") return ended("interrupted", smc.convergence);
     if (smc.status === "failed") {
       const why = `generation 0 could not be filled: ${smc.stopped}; see the problems in evaluations.ndjson`;

@@ -6,17 +6,18 @@
  */
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { loadCalibrationFile } from "../study/calibrate/load.js";
-import type { CalibrateResult } from "../study/calibrate/run.js";
-import { runCalibration } from "../study/calibrate/run.js";
-import { defaultWorkers } from "../study/run/executor.js";
-import { formatDuration } from "../study/run/progress.js";
-import { CliError, EXIT } from "./errors.js";
-import { fileProblemsError, problemLine } from "./problems.js";
-import { stopSignals } from "./signals.js";
-import { EXIT_INTERRUPTED } from "./study.js";
-import { formatNumber as f, renderTable } from "./table.js";
-import { PAMIR_VERSION } from "./version.js";
+import { loadCalibrationFile } from "../../study/calibrate/load.js";
+import type { CalibrateResult } from "../../study/calibrate/run.js";
+import { runCalibration } from "../../study/calibrate/run.js";
+import { defaultWorkers } from "../../study/run/executor.js";
+import { formatDuration } from "../../study/run/progress.js";
+import { CliError, EXIT } from "../errors.js";
+import { fileProblemsError, problemLine } from "../problems.js";
+import { stopSignals } from "../signals.js";
+import { EXIT_INTERRUPTED } from "../study.js";
+import { formatNumber as f } from "../table.js";
+import { PAMIR_VERSION } from "../version.js";
+import { calibrationTables } from "./tables.js";
 
 interface CalibrateArgs {
   calibration: string;
@@ -25,35 +26,6 @@ interface CalibrateArgs {
   resume?: boolean | undefined;
   force?: boolean | undefined;
   quiet?: boolean | undefined;
-}
-
-/** The finished calibration as printed lines: convergence, posterior, fit table. */
-function report(r: Extract<CalibrateResult, { ok: true }>): string[] {
-  const conv = r.convergence.map((g) => [
-    String(g.generation),
-    g.tolerance === null ? "∞" : f(g.tolerance),
-    String(g.draws),
-    f(g.acceptanceRate),
-    f(g.ess),
-    String(g.runsTotal),
-  ]);
-  const post = (r.parameters ?? []).map((p) => [p.name, f(p.mean), `[${f(p.q025)}, ${f(p.q975)}]`, f(p.sd)]);
-  const fit = (r.fit ?? []).map((t) => [
-    t.outcome,
-    f(t.observed),
-    `[${f(t.lo)}, ${f(t.hi)}]`,
-    t.simulated === null ? "—" : f(t.simulated),
-    t.q025 === null ? "—" : `[${f(t.q025)}, ${f(t.q975!)}]`,
-    t.inside ? "yes" : "NO",
-  ]);
-  return [
-    renderTable(["generation", "tolerance", "draws", "acceptance", "ESS", "runs"], conv),
-    `stopped: ${r.stopped}`,
-    "",
-    renderTable(["parameter", "mean", "95 % interval", "sd"], post),
-    "",
-    renderTable(["target", "observed", "band", "simulated", "95 % of runs", "inside"], fit),
-  ];
 }
 
 /** Execute `pamir calibrate`. */
@@ -109,7 +81,7 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
       EXIT_INTERRUPTED,
     );
   }
-  if (args.quiet !== true) for (const l of report(r)) print(l);
+  if (args.quiet !== true) for (const l of calibrationTables(r)) print(l);
   const resumed = r.resumed > 0 ? `, ${r.resumed} evaluations resumed` : "";
   print(`${r.runs} runs in ${formatDuration(r.elapsedMs)}${resumed} → ${r.dir}`);
 }
