@@ -32,6 +32,7 @@ export function calibrationContext(c: LoadedCalibration): BatchContext {
     scenarios: [{ key: "scenario", file: c.scenario.file, text: c.scenario.text }],
     paths: c.parameters.map((p) => p.path),
     ticks: c.input.ticks,
+    // Keep takes globs: a literal * or ? in an outcome name (none today) matches itself via "?".
     keep: c.targets.map((t) => t.outcome.replace(/[*?]/g, "?")),
   };
 }

@@ -85,11 +85,15 @@ export function openCalibrationDir(
   if (previous && previous.calibrationHash !== hash)
     return refused(
       dir,
-      `holds results of a different calibration (hash ${previous.calibrationHash}); this calibration's hash is ${hash}`,
+      `holds results of a different calibration (hash ${previous.calibrationHash}); this calibration's hash is ${hash}; use --force to overwrite them, or --out for another folder`,
       { reason: "hashMismatch", found: previous.calibrationHash, expected: hash },
     );
   if (!previous && (existsSync(join(dir, "evaluations.ndjson")) || existsSync(join(dir, "manifest.json"))))
-    return refused(dir, "holds results but no calibration.json", { reason: "notAStudyFolder" });
+    return refused(
+      dir,
+      "holds results but no calibration.json; use --force to start over there, or --out for another folder",
+      { reason: "notAStudyFolder" },
+    );
   if (!previous && mode === "resume")
     return refused(dir, "has no calibration to resume (no calibration.json)", { reason: "nothingToResume" });
   return { ok: true, previous };
