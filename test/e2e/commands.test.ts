@@ -30,7 +30,7 @@ describe("pamir commands", () => {
     expect(b.stderr).toMatch(/sede/);
     const c = pamir();
     expect(c.code).toBe(2);
-    expect(c.stderr).toMatch(/study, .*summarize, compare, report, sensitivity or discover/);
+    expect(c.stderr).toMatch(/study, .*summarize, compare, report, sensitivity, discover or calibrate/);
   });
 
   it("stops at a failed option check without running the command", () => {
