@@ -6,10 +6,12 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { parseDocument } from "yaml";
+import { isScalar, parseDocument } from "yaml";
 import { splitPath } from "../param-path.js";
 import type { LoadedCalibration } from "./load.js";
 import type { ParameterSummary } from "./outputs.js";
+
+const round4 = (v: number) => Number(v.toPrecision(4));
 
 /** The text of the fitted scenario for `summary` (written to a file in `dir`). */
 export function fittedScenarioText(
@@ -18,7 +20,14 @@ export function fittedScenarioText(
   dir: string,
 ): string {
   const doc = parseDocument(c.scenario.text);
-  for (const p of summary) doc.setIn(splitPath(p.path), p.fitted);
+  for (const p of summary) {
+    const at = splitPath(p.path);
+    const was = doc.getIn(at);
+    doc.setIn(at, p.fitted);
+    // The old line comment would now describe a value that is gone.
+    const node = doc.getIn(at, true);
+    if (isScalar(node)) node.comment = ` fitted by pamir calibrate (was ${was ?? "the default"})`;
+  }
   const map = doc.get("map");
   if (typeof map === "string" && !isAbsolute(map))
     doc.set(
@@ -30,9 +39,7 @@ export function fittedScenarioText(
   const head = [
     ` Fitted by pamir calibrate ${c.file} (calibration hash ${c.hash}).`,
     ` Posterior means (95 % intervals) of ABC-SMC against ${c.targets.length} target(s):`,
-    ...summary.map(
-      (p) => `   ${p.path} = ${p.fitted} (${p.q025.toPrecision(4)} to ${p.q975.toPrecision(4)})`,
-    ),
+    ...summary.map((p) => `   ${p.path} = ${p.fitted} (${round4(p.q025)} to ${round4(p.q975)})`),
   ].join("\n");
   doc.commentBefore = doc.commentBefore ? `${head}\n\n${doc.commentBefore}` : head;
   return doc.toString();
