@@ -104,4 +104,14 @@ describe("runGenerations", () => {
     expect(r.convergence.length).toBeLessThan(30);
     expect(r.posterior.points).toHaveLength(40);
   });
+
+  it("starts no generation once the budget of runs is used", async () => {
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const r = await runGenerations(input(4, { population: 20, generations: 10, budget: 50 }), box, noisy(4));
+    if (r.status !== "finished") throw new Error(r.status);
+    expect(r.stopped).toBe("budget of 50 runs used");
+    const runs = r.convergence.map((g) => g.runsTotal);
+    expect(runs.at(-1)!).toBeGreaterThanOrEqual(50);
+    expect(runs.at(-2)!).toBeLessThan(50);
+  });
 });
