@@ -53,7 +53,7 @@ describe("pamir calibrate", () => {
     // The shipped calibration at a smaller budget; the scenario path made absolute for the copy.
     const doc = parse(readFileSync("scenarios/calibration/economy-recovery.yaml", "utf8"));
     doc.scenario = join(ROOT, "scenarios/baseline.yaml");
-    doc.method = { ...doc.method, population: 30, generations: 4 };
+    doc.method = { ...doc.method, population: 30, generations: 7 };
     doc.fitSeeds = 10;
     const dir = tmp();
     const file = join(dir, "small.yaml");
