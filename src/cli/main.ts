@@ -5,6 +5,7 @@
  */
 import yargs, { type Argv } from "yargs";
 import { registerAudit } from "./audit/command.js";
+import { registerCalibrate } from "./calibrate/command.js";
 import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(
       1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover or audit",
+      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover, audit or calibrate",
     )
     .recommendCommands()
     .help()
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerReport(y, print);
   y = registerSensitivity(y, print);
   y = registerDiscover(y, print);
+  y = registerCalibrate(y, print);
   y = registerWorker(y, print);
   y = registerAudit(y, print);
   try {

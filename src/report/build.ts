@@ -5,6 +5,8 @@
  * self-contained page.
  */
 import type { Result } from "../core/problems.js";
+import { buildCalibrationReport } from "./calibration/build.js";
+import { isCalibrationFolder } from "./calibration/load.js";
 import { chartsSection } from "./charts/charts.js";
 import { scatterSection } from "./charts/scatter.js";
 import { buildContext, type ReportChoices } from "./context.js";
@@ -36,6 +38,8 @@ export interface BuiltReport {
 
 /** Build the report of the results folder `dir`; a problem says in one line why it cannot be built. */
 export async function buildReport(dir: string, opts: ReportOptions): Promise<Result<BuiltReport>> {
+  // A calibration folder has its own report (src/report/calibration/).
+  if (isCalibrationFolder(dir)) return buildCalibrationReport(dir, opts.version);
   const data = await loadResults(dir);
   if (!data.ok) return data;
   const built = buildContext(data.value, opts);

@@ -30,7 +30,9 @@ describe("pamir commands", () => {
     expect(b.stderr).toMatch(/sede/);
     const c = pamir();
     expect(c.code).toBe(2);
-    expect(c.stderr).toMatch(/study, .*summarize, compare, report, sensitivity, discover or audit/);
+    expect(c.stderr).toMatch(
+      /study, .*summarize, compare, report, sensitivity, discover, audit or calibrate/,
+    );
   });
 
   it("stops at a failed option check without running the command", () => {
