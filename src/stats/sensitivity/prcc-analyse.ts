@@ -14,7 +14,7 @@ import {
   type SensitivityResult,
 } from "./analyse.js";
 import { bootstrapVector } from "./intervals.js";
-import { partialRankCorrelations, prccPValue } from "./prcc.js";
+import { prccEstimator, prccPValue } from "./prcc.js";
 import { type CellFactor, type DesignGroup, designGroups, sampleMeans } from "./sample-means.js";
 
 /** What PRCC needs of a space-filling study (from its manifest). */
@@ -62,10 +62,7 @@ function analyseGroup(
   const xs = cols.map((c) => Float64Array.from(keep, (s) => c[s]!));
   const n = keep.length;
   // With n ≤ k + 2 the test has no degrees of freedom and the ranks' correlations are degenerate.
-  const estimate =
-    n > k + 2
-      ? (rows?: Int32Array) => partialRankCorrelations(xs, y, rows)
-      : () => new Float64Array(k).fill(Number.NaN);
+  const estimate = n > k + 2 ? prccEstimator(xs, y) : () => new Float64Array(k).fill(Number.NaN);
   const stream = `sensitivity/${g.scenario}/${g.cell}/${outcome}`;
   const iv = bootstrapVector(n, estimate, { resamples: opts.resamples, seed: opts.seed, stream });
   return {

@@ -1,4 +1,4 @@
-/** PRCC on plain arrays: ranks, agreement with the two-regression definition, a linear model over 20 LHS seeds, bounds. */
+/** PRCC on plain arrays: agreement with the two-regression definition (also on resamples with ties), a linear model over 20 LHS seeds, bounds, p-values. */
 import fc from "fast-check";
 import { lusolve } from "mathjs";
 import { describe, expect, it } from "vitest";
@@ -6,8 +6,8 @@ import { createRngHub } from "../../../../src/engine/rng.js";
 import { bootstrapVector } from "../../../../src/stats/sensitivity/intervals.js";
 import {
   partialRankCorrelations,
+  prccEstimator,
   prccPValue,
-  rankTransform,
 } from "../../../../src/stats/sensitivity/prcc.js";
 import { latinHypercube } from "../../../../src/study/designs/lhs.js";
 
@@ -19,6 +19,26 @@ function lhsColumns(n: number, k: number, seed: number): Float64Array[] {
     Array.from({ length: k }, (_, d) => hub.stream(`test/lhs/${d}`)),
   );
   return Array.from({ length: k }, (_, d) => Float64Array.from({ length: n }, (_, i) => u[i * k + d]!));
+}
+
+/** Ranks 1 … n, tied values sharing their mean rank, the slow way: count what is below and equal. */
+function naiveRanks(v: ArrayLike<number>): Float64Array {
+  const a = Array.from(v);
+  return Float64Array.from(a, (x) => {
+    const below = a.filter((z) => z < x).length;
+    const equal = a.filter((z) => z === x).length;
+    return below + (equal + 1) / 2;
+  });
+}
+
+/** PRCC by the definition: correlation of the residuals of two rank regressions on the other factors. */
+function prccByRegressions(xs: Float64Array[], y: Float64Array): number[] {
+  const rx = xs.map(naiveRanks);
+  const ry = naiveRanks(y);
+  return xs.map((_, j) => {
+    const others = rx.filter((_, m) => m !== j);
+    return correlation(residuals(rx[j]!, others), residuals(ry, others));
+  });
 }
 
 /** Residuals of `v` after least squares on `others` with an intercept (normal equations, mathjs). */
@@ -45,26 +65,33 @@ function correlation(a: number[], b: number[]): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-describe("rankTransform", () => {
-  it("gives ranks 1 … n, tied values their mean rank, in the order of `rows` when given", () => {
-    expect(Array.from(rankTransform([10, 30, 20, 30]))).toEqual([1, 3.5, 2, 3.5]);
-    expect(Array.from(rankTransform([10, 30, 20], Int32Array.from([2, 2, 0])))).toEqual([2.5, 2.5, 1]);
-  });
-});
-
 describe("partialRankCorrelations", () => {
   it("equals the correlation of the residuals of two rank regressions on the other factors", () => {
     const xs = lhsColumns(60, 3, 7);
     const rng = createRngHub(7).stream("test/noise");
     const y = Float64Array.from(xs[0]!, (x, i) => Math.exp(2 * x) - xs[1]![i]! ** 3 + rng.normal(0, 0.3));
-    const got = partialRankCorrelations(xs, y);
-    const rx = xs.map((c) => rankTransform(c));
-    const ry = rankTransform(y);
-    for (let j = 0; j < 3; j++) {
-      const others = rx.filter((_, m) => m !== j);
-      const want = correlation(residuals(rx[j]!, others), residuals(ry, others));
-      expect(got[j]).toBeCloseTo(want, 10);
+    const want = prccByRegressions(xs, y);
+    partialRankCorrelations(xs, y).forEach((r, j) => {
+      expect(r).toBeCloseTo(want[j]!, 10);
+    });
+  });
+
+  it("on a resample with repeats and ties, equals the definition on the resample's values ranked again", () => {
+    // An integer factor gives ties; a bootstrap's repeats give more.
+    const xs = lhsColumns(40, 2, 5);
+    xs[1] = xs[1]!.map((v) => Math.floor(v * 6));
+    const rng = createRngHub(5).stream("test/rows");
+    const y = Float64Array.from(xs[0]!, (x, i) => x + 0.2 * xs[1]![i]! + rng.normal(0, 0.2));
+    const estimate = prccEstimator(xs, y);
+    for (let rep = 0; rep < 5; rep++) {
+      const rows = Int32Array.from({ length: 40 }, () => rng.below(40));
+      const pick = (c: Float64Array) => Float64Array.from(rows, (i) => c[i]!);
+      const want = prccByRegressions(xs.map(pick), pick(y));
+      estimate(rows).forEach((r, j) => {
+        expect(r).toBeCloseTo(want[j]!, 10);
+      });
     }
+    expect(Array.from(estimate())).toEqual(Array.from(partialRankCorrelations(xs, y)));
   });
 
   it("ranks y = 3·x1 − x2 + 0·x3 + noise right over 20 LHS seeds, x3's 95 % interval covering 0", () => {
@@ -74,7 +101,7 @@ describe("partialRankCorrelations", () => {
       const xs = lhsColumns(100, 3, seed);
       const rng = createRngHub(seed).stream("test/noise");
       const y = Float64Array.from(xs[0]!, (x1, i) => 3 * x1 - xs[1]![i]! + rng.normal(0, 0.5));
-      const iv = bootstrapVector(100, (rows) => partialRankCorrelations(xs, y, rows), {
+      const iv = bootstrapVector(100, prccEstimator(xs, y), {
         resamples: 300,
         seed,
         stream: "test/prcc",
