@@ -45,29 +45,29 @@ function resampleRanks(col: SortedColumn, counts: Float64Array, out: Float64Arra
   }
 }
 
-/** Correlation matrix (row-major, m × m) of m columns with point weights; NaN where a column is constant. */
-function weightedCorrelation(cols: readonly Float64Array[], w: Float64Array): Float64Array {
+/**
+ * Correlation matrix (row-major, m × m) of m rank columns with point weights summing to N; NaN
+ * where a column is constant. Ranks 1 … N (ties averaged) always have mean (N + 1)/2, so one pass
+ * over the points gives every centred cross-product.
+ */
+function rankCorrelation(cols: readonly Float64Array[], w: Float64Array): Float64Array {
   const m = cols.length;
   const n = w.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += w[i]!;
-  const means = cols.map((c) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += w[i]! * c[i]!;
-    return s / total;
-  });
+  const mid = (total + 1) / 2;
   const out = new Float64Array(m * m);
-  for (let a = 0; a < m; a++)
-    for (let b = a; b < m; b++) {
-      const ca = cols[a]!;
-      const cb = cols[b]!;
-      const ma = means[a]!;
-      const mb = means[b]!;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += w[i]! * (ca[i]! - ma) * (cb[i]! - mb);
-      out[a * m + b] = s;
-      out[b * m + a] = s;
+  const d = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    if (wi === 0) continue;
+    for (let a = 0; a < m; a++) d[a] = cols[a]![i]! - mid;
+    for (let a = 0; a < m; a++) {
+      const wa = wi * d[a]!;
+      for (let b = a; b < m; b++) out[a * m + b] = out[a * m + b]! + wa * d[b]!;
     }
+  }
+  for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) out[a * m + b] = out[b * m + a]!;
   const sd = Float64Array.from({ length: m }, (_, a) => Math.sqrt(out[a * m + a]!));
   for (let a = 0; a < m; a++)
     for (let b = 0; b < m; b++) out[a * m + b] = out[a * m + b]! / (sd[a]! * sd[b]!);
@@ -154,7 +154,7 @@ export function prccEstimator(
     cols.forEach((c, a) => {
       resampleRanks(c, counts, ranks[a]!);
     });
-    return prccFromCorrelation(weightedCorrelation(ranks, counts), k);
+    return prccFromCorrelation(rankCorrelation(ranks, counts), k);
   };
 }
 
