@@ -2,7 +2,8 @@
  * Methods bench: the cost of `pamir sensitivity` and `pamir discover` on large studies, from run
  * records in memory (what the commands do after reading runs.ndjson). Sobol indices of the
  * Ishigami function from 100 k rows (Saltelli, N = 20 000, k = 3) without and with the default
- * 2000-resample bootstrap, Morris measures from 100 k rows (25 000 trajectories, k = 3), and PRIM
+ * 2000-resample bootstrap, Morris measures from 100 k rows (25 000 trajectories, k = 3), PRCC
+ * from 100 k rows of a Latin hypercube (k = 3) without and with the bootstrap, and PRIM
  * on 10 k rows (six factors, a planted box with 10 % label noise). `--quick` uses a tenth of the rows.
  */
 
@@ -12,6 +13,7 @@ import { ishigami } from "../src/models/test-functions/ishigami.js";
 import { DEFAULT_BOOTSTRAP } from "../src/stats/defaults.js";
 import { discoverBox } from "../src/stats/prim/discover.js";
 import { analyseSensitivity } from "../src/stats/sensitivity/analyse.js";
+import { analysePrcc } from "../src/stats/sensitivity/prcc-analyse.js";
 import { buildDesign, type Factor, pointValues } from "../src/study/designs/design.js";
 import { designDocument } from "../src/study/designs/design-file.js";
 import { median } from "./measure.js";
@@ -25,8 +27,8 @@ const X: Factor[] = [1, 2, 3].map((i) => ({
   integer: false,
 }));
 
-/** Ishigami run records over a Saltelli or Morris design of `samples` base rows / trajectories. */
-function ishigamiRows(design: "saltelli" | "morris", samples: number) {
+/** Ishigami run records over a Saltelli, Morris or LHS design of `samples` base rows / trajectories / points. */
+function ishigamiRows(design: "saltelli" | "morris" | "lhs", samples: number) {
   const d = buildDesign(X, design, samples, 1);
   const rows: RunRow[] = [];
   for (let p = 0; p < d.points; p++) {
@@ -43,7 +45,7 @@ function ishigamiRows(design: "saltelli" | "morris", samples: number) {
       outcomes: { y },
     });
   }
-  return { rows, doc: designDocument(d)! };
+  return { rows, doc: designDocument(d) };
 }
 
 /** Rows with six uniform factors and a planted box on two of them, 10 % of labels flipped. */
@@ -83,7 +85,7 @@ export async function benchMethods(quick: boolean): Promise<string[]> {
   const lines: string[] = [];
   const s = ishigamiRows("saltelli", 20_000 / scale);
   for (const resamples of [0, DEFAULT_BOOTSTRAP]) {
-    const ms = timed(repeats, () => analyseSensitivity(s.rows, s.doc, [], { resamples, seed: 1 }));
+    const ms = timed(repeats, () => analyseSensitivity(s.rows, s.doc!, [], { resamples, seed: 1 }));
     lines.push(
       `Sobol indices, ${s.rows.length} rows (Saltelli N = ${20_000 / scale}, k = 3), ` +
         `${resamples === 0 ? "no bootstrap" : `${resamples}-resample bootstrap`}: median ${(ms / 1000).toFixed(2)} s`,
@@ -91,11 +93,20 @@ export async function benchMethods(quick: boolean): Promise<string[]> {
   }
   const m = ishigamiRows("morris", 25_000 / scale);
   const msM = timed(repeats, () =>
-    analyseSensitivity(m.rows, m.doc, [], { resamples: DEFAULT_BOOTSTRAP, seed: 1 }),
+    analyseSensitivity(m.rows, m.doc!, [], { resamples: DEFAULT_BOOTSTRAP, seed: 1 }),
   );
   lines.push(
     `Morris measures, ${m.rows.length} rows (${25_000 / scale} trajectories, k = 3), ${DEFAULT_BOOTSTRAP}-resample bootstrap: median ${(msM / 1000).toFixed(2)} s`,
   );
+  const l = ishigamiRows("lhs", 100_000 / scale);
+  const prccSpace = { sampler: "lhs" as const, samples: l.rows.length, ranges: X, values: [] };
+  for (const resamples of [0, DEFAULT_BOOTSTRAP]) {
+    const ms = timed(repeats, () => analysePrcc(l.rows, prccSpace, { resamples, seed: 1 }));
+    lines.push(
+      `PRCC, ${l.rows.length} rows (LHS, k = 3), ` +
+        `${resamples === 0 ? "no bootstrap" : `${resamples}-resample bootstrap`}: median ${(ms / 1000).toFixed(2)} s`,
+    );
+  }
   const p = plantedRows(10_000 / scale);
   const space = {
     samples: p.length,

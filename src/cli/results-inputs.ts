@@ -9,6 +9,7 @@ import { type DesignFile, readDesignFile } from "../core/design-file.js";
 import { type Failure, failure, problem } from "../core/problems.js";
 import { valueLabel } from "../stats/labels.js";
 import type { DiscoverSpace } from "../stats/prim/discover.js";
+import type { PrccSpace } from "../stats/sensitivity/prcc-analyse.js";
 import { readManifest } from "../study/results/manifest.js";
 
 /** A value factor of the study: its name and path. */
@@ -23,24 +24,30 @@ export function valueFactors(dir: string): ValueFactor[] {
   return (m?.factors ?? []).filter((f) => f.kind === "values").map((f) => ({ name: f.name, path: f.path }));
 }
 
-/** The design and cell factors of a sensitivity study in `dir`, or why it is not one. */
+/**
+ * The design and cell factors of a sensitivity study in `dir` (Saltelli or Morris: design.json),
+ * or the space of a Latin-hypercube or Sobol-sequence study (PRCC: its manifest), or why it is neither.
+ */
 export function openSensitivityInputs(
   dir: string,
-): { ok: true; design: DesignFile; cellFactors: ValueFactor[] } | Failure {
+): { ok: true; design: DesignFile; cellFactors: ValueFactor[] } | { ok: true; prcc: PrccSpace } | Failure {
   const d = readDesignFile(dir);
-  if (!d.ok) {
-    if (d.problems[0]!.kind !== "file") return d;
-    const sampler = readManifest(dir)?.design?.sampler;
-    const what = sampler ? `design: ${sampler}` : "no sampled design";
-    return failure(
-      problem(
-        "results",
-        "",
-        `${dir}: the study has ${what}; sensitivity needs design: saltelli or design: morris (no design.json)`,
-      ),
-    );
+  if (d.ok) return { ok: true, design: d.value, cellFactors: valueFactors(dir) };
+  if (d.problems[0]!.kind !== "file") return d;
+  const m = readManifest(dir);
+  const sampler = m?.design?.sampler;
+  if (m && (sampler === "lhs" || sampler === "sobol")) {
+    const ranges = m.factors.filter((f) => f.kind === "range").map((f) => ({ name: f.name, path: f.path }));
+    return { ok: true, prcc: { sampler, samples: m.design.samples, ranges, values: valueFactors(dir) } };
   }
-  return { ok: true, design: d.value, cellFactors: valueFactors(dir) };
+  const what = sampler ? `design: ${sampler}` : "no range factor";
+  return failure(
+    problem(
+      "results",
+      "",
+      `${dir}: the study has ${what}; sensitivity needs range factors under design: saltelli, morris, lhs or sobol`,
+    ),
+  );
 }
 
 /** What `pamir discover` needs from the manifest of `dir`, or why it cannot have it. */

@@ -1,7 +1,8 @@
 /**
  * `pamir sensitivity <results-dir> [--outcome X …] [--bootstrap N] [--seed S] [--json]`: Sobol
  * indices (S1, ST, S2 when designed) of a Saltelli study or Morris measures (μ, μ*, σ) of a
- * Morris study, per scenario, factorial cell and outcome, with bootstrap 95 % intervals; writes
+ * Morris study, or partial rank correlation coefficients (PRCC) of a Latin-hypercube or
+ * Sobol-sequence study, per scenario, factorial cell and outcome, with bootstrap 95 % intervals; writes
  * sensitivity.json and sensitivity.csv into the results folder and prints a table per outcome.
  */
 import type { Argv } from "yargs";
@@ -19,6 +20,9 @@ interface SensitivityArgs {
   seed: number;
   json?: boolean | undefined;
 }
+
+/** A p-value: 3 significant digits, "< 1e-6" below that. */
+const pValue = (p: number) => (Number.isNaN(p) ? "—" : p < 1e-6 ? "< 1e-6" : p.toPrecision(3));
 
 const span = (i: Interval) => (Number.isNaN(i.low) ? "—" : `[${f(i.low)}, ${f(i.high)}]`);
 
@@ -41,6 +45,10 @@ function formatResult(r: SensitivityResult, units: string): string[] {
     const rows = r.pairs.map((p) => [`${p.a} × ${p.b}`, f(p.s2.value), span(p.s2)]);
     out.push("", renderTable(["pair", "S2", "S2 95 % interval"], rows));
   }
+  if (r.prcc) {
+    const rows = r.prcc.map((m) => [m.factor, f(m.prcc.value), span(m.prcc), pValue(m.p)]);
+    out.push(renderTable(["factor", "PRCC", "PRCC 95 % interval", "p"], rows));
+  }
   if (r.morris) {
     const rows = r.morris.map((m) => [m.factor, f(m.mu), f(m.muStar.value), span(m.muStar), f(m.sigma)]);
     out.push(renderTable(["factor", "mu", "mu*", "mu* 95 % interval", "sigma"], rows));
@@ -51,14 +59,18 @@ function formatResult(r: SensitivityResult, units: string): string[] {
 /** The report as printed lines. */
 export function formatSensitivity(report: SensitivityReport): string[] {
   const saltelli = report.design === "saltelli";
-  const what = saltelli
-    ? "Sobol indices (S1 Saltelli 2010, ST Jansen 1999)"
-    : "Morris elementary effects (mu* Campolongo 2007), per whole factor range";
+  const prcc = report.method === "prcc";
+  const what = prcc
+    ? `Partial rank correlation coefficients (PRCC, Marino et al. 2008) of the ${report.design} sample; p: t test, n - 2 - k df`
+    : saltelli
+      ? "Sobol indices (S1 Saltelli 2010, ST Jansen 1999)"
+      : "Morris elementary effects (mu* Campolongo 2007), per whole factor range";
+  const units = prcc ? "design points" : saltelli ? "base rows" : "trajectories";
   const out = [
     `${what}; replicates ${report.replicates}; ${report.bootstrap.resamples}-resample bootstrap ` +
       `95 % intervals (seed ${report.bootstrap.seed}).`,
   ];
-  for (const r of report.results) out.push("", ...formatResult(r, saltelli ? "base rows" : "trajectories"));
+  for (const r of report.results) out.push("", ...formatResult(r, units));
   return out;
 }
 
@@ -76,17 +88,18 @@ export async function sensitivityCommand(args: SensitivityArgs, print: (s: strin
   // Loaded here, not at the top: the statistics pull in mathjs, which other commands skip.
   const { loadRuns } = await import("../stats/write-summary.js");
   const { analyseSensitivity } = await import("../stats/sensitivity/analyse.js");
+  const { analysePrcc } = await import("../stats/sensitivity/prcc-analyse.js");
   const { writeSensitivity } = await import("../stats/sensitivity/files.js");
   const { openSensitivityInputs } = await import("./results-inputs.js");
   const read = await loadRuns(dir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const inputs = openSensitivityInputs(dir);
   if (!inputs.ok) throw new CliError(problemsText(inputs.problems), EXIT.badInput);
-  const r = analyseSensitivity(read.value.rows, inputs.design, inputs.cellFactors, {
-    outcomes: args.outcome,
-    resamples: args.bootstrap,
-    seed: args.seed,
-  });
+  const opts = { outcomes: args.outcome, resamples: args.bootstrap, seed: args.seed };
+  const r =
+    "prcc" in inputs
+      ? analysePrcc(read.value.rows, inputs.prcc, opts)
+      : analyseSensitivity(read.value.rows, inputs.design, inputs.cellFactors, opts);
   if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);
   const written = await writeSensitivity(dir, r.value);
   if (!written.ok) throw new CliError(problemsText(written.problems), EXIT.runFailed);
@@ -103,7 +116,7 @@ export async function sensitivityCommand(args: SensitivityArgs, print: (s: strin
 export function registerSensitivity(y: Argv, print: (s: string) => void): Argv {
   return y.command(
     "sensitivity <results-dir>",
-    "Sobol indices (design: saltelli) or Morris measures (design: morris) of a study's outcomes",
+    "Sobol indices (design: saltelli), Morris measures (design: morris) or PRCC (design: lhs or sobol) of a study's outcomes",
     (c) =>
       c
         .positional("results-dir", {

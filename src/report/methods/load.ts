@@ -64,9 +64,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** sensitivity.json as `pamir sensitivity` writes it (the parts the report draws). */
 function isSensitivity(doc: unknown): doc is SensitivityReport {
-  if (!isObject(doc) || (doc.design !== "saltelli" && doc.design !== "morris")) return false;
+  if (!isObject(doc) || !["saltelli", "morris", "lhs", "sobol"].includes(doc.design as string)) return false;
   if (!Array.isArray(doc.results) || !Array.isArray(doc.factors)) return false;
-  const part = doc.design === "saltelli" ? "sobol" : "morris";
+  if ((doc.design === "lhs" || doc.design === "sobol") !== (doc.method === "prcc")) return false;
+  const part = doc.method === "prcc" ? "prcc" : doc.design === "saltelli" ? "sobol" : "morris";
   return doc.results.every(
     (r) => isObject(r) && typeof r.outcome === "string" && isObject(r.cell) && Array.isArray(r[part]),
   );

@@ -1,11 +1,13 @@
 /**
  * The sensitivity section, drawn when the results folder holds sensitivity.json (`pamir
  * sensitivity`): per key outcome, and per scenario and factorial cell, a bar chart of the Sobol
- * indices S1 and ST with their bootstrap 95 % intervals (Saltelli designs) or Morris's μ*–σ plane
- * (Morris designs), each with a table of the exact numbers under it.
+ * indices S1 and ST with their bootstrap 95 % intervals (Saltelli designs), Morris's μ*–σ plane
+ * (Morris designs) or PRCC bars with their intervals (LHS and Sobol-sequence designs), each with
+ * a table of the exact numbers under it.
  */
 import type {
   MorrisFactor,
+  PrccFactor,
   SensitivityReport,
   SensitivityResult,
   SobolFactor,
@@ -17,7 +19,7 @@ import { leftOut, type ReportContext } from "../context.js";
 import { attrs, esc, exact, fmt } from "../html.js";
 import { outcomeInfo } from "../outcomes.js";
 import type { MethodsFile } from "./load.js";
-import { type IndexRow, type MorrisRow, morrisSpec, sobolSpec } from "./specs.js";
+import { type IndexRow, type MorrisRow, morrisSpec, type PrccRow, prccSpec, sobolSpec } from "./specs.js";
 
 /** Up to this many analysed outcomes are all drawn; beyond it, only the report's key outcomes. */
 const OUTCOMES_MAX = 8;
@@ -61,9 +63,37 @@ function morrisTable(outcome: string, factors: MorrisFactor[]): string {
   return table(["factor", "μ", "μ*", "μ* 95 % interval", "σ"], rows);
 }
 
+function prccTable(outcome: string, factors: PrccFactor[]): string {
+  const rows = factors.map(
+    (f) =>
+      `<tr${attrs({ "data-outcome": outcome, "data-factor": f.factor })}><th scope="row">${esc(f.factor)}</th>` +
+      `${num(f.prcc.value)}${interval(f.prcc)}<td${attrs({ "data-value": exact(f.p) })}>${Number.isFinite(f.p) ? esc(f.p.toPrecision(2)) : "—"}</td></tr>`,
+  );
+  return table(["factor", "PRCC", "PRCC 95 % interval", "p (t test)"], rows);
+}
+
+/** The PRCC chart of one result. */
+async function prccFigure(
+  ctx: ReportContext,
+  report: SensitivityReport,
+  r: SensitivityResult,
+  title: string,
+) {
+  const rows: PrccRow[] = (r.prcc ?? []).map((f) => ({
+    factor: f.factor,
+    value: orNull(f.prcc.value),
+    low: orNull(f.prcc.low),
+    high: orNull(f.prcc.high),
+  }));
+  const spec = prccSpec(`PRCC of ${title}`, report.factors, rows, report.bootstrap.resamples);
+  return [await figure(ctx, spec, title), basis(r, report.design), prccTable(r.outcome, r.prcc ?? [])].join(
+    "\n",
+  );
+}
+
 /** What one result rests on, in a line: rows used and dropped, and the replicate noise left. */
 function basis(r: SensitivityResult, design: SensitivityReport["design"]): string {
-  const unit = design === "saltelli" ? "base rows" : "trajectories";
+  const unit = design === "saltelli" ? "base rows" : design === "morris" ? "trajectories" : "design points";
   const dropped = r.dropped > 0 ? `, ${r.dropped} left out for a missing run` : "";
   let noise = "";
   if (typeof r.noiseShare === "number" && Number.isFinite(r.noiseShare))
@@ -83,6 +113,7 @@ async function resultFigure(
   const where = Object.keys(r.cell).length > 0 ? `, ${cellText(r.cell)}` : "";
   const title = `${label} (${r.scenario}${where})`;
   const resamples = report.bootstrap.resamples;
+  if (report.method === "prcc") return prccFigure(ctx, report, r, title);
   if (report.design === "saltelli") {
     const rows: IndexRow[] = (r.sobol ?? []).flatMap((f) =>
       (["S1", "ST"] as const).map((index) => {
@@ -116,10 +147,14 @@ function drawnOutcomes(ctx: ReportContext, analysed: readonly string[]): string[
 }
 
 function intro(report: SensitivityReport): string {
+  const prcc =
+    "Partial rank correlation coefficients (PRCC, Marino et al. 2008) over the sampled design points: each factor's and the outcome's ranks, with the other factors' ranks regressed out, correlated; it measures a monotone effect of the factor with the others held fixed (−1 … 1), and p is the t test of PRCC = 0 with n − 2 − k degrees of freedom.";
   const what =
-    report.design === "saltelli"
-      ? "Sobol indices (Saltelli design): S1 is the share of an outcome's variance over the sampled ranges that a factor causes alone, ST the share it causes with all its interactions; ST − S1 is the interaction part."
-      : "Morris elementary effects: μ* is the mean size of the change in an outcome when a factor moves across its range (it ranks the factors), σ their spread (non-linear effects or interactions).";
+    report.method === "prcc"
+      ? prcc
+      : report.design === "saltelli"
+        ? "Sobol indices (Saltelli design): S1 is the share of an outcome's variance over the sampled ranges that a factor causes alone, ST the share it causes with all its interactions; ST − S1 is the interaction part."
+        : "Morris elementary effects: μ* is the mean size of the change in an outcome when a factor moves across its range (it ranks the factors), σ their spread (non-linear effects or interactions).";
   const boot =
     report.bootstrap.resamples > 0
       ? ` Intervals: ${report.bootstrap.method} (${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}).`

@@ -1,5 +1,5 @@
 /**
- * Vega-Lite specs of the methods sections: Sobol indices as bars with their bootstrap intervals,
+ * Vega-Lite specs of the methods sections: Sobol indices and PRCC as bars with their bootstrap intervals,
  * Morris's μ*–σ plane, PRIM's coverage/density trade-off and its box against the full ranges.
  * Undefined numbers arrive as null, which Vega-Lite leaves out of continuous scales (an index
  * without an interval is drawn without its line; one without a value is not drawn).
@@ -78,6 +78,40 @@ export function sobolSpec(
       {
         mark: { type: "rule", color: "#000000", strokeWidth: 1.5 },
         encoding: { y, yOffset, x: { ...x, field: "low" }, x2: { field: "high" } },
+      },
+    ],
+  });
+}
+
+/** One bar of the PRCC chart: a factor's PRCC with its interval. */
+export interface PrccRow {
+  factor: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** PRCC per factor on a −1 … 1 axis: bars of the estimates, lines of the 95 % intervals. */
+export function prccSpec(title: string, factors: string[], rows: PrccRow[], resamples: number): TopLevelSpec {
+  const y = { field: "factor", type: "nominal", title: null, sort: factors, axis: { labelLimit: 200 } };
+  const x = {
+    type: "quantitative",
+    title: "partial rank correlation with the outcome",
+    scale: { domain: [-1, 1], clamp: true },
+  };
+  const interval = resamples > 0 ? ` · line: bootstrap 95 % interval (${resamples} resamples)` : "";
+  return top(title, `bar: PRCC, the factor's monotone effect with the others held fixed${interval}`, {
+    data: { values: rows },
+    width: 420,
+    height: { step: 22 },
+    layer: [
+      {
+        mark: { type: "bar", opacity: 0.8, color: armColour(0) },
+        encoding: { y, x: { ...x, field: "value" } },
+      },
+      {
+        mark: { type: "rule", color: "#000000", strokeWidth: 1.5 },
+        encoding: { y, x: { ...x, field: "low" }, x2: { field: "high" } },
       },
     ],
   });

@@ -41,6 +41,13 @@ export interface MorrisFactor {
   n: number;
 }
 
+/** PRCC of one factor (LHS and Sobol-sequence designs), its bootstrap interval and t-test p-value. */
+export interface PrccFactor {
+  factor: string;
+  prcc: Interval;
+  p: number;
+}
+
 /** The analysis of one outcome in one scenario and factorial cell. */
 export interface SensitivityResult {
   scenario: string;
@@ -67,11 +74,15 @@ export interface SensitivityResult {
   pairs?: { a: string; b: string; s2: Interval }[] | undefined;
   /** Morris: μ, μ*, σ per factor. */
   morris?: MorrisFactor[] | undefined;
+  /** LHS / Sobol sequence: PRCC per factor. */
+  prcc?: PrccFactor[] | undefined;
 }
 
 /** The analysis of a study. */
 export interface SensitivityReport {
-  design: "saltelli" | "morris";
+  design: "saltelli" | "morris" | "lhs" | "sobol";
+  /** "prcc" for LHS and Sobol-sequence designs; absent for Saltelli (Sobol indices) and Morris. */
+  method?: "prcc" | undefined;
   /** Range factor names, in design order. */
   factors: string[];
   outcomes: string[];
@@ -171,6 +182,23 @@ function noiseOf(part: { variance?: number | undefined; used: number }, noise: n
   return { noise, noiseShare: part.variance ? noise / part.variance : null };
 }
 
+/** The outcomes to analyse: those asked for (each must be in the finished runs), else all of them. */
+export function pickOutcomes(
+  rows: readonly RunRow[],
+  asked: readonly string[] | undefined,
+): { ok: true; value: string[] } | Failure {
+  const finished = rows.filter((r) => r.status === "ok");
+  if (finished.length === 0) return failure(problem("option", "", "no finished runs to analyse"));
+  const known = outcomeNames(finished);
+  const outcomes = asked && asked.length > 0 ? [...asked] : known;
+  const unknown = outcomes.find((o) => !known.includes(o));
+  if (unknown !== undefined)
+    return failure(
+      problem("option", "", `no outcome "${unknown}" in the runs; outcomes: ${known.join(", ")}`),
+    );
+  return { ok: true, value: outcomes };
+}
+
 /** Sensitivity measures of every requested outcome in every scenario and cell of the study. */
 export function analyseSensitivity(
   rows: readonly RunRow[],
@@ -178,15 +206,9 @@ export function analyseSensitivity(
   cellFactors: readonly CellFactor[],
   opts: SensitivityOptions,
 ): { ok: true; value: SensitivityReport } | Failure {
-  const finished = rows.filter((r) => r.status === "ok");
-  if (finished.length === 0) return failure(problem("option", "", "no finished runs to analyse"));
-  const known = outcomeNames(finished);
-  const outcomes = opts.outcomes && opts.outcomes.length > 0 ? [...opts.outcomes] : known;
-  const unknown = outcomes.find((o) => !known.includes(o));
-  if (unknown !== undefined)
-    return failure(
-      problem("option", "", `no outcome "${unknown}" in the runs; outcomes: ${known.join(", ")}`),
-    );
+  const picked = pickOutcomes(rows, opts.outcomes);
+  if (!picked.ok) return picked;
+  const outcomes = picked.value;
   const results: SensitivityResult[] = [];
   const delta = design.design === "morris" ? design.morris.delta : undefined;
   for (const g of designGroups(rows, design.samples, cellFactors)) {

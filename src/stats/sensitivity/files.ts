@@ -1,7 +1,8 @@
 /**
  * sensitivity.json and sensitivity.csv in a results folder. The JSON is the whole report (NaN as
  * null); the CSV one row per scenario × cell × outcome × factor — Saltelli: S1, ST and their
- * interval ends, then one row per factor pair "a:b" with S2; Morris: μ, μ*, its interval, σ.
+ * interval ends, then one row per factor pair "a:b" with S2; Morris: μ, μ*, its interval, σ;
+ * LHS / Sobol sequence: PRCC, its interval and p-value.
  * Numbers are in JavaScript's shortest round-trip form, undefined ones empty cells. Both are
  * written to a temporary name and renamed.
  */
@@ -23,9 +24,10 @@ const iv = (i: Interval | undefined) => [num(i?.value), num(i?.low), num(i?.high
 /** The report as CSV text. */
 export function sensitivityCsv(report: SensitivityReport): string {
   const saltelli = report.design === "saltelli";
-  const header = saltelli
+  let header = saltelli
     ? ["S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "S2", "S2_low", "S2_high"]
     : ["mu", "mu_star", "mu_star_low", "mu_star_high", "sigma", "n"];
+  if (report.method === "prcc") header = ["PRCC", "PRCC_low", "PRCC_high", "p"];
   const lines = [["scenario", "cell", "outcome", "factor", ...header, "used", "dropped"].join(",")];
   for (const r of report.results) {
     const lead = [r.scenario, cellText(r.cell), r.outcome];
@@ -35,6 +37,7 @@ export function sensitivityCsv(report: SensitivityReport): string {
     for (const p of r.pairs ?? []) rows.push([`${p.a}:${p.b}`, "", "", "", "", "", "", ...iv(p.s2)]);
     for (const f of r.morris ?? [])
       rows.push([f.factor, num(f.mu), ...iv(f.muStar), num(f.sigma), String(f.n)]);
+    for (const f of r.prcc ?? []) rows.push([f.factor, ...iv(f.prcc), num(f.p)]);
     for (const row of rows) lines.push([...lead, ...row, ...tail].map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;
