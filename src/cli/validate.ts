@@ -48,7 +48,7 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
  * no model. Anything unreadable or odd goes to the scenario loader, whose errors are located.
  */
 function looksLikeStudy(file: string): boolean {
-  const text = readText(file);
+  const text = readText(file, { what: "scenario" });
   if (!text.ok) return false;
   try {
     const data = parse(text.value) as Record<string, unknown> | null;

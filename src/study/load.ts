@@ -64,7 +64,7 @@ export function slugOf(name: string): string {
 
 /** Read and load one scenario of the study; an unreadable file is its one `(file)` problem. */
 function loadScenario(path: string): { text: string } & LoadResult {
-  const text = readText(path);
+  const text = readText(path, { what: "scenario" });
   if (!text.ok) return { text: "", ok: false, problems: atFileStart(text.problems, path) };
   return { text: text.value, ...loadScenarioText(text.value, path) };
 }
@@ -154,7 +154,7 @@ function keyOf(rel: string): string {
 
 /** Load the study file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */
 export function loadStudyFile(path: string): StudyLoadResult {
-  const text = readText(path);
+  const text = readText(path, { what: "study" });
   if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
   return loadStudyText(text.value, path);
 }
