@@ -149,7 +149,9 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
 /** The key of a single `scenario:` file: its base name, made safe for run ids. */
 function keyOf(rel: string): string {
   const base = basename(rel, extname(rel));
-  return SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-") || "scenario";
+  const key = SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-");
+  // "." and ".." would put series next to or above the results folder.
+  return key === "" || key === "." || key === ".." ? "scenario" : key;
 }
 
 /** Load the study file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */

@@ -1,0 +1,30 @@
+/** Study files within bounds: scenario keys that stay inside the results folder, horizons and seeds. */
+import { describe, expect, it } from "vitest";
+import { problemLine } from "../../../src/cli/problems.js";
+import { loadStudyText } from "../../../src/study/load.js";
+
+const FILE = "test/fixtures/studies/s.yaml"; // scenario paths resolve against test/fixtures/studies/
+
+function problems(text: string): string[] {
+  const r = loadStudyText(text, FILE);
+  return r.ok ? [] : r.problems.map(problemLine);
+}
+
+describe("study bounds", () => {
+  it('refuses a scenario key "..", which would write series outside the results folder, at the key', () => {
+    for (const key of ["..", "."]) {
+      const text = `name: t\nscenarios:\n  - { key: "${key}", file: tiny-scenario.yaml }\n`;
+      const found = problems(text);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^test\/fixtures\/studies\/s\.yaml:3:\d+ {2}scenarios\[0\]\.key {2}/);
+      expect(found[0]).toContain("must not be");
+    }
+  });
+
+  it("refuses a horizon over the cap and a seed beyond the safe integers, located", () => {
+    const found = problems("name: t\nscenario: tiny-scenario.yaml\nticks: 1000000000\nseed: 1e20\n");
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/s\.yaml:3:8 {2}ticks {2}/);
+    expect(found[1]).toMatch(/s\.yaml:4:7 {2}seed {2}/);
+  });
+});
