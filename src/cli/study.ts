@@ -32,6 +32,7 @@ interface StudyArgs extends QueueArgs {
   out?: string | undefined;
   resume?: boolean | undefined;
   force?: boolean | undefined;
+  rebuildManifest?: boolean | undefined;
   quiet?: boolean | undefined;
 }
 
@@ -74,6 +75,7 @@ function problemError(p: Problem): CliError {
       );
     if (p.data.reason === "nothingToResume")
       return new CliError(`--resume: ${dir} has no study to resume (no manifest.json)`, EXIT.badInput);
+    if (p.data.reason !== "notAStudyFolder") return new CliError(p.message, EXIT.badInput);
     return new CliError(
       `${dir} has runs.ndjson but no manifest.json; use --force to start over there`,
       EXIT.badInput,
@@ -132,7 +134,13 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
     );
   const common = {
     out,
-    mode: args.force ? ("force" as const) : args.resume ? ("resume" as const) : ("auto" as const),
+    mode: args.force
+      ? ("force" as const)
+      : args.rebuildManifest
+        ? ("rebuild" as const)
+        : args.resume
+          ? ("resume" as const)
+          : ("auto" as const),
     version: PAMIR_VERSION,
     onProgress: (p: StudyProgress) => sink.update(p),
     stop,
@@ -173,7 +181,13 @@ export function registerStudy(y: Argv, print: (s: string) => void): Argv {
         })
         .option("force", {
           type: "boolean",
-          describe: "discard results of any study in the folder and start over",
+          describe:
+            "discard the results of the study in the folder (only the files its manifest records) and start over",
+        })
+        .option("rebuild-manifest", {
+          type: "boolean",
+          describe:
+            "resume where manifest.json is damaged or missing: rebuild it from the study file, keeping runs.ndjson if all its rows are this study's",
         })
         .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
         .option("batch-runs", {
@@ -182,6 +196,7 @@ export function registerStudy(y: Argv, print: (s: string) => void): Argv {
             "with --queue: runs per queued batch when the study is first queued (default: measured, ~2 s of work)",
         })
         .conflicts("resume", "force")
+        .conflicts("rebuild-manifest", "force")
         .conflicts("queue", "workers")
         .check((a) => {
           const w = a.workers;
