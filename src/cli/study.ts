@@ -14,7 +14,7 @@ import { MAX_JOB_RUNS } from "../queue/payload.js";
 import type { RedisTarget } from "../queue/target.js";
 import { loadStudyFile } from "../study/load.js";
 import { defaultWorkers } from "../study/run/executor.js";
-import { formatDuration, progressLine } from "../study/run/progress.js";
+import { formatDuration, pointCheckProgress, progressLine } from "../study/run/progress.js";
 import { type RunStudyResult, runStudy, type StudyProgress } from "../study/run/runner.js";
 import { CliError, EXIT } from "./errors.js";
 import { fileProblemsError, problemLine, problemsText } from "./problems.js";
@@ -118,7 +118,10 @@ function failureOf(
 /** Execute `pamir study`. */
 export async function studyCommand(args: StudyArgs, print: (s: string) => void): Promise<void> {
   const target = args.queue !== undefined ? queueTarget({ ...args, queue: args.queue }) : undefined;
-  const loaded = loadStudyFile(args.study);
+  const onProgress = args.quiet
+    ? undefined
+    : pointCheckProgress(args.study, (line) => process.stderr.write(`pamir: ${line}\n`));
+  const loaded = loadStudyFile(args.study, { onProgress });
   if (!loaded.ok) throw fileProblemsError(args.study, loaded.problems);
   const study = loaded.study;
   const out = args.out ?? join("results", study.slug);

@@ -4,8 +4,11 @@ import type { Argv } from "yargs";
 import { readText } from "../core/read-file.js";
 import { loadScenarioFile } from "../scenario/load.js";
 import { loadStudyFile } from "../study/load.js";
+import { pointCheckProgress } from "../study/run/progress.js";
 import { CliError, EXIT } from "./errors.js";
 import { problemLine } from "./problems.js";
+
+const stderrLine = (line: string) => process.stderr.write(`pamir: ${line}\n`);
 
 /** Execute `pamir validate`; throws a CliError (exit 2) listing all problems if any file is bad. */
 export function validateCommand(files: string[], print: (s: string) => void): void {
@@ -13,7 +16,7 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
   let bad = 0;
   for (const f of files) {
     if (looksLikeStudy(f)) {
-      const st = loadStudyFile(f);
+      const st = loadStudyFile(f, { onProgress: pointCheckProgress(f, stderrLine) });
       if (st.ok) {
         const { scenarios, design, input } = st.study;
         const runs = scenarios.length * design.points * input.replicates;

@@ -15,7 +15,7 @@ import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
 import { factorPathProblem } from "./param-path.js";
-import { checkPoints } from "./points-check.js";
+import { type CheckProgress, checkPoints } from "./points-check.js";
 import { SCENARIO_KEY, type StudyInput, studySchema } from "./schema.js";
 
 /** One base scenario of a study. */
@@ -51,6 +51,12 @@ export interface LoadedStudy {
 /** A loaded study, or every located problem that stopped it. */
 export type StudyLoadResult = { ok: true; study: LoadedStudy } | { ok: false; problems: LocatedProblem[] };
 
+/** How to load a study. */
+export interface StudyLoadOptions {
+  /** Told how many design points are checked so far (every few thousand). */
+  onProgress?: CheckProgress | undefined;
+}
+
 /** A study name as a folder name: lower case, runs of other characters as one dash. */
 export function slugOf(name: string): string {
   const s = name
@@ -70,7 +76,7 @@ function loadScenario(path: string): { text: string } & LoadResult {
 }
 
 /** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
-export function loadStudyText(text: string, file: string): StudyLoadResult {
+export function loadStudyText(text: string, file: string, opts: StudyLoadOptions = {}): StudyLoadResult {
   const found = fileProblems(file);
   const fail = () => found.fail();
 
@@ -127,7 +133,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
   if (found.all.length > 0) return fail();
 
   const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);
-  checkPoints(scenarios, design, input.ticks).forEach(place);
+  checkPoints(scenarios, design, input.ticks, opts.onProgress).forEach(place);
   if (found.all.length > 0) return fail();
 
   // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
@@ -155,8 +161,8 @@ function keyOf(rel: string): string {
 }
 
 /** Load the study file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */
-export function loadStudyFile(path: string): StudyLoadResult {
+export function loadStudyFile(path: string, opts: StudyLoadOptions = {}): StudyLoadResult {
   const text = readText(path, { what: "study" });
   if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
-  return loadStudyText(text.value, path);
+  return loadStudyText(text.value, path, opts);
 }

@@ -33,15 +33,23 @@ function* candidates(design: Design): Generator<{ values: unknown[]; point: numb
   }
 }
 
+/** Called with the points checked so far and the total, every few thousand points. */
+export type CheckProgress = (checked: number, total: number) => void;
+
 /**
  * Problems (located in the study file) of every point of `design` on each scenario; `tag`
- * names the scenario in messages when a study has several.
+ * names the scenario in messages when a study has several. A million-point design takes minutes
+ * on a large model, hence `onProgress`.
  */
 export function checkPoints(
   scenarios: readonly { key: string; scenario: LoadedScenario }[],
   design: Design,
   ticks: number | undefined,
+  onProgress?: CheckProgress,
 ): Finding[] {
+  const ranges = design.factors.filter((f) => f.kind === "range").length;
+  const total = scenarios.length * (design.points + 2 * ranges);
+  let checked = 0;
   const out: Finding[] = [];
   const paths = design.factors.map((f) => f.path);
   const segs = paths.map(splitPath);
@@ -50,6 +58,7 @@ export function checkPoints(
     const root = scenarioOptionFor(scenario.model.name)!;
     const tag = scenarios.length > 1 ? ` (scenario ${key})` : "";
     for (const { values, point } of candidates(design)) {
+      if (onProgress && ++checked % 4096 === 0) onProgress(checked, total);
       const r = resolvePoint(scenario, paths, values, ticks);
       if (r.ok) continue;
       for (const p of describeIssues(r.issues, { root, data: r.data, model: scenario.model })) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../src/cli/problems.js";
 import { loadStudyText } from "../../../src/study/load.js";
+import { pointCheckProgress } from "../../../src/study/run/progress.js";
 
 const FILE = "test/fixtures/studies/s.yaml"; // scenario paths resolve against test/fixtures/studies/
 
@@ -26,5 +27,21 @@ describe("study bounds", () => {
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/s\.yaml:3:8 {2}ticks {2}/);
     expect(found[1]).toMatch(/s\.yaml:4:7 {2}seed {2}/);
+  });
+
+  it("tells how far checking the points of a large design has got (a 20 000-point Sobol design)", () => {
+    const seen: [number, number][] = [];
+    const text =
+      "name: t\nscenario: ../../../scenarios/test-functions/ishigami.yaml\ndesign: sobol\nsamples: 20000\n" +
+      "factors:\n  params.x1: { min: -3, max: 3 }\n  params.x2: { min: -3, max: 3 }\n";
+    const r = loadStudyText(text, FILE, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(r.ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every(([, total]) => total === 20_004)).toBe(true);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+    const lines: string[] = [];
+    const progress = pointCheckProgress("s.yaml", (l) => lines.push(l), 0);
+    progress(4096, 20_004);
+    expect(lines).toEqual(["s.yaml: checking design points, 4096 of 20004 (20 %), 0 s"]);
   });
 });
