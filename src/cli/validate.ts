@@ -1,8 +1,8 @@
 /** `pamir validate <files..>`: check scenario and study files and list every located problem. */
-import { parse } from "yaml";
 import type { Argv } from "yargs";
 import { readText } from "../core/read-file.js";
 import { loadScenarioFile } from "../scenario/load.js";
+import { parseYaml } from "../scenario/yaml-source.js";
 import { loadStudyFile } from "../study/load.js";
 import { pointCheckProgress } from "../study/run/progress.js";
 import { CliError, EXIT } from "./errors.js";
@@ -53,17 +53,15 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
 function looksLikeStudy(file: string): boolean {
   const text = readText(file, { what: "scenario" });
   if (!text.ok) return false;
-  try {
-    const data = parse(text.value) as Record<string, unknown> | null;
-    return (
-      data !== null &&
-      typeof data === "object" &&
-      !("model" in data) &&
-      ("scenario" in data || "scenarios" in data)
-    );
-  } catch {
-    return false;
-  }
+  // The loaders' own parser: depth-capped, and silent (no YAML warnings on the console).
+  const data = parseYaml(text.value).data as Record<string, unknown> | null | undefined;
+  return (
+    data !== null &&
+    typeof data === "object" &&
+    !Array.isArray(data) &&
+    !Object.hasOwn(data, "model") &&
+    (Object.hasOwn(data, "scenario") || Object.hasOwn(data, "scenarios"))
+  );
 }
 
 /** Register `validate` on a yargs instance. */
