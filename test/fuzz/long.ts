@@ -41,6 +41,11 @@ let peakRss = 0;
 let next = FROM;
 const end = FROM + CASES;
 const t0 = performance.now();
+/** Record a finding, and say it at once (a long pass takes long). */
+const finding = (f: string) => {
+  findings.push(f);
+  process.stderr.write(`fuzz: ${f}\n`);
+};
 
 /** One worker slot: runs cases one at a time, replaced when a case hangs or runs out of memory. */
 function slot(k: number): Promise<void> {
@@ -55,7 +60,7 @@ function slot(k: number): Promise<void> {
       casePeak = Math.max(casePeak, rss);
       if (current >= 0 && performance.now() - started > HANG_MS) {
         counts.hang!++;
-        findings.push(`case ${current}: hang (over ${HANG_MS / 1000} s)`);
+        finding(`case ${current}: hang (over ${HANG_MS / 1000} s)`);
         current = -1;
         void worker.terminate();
       }
@@ -82,7 +87,7 @@ function slot(k: number): Promise<void> {
         times.push(m.ms);
         peakRss = Math.max(peakRss, casePeak);
         if ("detail" in m.outcome)
-          findings.push(`case ${m.i} (${m.target}): ${m.outcome.kind}: ${m.outcome.detail}`);
+          finding(`case ${m.i} (${m.target}): ${m.outcome.kind}: ${m.outcome.detail}`);
         if ((next - FROM) % 500 === 0) process.stderr.write(`fuzz: ${next - FROM} of ${CASES} cases\n`);
         current = -1;
         give();
@@ -90,7 +95,7 @@ function slot(k: number): Promise<void> {
       worker.on("error", (err) => {
         if (current >= 0) {
           counts.memory!++;
-          findings.push(`case ${current}: worker died: ${err.message}`);
+          finding(`case ${current}: worker died: ${err.message}`);
           current = -1;
         }
       });

@@ -44,4 +44,19 @@ describe("study bounds", () => {
     progress(4096, 20_004);
     expect(lines).toEqual(["s.yaml: checking design points, 4096 of 20004 (20 %), 0 s"]);
   });
+
+  it("checks a design over 100 000 points by every k-th point and every factor value, still located", () => {
+    const seen: number[] = [];
+    const text =
+      "name: t\nscenario: ../../../scenarios/test-functions/ishigami.yaml\ndesign: sobol\nsamples: 40000\n" +
+      "factors:\n  params.x1: { min: -3, max: 3 }\n  params.a:\n    values: [7, 8, nine]\n";
+    const r = loadStudyText(text, FILE, { onProgress: (_, total) => seen.push(total) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map(problemLine)).toEqual([
+      `${FILE}:8:20  factors["params.a"].values[2]  params.a must be a number`,
+    ]);
+    // 120 000 points, every 2nd: 60 000, plus the two other values and the range's two ends.
+    expect(seen[0]).toBe(60_004);
+  });
 });
