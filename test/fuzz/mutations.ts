@@ -91,12 +91,14 @@ const TREE = fc.oneof(
   }),
   fc.record({ kind: fc.constant("key" as const), at: fc.nat(), value: fc.constantFrom(...KEYS, ...UNICODE) }),
   fc.record({ kind: fc.constant("wrap" as const), at: fc.nat(), times: fc.integer({ min: 1, max: 100 }) }),
-  fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), times: fc.constantFrom(2, 100, 10_000) }),
+  fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), times: fc.constantFrom(2, 100, 1000) }),
 );
 
 /** One edit of the serialised text. */
 const TEXT = fc.oneof(
   fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
+  // A file over the size caps, cheaply: a long comment.
+  fc.record({ kind: fc.constant("pad" as const), bytes: fc.constantFrom(1 << 20, 5 << 20) }),
   fc.record({
     kind: fc.constant("insert" as const),
     at: fc.nat(),
@@ -194,7 +196,8 @@ export function applyCase(original: string, c: FuzzCase): string {
   for (const m of c.tree) data = applyTree(data, m);
   let text = stringify(data, { aliasDuplicateObjects: false, lineWidth: 0 });
   const t = c.text;
-  if (t) {
+  if (t?.kind === "pad") text += `# ${"x".repeat(t.bytes)}\n`;
+  else if (t) {
     const at = t.at % (text.length + 1);
     text = t.kind === "cut" ? text.slice(0, at) : text.slice(0, at) + t.text + text.slice(at);
   }

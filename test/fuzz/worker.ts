@@ -17,6 +17,8 @@ parentPort!.on("message", (i: number) => {
   const text = applyCase(readFileSync(join(root, c.target), "utf8"), c);
   const file = join(root, dirname(c.target), `${name}.yaml`);
   writeFileSync(file, text);
+  // The hang clock starts here: making the mutant is the fuzzer's time, not pamir's.
+  parentPort!.postMessage({ i, started: true });
   const t0 = performance.now();
   const outcome = runCase(file, c.target.includes("/studies/"));
   parentPort!.postMessage({ i, target: c.target, outcome, ms: performance.now() - t0, bytes: text.length });
