@@ -103,7 +103,8 @@ export function openResultsDir(
   });
   if (mode === "force") {
     const old = found.state === "ok" ? found.manifest : undefined;
-    const recorded = old?.files ?? STUDY_FILES;
+    // A manifest may be forged or damaged: only a list of names narrows what is deleted.
+    const recorded = Array.isArray(old?.files) ? old.files.filter((f) => typeof f === "string") : STUDY_FILES;
     const oldShape = old ? recordedShape(old) : undefined;
     deleteStudyFiles(dir, recorded, oldShape ? [oldShape, shape] : [shape]);
     return resumeFrom();
