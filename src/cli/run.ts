@@ -87,7 +87,7 @@ export function registerRun(y: Argv, print: (s: string) => void): Argv {
           for (const k of ["seed", "ticks"] as const) {
             const v = a[k];
             if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= max[k]))
-              throw new Error(`--${k} must be an integer from 0 to ${max[k]}`);
+              throw new Error(`--${k} must be an integer ≥ 0 and ≤ ${max[k]}`);
           }
           return true;
         }),

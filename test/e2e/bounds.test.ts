@@ -24,7 +24,7 @@ describe("bounded inputs", () => {
     ] as const) {
       const r = pamir("run", "scenarios/wolf-sheep-small.yaml", k, v);
       expect(r.code, `${k} ${v}`).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`${k} must be an integer from 0 to \\d+`));
+      expect(r.stderr).toMatch(new RegExp(`${k} must be an integer ≥ 0 and ≤ \\d+`));
     }
   });
 

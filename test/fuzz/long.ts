@@ -36,6 +36,8 @@ const counts: Record<string, number> = {
   memory: 0,
 };
 const findings: string[] = [];
+/** The five cases with the highest resident memory while they ran. */
+const heaviest: { i: number; target: string; rss: number; ms: number }[] = [];
 const times: number[] = [];
 let peakRss = 0;
 let next = FROM;
@@ -92,6 +94,8 @@ function slot(k: number): Promise<void> {
             return;
           }
           counts[m.outcome.kind]!++;
+          heaviest.push({ i: m.i, target: m.target, rss: casePeak, ms: m.ms });
+          heaviest.sort((a, b) => b.rss - a.rss).splice(5);
           times.push(m.ms);
           peakRss = Math.max(peakRss, casePeak);
           if ("detail" in m.outcome)
@@ -131,6 +135,11 @@ console.log(
 console.log(
   `time per case: median ${q(0.5).toFixed(0)} ms, 99th percentile ${q(0.99).toFixed(0)} ms, max ${q(1).toFixed(0)} ms`,
 );
-console.log(`peak resident memory of the whole process during any case: ${(peakRss / MB).toFixed(0)} MB`);
+// With one worker this is each case's own peak (plus the main thread's few tens of MB).
+console.log(
+  `peak resident memory of the process during any case: ${(peakRss / MB).toFixed(0)} MB; the highest:`,
+);
+for (const h of heaviest)
+  console.log(`  case ${h.i} (${h.target}): ${(h.rss / MB).toFixed(0)} MB, ${h.ms.toFixed(0)} ms`);
 for (const f of findings.slice(0, 50)) console.log(f);
 process.exitCode = findings.length > 0 ? 1 : 0;
