@@ -59,4 +59,14 @@ describe("study bounds", () => {
     // 120 000 points, every 2nd: 60 000, plus the two other values and the range's two ends.
     expect(seen[0]).toBe(60_004);
   });
+
+  it("refuses a design that would hold more sampled numbers than the cap, at samples", () => {
+    const text =
+      "name: t\nscenario: ../../../scenarios/test-functions/ishigami.yaml\ndesign: saltelli\nsecondOrder: true\n" +
+      "samples: 1000000\nfactors:\n  params.x1: { min: -3, max: 3 }\n  params.x2: { min: -3, max: 3 }\n" +
+      "  params.x3: { min: -3, max: 3 }\n";
+    expect(problems(text)).toEqual([
+      `${FILE}:5:10  samples  the design would hold 8000000 points × 3 range factors = 24000000 numbers; at most 16777216 are allowed`,
+    ]);
+  });
 });
