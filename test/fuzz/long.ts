@@ -2,7 +2,8 @@
  * The long fuzz pass (`npm run fuzz [-- --cases N --seed S --workers W]`): N mutated shipped
  * scenarios and studies, run in worker threads so that a case that hangs can be stopped (after
  * 60 s of pamir's time: a hang) and one that fills memory is caught (a 1 GB heap limit per worker, and the
- * process's resident memory sampled every 50 ms while each case runs). Prints the counts, the
+ * process's resident memory sampled every 50 ms while each case runs, after a garbage
+ * collection before each case when node runs with --expose-gc, as `npm run fuzz` does). Prints the counts, the
  * time and the peak memory per case, and every finding with its case index (re-run one case with
  * --from I --cases 1); exits 1 when there is a finding.
  */
