@@ -12,17 +12,23 @@ import { applyCase, CASE } from "./mutations.js";
 
 const { root, seed, name } = workerData as { root: string; seed: number; name: string };
 
-parentPort!.on("message", (i: number) => {
+/** Make case `i` and write its mutant; returns the target and the file (the text is garbage after). */
+function writeMutant(i: number): { target: string; file: string; bytes: number } {
   const c = fc.sample(CASE, { seed: seed + i, numRuns: 1 })[0]!;
   const text = applyCase(readFileSync(join(root, c.target), "utf8"), c);
   const file = join(root, dirname(c.target), `${name}.yaml`);
   writeFileSync(file, text);
+  return { target: c.target, file, bytes: text.length };
+}
+
+parentPort!.on("message", (i: number) => {
+  const { target, file, bytes } = writeMutant(i);
   // Collect the garbage of earlier cases first (node --expose-gc), so the memory sampled while
   // this case runs is this case's.
   (globalThis as { gc?: () => void }).gc?.();
   // The hang clock starts here: making the mutant is the fuzzer's time, not pamir's.
   parentPort!.postMessage({ i, started: true });
   const t0 = performance.now();
-  const outcome = runCase(file, c.target.includes("/studies/"));
-  parentPort!.postMessage({ i, target: c.target, outcome, ms: performance.now() - t0, bytes: text.length });
+  const outcome = runCase(file, target.includes("/studies/"));
+  parentPort!.postMessage({ i, target, outcome, ms: performance.now() - t0, bytes });
 });
