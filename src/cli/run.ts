@@ -5,6 +5,7 @@ import type { Argv } from "yargs";
 import type { RunResult } from "../core/model.js";
 import { runModel } from "../core/run.js";
 import type { LoadedScenario } from "../scenario/load.js";
+import { MAX_TICKS } from "../scenario/schema.js";
 import { CliError, EXIT } from "./errors.js";
 import { loadOrFail } from "./load.js";
 import { formatNumber, renderTable } from "./table.js";
@@ -81,10 +82,12 @@ export function registerRun(y: Argv, print: (s: string) => void): Argv {
           describe: "print the result JSON instead of the table",
         })
         .check((a) => {
+          // The same bounds as in a scenario file (seed: a safe integer ≥ 0; ticks: at most MAX_TICKS).
+          const max = { seed: Number.MAX_SAFE_INTEGER, ticks: MAX_TICKS };
           for (const k of ["seed", "ticks"] as const) {
             const v = a[k];
-            if (v !== undefined && !(Number.isInteger(v) && v >= 0))
-              throw new Error(`--${k} must be an integer ≥ 0`);
+            if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= max[k]))
+              throw new Error(`--${k} must be an integer ≥ 0 and ≤ ${max[k]}`);
           }
           return true;
         }),

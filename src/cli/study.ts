@@ -14,7 +14,7 @@ import { MAX_JOB_RUNS } from "../queue/payload.js";
 import type { RedisTarget } from "../queue/target.js";
 import { loadStudyFile } from "../study/load.js";
 import { defaultWorkers } from "../study/run/executor.js";
-import { formatDuration, progressLine } from "../study/run/progress.js";
+import { formatDuration, pointCheckProgress, progressLine } from "../study/run/progress.js";
 import { type RunStudyResult, runStudy, type StudyProgress } from "../study/run/runner.js";
 import { CliError, EXIT } from "./errors.js";
 import { fileProblemsError, problemLine, problemsText } from "./problems.js";
@@ -32,6 +32,7 @@ interface StudyArgs extends QueueArgs {
   out?: string | undefined;
   resume?: boolean | undefined;
   force?: boolean | undefined;
+  rebuildManifest?: boolean | undefined;
   quiet?: boolean | undefined;
 }
 
@@ -74,6 +75,7 @@ function problemError(p: Problem): CliError {
       );
     if (p.data.reason === "nothingToResume")
       return new CliError(`--resume: ${dir} has no study to resume (no manifest.json)`, EXIT.badInput);
+    if (p.data.reason !== "notAStudyFolder") return new CliError(p.message, EXIT.badInput);
     return new CliError(
       `${dir} has runs.ndjson but no manifest.json; use --force to start over there`,
       EXIT.badInput,
@@ -116,7 +118,10 @@ function failureOf(
 /** Execute `pamir study`. */
 export async function studyCommand(args: StudyArgs, print: (s: string) => void): Promise<void> {
   const target = args.queue !== undefined ? queueTarget({ ...args, queue: args.queue }) : undefined;
-  const loaded = loadStudyFile(args.study);
+  const onProgress = args.quiet
+    ? undefined
+    : pointCheckProgress(args.study, (line) => process.stderr.write(`pamir: ${line}\n`));
+  const loaded = loadStudyFile(args.study, { onProgress });
   if (!loaded.ok) throw fileProblemsError(args.study, loaded.problems);
   const study = loaded.study;
   const out = args.out ?? join("results", study.slug);
@@ -132,7 +137,13 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
     );
   const common = {
     out,
-    mode: args.force ? ("force" as const) : args.resume ? ("resume" as const) : ("auto" as const),
+    mode: args.force
+      ? ("force" as const)
+      : args.rebuildManifest
+        ? ("rebuild" as const)
+        : args.resume
+          ? ("resume" as const)
+          : ("auto" as const),
     version: PAMIR_VERSION,
     onProgress: (p: StudyProgress) => sink.update(p),
     stop,
@@ -173,7 +184,13 @@ export function registerStudy(y: Argv, print: (s: string) => void): Argv {
         })
         .option("force", {
           type: "boolean",
-          describe: "discard results of any study in the folder and start over",
+          describe:
+            "discard the results of the study in the folder (only the files its manifest records) and start over",
+        })
+        .option("rebuild-manifest", {
+          type: "boolean",
+          describe:
+            "resume where manifest.json is damaged or missing: rebuild it from the study file, keeping runs.ndjson if all its rows are this study's",
         })
         .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
         .option("batch-runs", {
@@ -182,6 +199,7 @@ export function registerStudy(y: Argv, print: (s: string) => void): Argv {
             "with --queue: runs per queued batch when the study is first queued (default: measured, ~2 s of work)",
         })
         .conflicts("resume", "force")
+        .conflicts("rebuild-manifest", "force")
         .conflicts("queue", "workers")
         .check((a) => {
           const w = a.workers;

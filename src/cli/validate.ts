@@ -1,11 +1,14 @@
 /** `pamir validate <files..>`: check scenario and study files and list every located problem. */
-import { parse } from "yaml";
 import type { Argv } from "yargs";
 import { readText } from "../core/read-file.js";
 import { loadScenarioFile } from "../scenario/load.js";
+import { parseYaml } from "../scenario/yaml-source.js";
 import { loadStudyFile } from "../study/load.js";
+import { pointCheckProgress } from "../study/run/progress.js";
 import { CliError, EXIT } from "./errors.js";
 import { problemLine } from "./problems.js";
+
+const stderrLine = (line: string) => process.stderr.write(`pamir: ${line}\n`);
 
 /** Execute `pamir validate`; throws a CliError (exit 2) listing all problems if any file is bad. */
 export function validateCommand(files: string[], print: (s: string) => void): void {
@@ -13,7 +16,7 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
   let bad = 0;
   for (const f of files) {
     if (looksLikeStudy(f)) {
-      const st = loadStudyFile(f);
+      const st = loadStudyFile(f, { onProgress: pointCheckProgress(f, stderrLine) });
       if (st.ok) {
         const { scenarios, design, input } = st.study;
         const runs = scenarios.length * design.points * input.replicates;
@@ -48,19 +51,17 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
  * no model. Anything unreadable or odd goes to the scenario loader, whose errors are located.
  */
 function looksLikeStudy(file: string): boolean {
-  const text = readText(file);
+  const text = readText(file, { what: "scenario" });
   if (!text.ok) return false;
-  try {
-    const data = parse(text.value) as Record<string, unknown> | null;
-    return (
-      data !== null &&
-      typeof data === "object" &&
-      !("model" in data) &&
-      ("scenario" in data || "scenarios" in data)
-    );
-  } catch {
-    return false;
-  }
+  // The loaders' own parser: depth-capped, and silent (no YAML warnings on the console).
+  const data = parseYaml(text.value).data as Record<string, unknown> | null | undefined;
+  return (
+    data !== null &&
+    typeof data === "object" &&
+    !Array.isArray(data) &&
+    !Object.hasOwn(data, "model") &&
+    (Object.hasOwn(data, "scenario") || Object.hasOwn(data, "scenarios"))
+  );
 }
 
 /** Register `validate` on a yargs instance. */

@@ -44,7 +44,10 @@ export interface ProblemData {
 export type ResultsReason =
   | { reason: "hashMismatch"; found: string; expected: string }
   | { reason: "nothingToResume" }
-  | { reason: "notAStudyFolder" };
+  | { reason: "notAStudyFolder" }
+  | { reason: "foreignFiles" }
+  | { reason: "damagedManifest" }
+  | { reason: "foreignRuns" };
 
 /** Every kind of problem. */
 export type ProblemKind = keyof ProblemData;

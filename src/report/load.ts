@@ -4,9 +4,10 @@
  * is optional, so a folder copied without its manifest still gives a report.
  */
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { failure, problem, type Result } from "../core/problems.js";
+import { readText } from "../core/read-file.js";
 import type { RunRow } from "../core/run-row.js";
 import type { StudySummary } from "../stats/points.js";
 import { loadRuns, RESULT_FILES } from "../stats/write-summary.js";
@@ -56,12 +57,17 @@ function summaryOf(dir: string, rows: number): StudySummary | undefined {
  * The study's description: the manifest's copy, else the study file the manifest names (older
  * manifests have no copy). A moved or deleted study file just means no description.
  */
-function descriptionOf(manifest: Manifest | undefined): string | undefined {
+function descriptionOf(dir: string, manifest: Manifest | undefined): string | undefined {
   if (!manifest) return undefined;
   if (typeof manifest.description === "string") return manifest.description;
   if (typeof manifest.studyFile !== "string") return undefined;
+  // A manifest may come from anywhere: only a study file inside the results folder is read.
+  const inside = relative(resolve(dir), resolve(dir, manifest.studyFile));
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return undefined;
+  const text = readText(resolve(dir, manifest.studyFile), { what: "study" });
+  if (!text.ok) return undefined;
   try {
-    const doc = parse(readFileSync(manifest.studyFile, "utf8")) as { description?: unknown } | null;
+    const doc = parse(text.value) as { description?: unknown } | null;
     return typeof doc?.description === "string" ? doc.description : undefined;
   } catch {
     return undefined;
@@ -82,7 +88,7 @@ export async function loadResults(dir: string): Promise<Result<ResultsData>> {
       dir,
       ...read.value,
       manifest,
-      description: descriptionOf(manifest),
+      description: descriptionOf(dir, manifest),
       summary: summaryOf(dir, read.value.rows.length),
     },
   };

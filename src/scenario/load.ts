@@ -210,7 +210,7 @@ function runCheck(model: ModelDefinition<unknown>, params: unknown, map: RegionM
 
 /** Load the scenario file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */
 export function loadScenarioFile(path: string): LoadResult {
-  const text = readText(path);
+  const text = readText(path, { what: "scenario" });
   if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
   return loadScenarioText(text.value, path);
 }

@@ -8,6 +8,12 @@ import { z } from "zod";
 import type { ModelDefinition } from "../core/model.js";
 import { MODELS } from "../models/registry.js";
 
+/**
+ * Most ticks a run may have: a run records every series at every tick, so its memory grows with
+ * the horizon (a million ticks of 20 series is 160 MB); the longest shipped scenario has 360.
+ */
+export const MAX_TICKS = 1_000_000;
+
 /** What the legend says about one map character. */
 export const legendEntrySchema = z.strictObject({
   province: z.string().min(1).describe("province (or region) name"),
@@ -61,7 +67,12 @@ function optionShape(m: ModelDefinition<never>) {
   return {
     model: z.literal(m.name).describe(m.summary),
     ...commonShape,
-    ticks: z.int().min(0).default(m.defaultTicks).describe(`ticks to run (default ${m.defaultTicks})`),
+    ticks: z
+      .int()
+      .min(0)
+      .max(MAX_TICKS)
+      .default(m.defaultTicks)
+      .describe(`ticks to run (default ${m.defaultTicks})`),
     params,
   };
 }
@@ -110,7 +121,7 @@ export function scenarioOptionFor(model: string): ScenarioOption | undefined {
 export const unknownModelSchema = z.strictObject({
   model: z.unknown().optional(),
   ...commonShape,
-  ticks: z.int().min(0).optional(),
+  ticks: z.int().min(0).max(MAX_TICKS).optional(),
   params: z.unknown().optional(),
   map: mapOrFileSchema.optional(),
 });

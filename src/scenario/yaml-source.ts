@@ -3,8 +3,9 @@
  * YAML errors come back as located problems; structural ones make the data untrustworthy, so
  * the loader stops there rather than report schema "errors" that are parser guesswork.
  */
-import { type Alias, LineCounter, parseDocument, visit } from "yaml";
+import { type Alias, isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { createLocator, type Locator, type Position } from "./locate.js";
+import { MAX_YAML_DEPTH, tooDeepAt } from "./yaml-depth.js";
 
 /** A YAML-level problem, located. */
 export interface YamlProblem {
@@ -29,6 +30,14 @@ export function parseYaml(input: string): YamlSource {
   // Editors do not count a byte-order mark as a column, so positions are taken without it.
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const lineCounter = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    // Nothing else is parsed: building the document would recurse once per level.
+    const locator = createLocator(parseDocument("", { lineCounter }), lineCounter, text);
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    const message = `nests deeper than ${MAX_YAML_DEPTH} levels`;
+    return { locator, data: undefined, problems: [{ pos: locator.at(deep), message }], usable: false };
+  }
   // logLevel "error": warnings (e.g. stringified collection keys) must not go to the console.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   const locator = createLocator(doc, lineCounter, text);
@@ -38,10 +47,15 @@ export function parseYaml(input: string): YamlSource {
     return { locator, data: undefined, problems, usable: false };
 
   // An alias without an earlier anchor is no syntax error to the parser, but makes toJS throw.
+  // One pass in document order, collecting anchors as they come: an alias refers to an anchor
+  // met before it (Alias.resolve searches the whole document per alias: quadratic).
   const unresolved: Alias[] = [];
+  const anchors = new Set<string>();
   visit(doc, {
-    Alias(_, node) {
-      if (!node.resolve(doc)) unresolved.push(node);
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) unresolved.push(node);
+      } else if (node.anchor) anchors.add(node.anchor);
     },
   });
   for (const a of unresolved) {

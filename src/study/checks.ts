@@ -12,6 +12,12 @@ import type { StudyInput } from "./schema.js";
 /** Most runs one study may plan (the done-set costs a byte per planned run). */
 export const MAX_RUNS = 50_000_000;
 
+/**
+ * Most sampled numbers a design holds (points per cell × range factors, 8 bytes each: 128 MB).
+ * A Saltelli design of N = 10⁶ over 8 factors would otherwise hold 80 million.
+ */
+export const MAX_DESIGN_NUMBERS = 1 << 24;
+
 const key = (path: PropertyKey[], message: string): Finding => ({ path, message, at: "key" });
 const value = (path: PropertyKey[], message: string): Finding => ({ path, message, at: "value" });
 
@@ -91,8 +97,15 @@ export function checkStudy(study: StudyInput, factors: readonly Factor[]): Findi
 
   problems.push(...checkSensitivityDesign(study, ranges));
 
-  let runs =
-    (study.scenarios?.length ?? 1) * study.replicates * (ranges > 0 ? samplesPerCell(study, ranges) : 1);
+  const perCell = ranges > 0 ? samplesPerCell(study, ranges) : 1;
+  if (ranges > 0 && perCell * ranges > MAX_DESIGN_NUMBERS)
+    problems.push(
+      value(
+        ["samples"],
+        `the design would hold ${perCell} points × ${ranges} range factors = ${perCell * ranges} numbers; at most ${MAX_DESIGN_NUMBERS} are allowed`,
+      ),
+    );
+  let runs = (study.scenarios?.length ?? 1) * study.replicates * perCell;
   for (const f of factors) if (f.kind === "values") runs *= f.values.length;
   if (runs > MAX_RUNS)
     problems.push(value(["replicates"], `the study plans ${runs} runs; at most ${MAX_RUNS} are allowed`));

@@ -16,7 +16,7 @@ import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
 import { factorPathProblem } from "./param-path.js";
-import { checkPoints } from "./points-check.js";
+import { type CheckProgress, checkPoints } from "./points-check.js";
 import { SCENARIO_KEY, type StudyInput, studySchema } from "./schema.js";
 
 /** One base scenario of a study. */
@@ -52,6 +52,12 @@ export interface LoadedStudy {
 /** A loaded study, or every located problem that stopped it. */
 export type StudyLoadResult = { ok: true; study: LoadedStudy } | { ok: false; problems: LocatedProblem[] };
 
+/** How to load a study. */
+export interface StudyLoadOptions {
+  /** Told how many design points are checked so far (every few thousand). */
+  onProgress?: CheckProgress | undefined;
+}
+
 /** A study name as a folder name: lower case, runs of other characters as one dash. */
 export function slugOf(name: string): string {
   const s = name
@@ -65,7 +71,7 @@ export function slugOf(name: string): string {
 
 /** Read and load one scenario of the study; an unreadable file is its one `(file)` problem. */
 function loadScenario(path: string): { text: string } & LoadResult {
-  const text = readText(path);
+  const text = readText(path, { what: "scenario" });
   if (!text.ok) return { text: "", ok: false, problems: atFileStart(text.problems, path) };
   return { text: text.value, ...loadScenarioText(text.value, path) };
 }
@@ -80,7 +86,7 @@ function prototypeFactors(data: object): Finding[] {
 }
 
 /** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
-export function loadStudyText(text: string, file: string): StudyLoadResult {
+export function loadStudyText(text: string, file: string, opts: StudyLoadOptions = {}): StudyLoadResult {
   const found = fileProblems(file);
   const fail = () => found.fail();
 
@@ -140,7 +146,7 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
   if (found.all.length > 0) return fail();
 
   const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);
-  checkPoints(scenarios, design, input.ticks).forEach(place);
+  checkPoints(scenarios, design, input.ticks, opts.onProgress).forEach(place);
   if (found.all.length > 0) return fail();
 
   // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
@@ -162,12 +168,14 @@ export function loadStudyText(text: string, file: string): StudyLoadResult {
 /** The key of a single `scenario:` file: its base name, made safe for run ids. */
 function keyOf(rel: string): string {
   const base = basename(rel, extname(rel));
-  return SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-") || "scenario";
+  const key = SCENARIO_KEY.test(base) ? base : base.replace(/[^A-Za-z0-9_.-]+/g, "-");
+  // "." and ".." would put series next to or above the results folder.
+  return key === "" || key === "." || key === ".." ? "scenario" : key;
 }
 
 /** Load the study file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */
-export function loadStudyFile(path: string): StudyLoadResult {
-  const text = readText(path);
+export function loadStudyFile(path: string, opts: StudyLoadOptions = {}): StudyLoadResult {
+  const text = readText(path, { what: "study" });
   if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
-  return loadStudyText(text.value, path);
+  return loadStudyText(text.value, path, opts);
 }

@@ -19,9 +19,30 @@ function related(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean 
   return true;
 }
 
-/** The candidate value lists to check: every design point, plus each range factor at its two ends. */
+/**
+ * Most design points checked one by one per scenario. A larger design (a 10⁶-sample Sobol design
+ * takes minutes to check on the nexus model) has every k-th point checked, and every value of
+ * every value factor and both ends of every range with the other factors at point 0; a point
+ * left unchecked that the schema refuses fails as a run, recorded with its problems.
+ */
+export const MAX_CHECKED_POINTS = 100_000;
+
+/**
+ * The candidate value lists to check: every design point (or every k-th of a large design, and
+ * then each value of each value factor), plus each range factor at its two ends.
+ */
 function* candidates(design: Design): Generator<{ values: unknown[]; point: number }> {
-  for (let p = 0; p < design.points; p++) yield { values: pointValues(design, p), point: p };
+  const stride = Math.ceil(design.points / MAX_CHECKED_POINTS);
+  for (let p = 0; p < design.points; p += stride) yield { values: pointValues(design, p), point: p };
+  if (stride > 1) {
+    // The point of each value of each value factor with the others at their first value (mixed radix, first slowest).
+    const lengths = design.factors.flatMap((f) => (f.kind === "values" ? [f.values.length] : []));
+    let weight = design.samples * lengths.reduce((a, n) => a * n, 1);
+    for (const n of lengths) {
+      weight /= n;
+      for (let j = 1; j < n; j++) yield { values: pointValues(design, j * weight), point: j * weight };
+    }
+  }
   const base = pointValues(design, 0);
   for (const [i, f] of design.factors.entries()) {
     if (f.kind !== "range") continue;
@@ -33,15 +54,30 @@ function* candidates(design: Design): Generator<{ values: unknown[]; point: numb
   }
 }
 
+/** How many candidates `candidates(design)` yields. */
+function candidateCount(design: Design): number {
+  const stride = Math.ceil(design.points / MAX_CHECKED_POINTS);
+  let n = Math.ceil(design.points / stride);
+  for (const f of design.factors) n += f.kind === "range" ? 2 : stride > 1 ? f.values.length - 1 : 0;
+  return n;
+}
+
+/** Called with the points checked so far and the total, every few thousand points. */
+export type CheckProgress = (checked: number, total: number) => void;
+
 /**
  * Problems (located in the study file) of every point of `design` on each scenario; `tag`
- * names the scenario in messages when a study has several.
+ * names the scenario in messages when a study has several. A million-point design takes minutes
+ * on a large model, hence `onProgress`.
  */
 export function checkPoints(
   scenarios: readonly { key: string; scenario: LoadedScenario }[],
   design: Design,
   ticks: number | undefined,
+  onProgress?: CheckProgress,
 ): Finding[] {
+  const total = scenarios.length * candidateCount(design);
+  let checked = 0;
   const out: Finding[] = [];
   const paths = design.factors.map((f) => f.path);
   const segs = paths.map(splitPath);
@@ -50,6 +86,7 @@ export function checkPoints(
     const root = scenarioOptionFor(scenario.model.name)!;
     const tag = scenarios.length > 1 ? ` (scenario ${key})` : "";
     for (const { values, point } of candidates(design)) {
+      if (onProgress && ++checked % 4096 === 0) onProgress(checked, total);
       const r = resolvePoint(scenario, paths, values, ticks);
       if (r.ok) continue;
       for (const p of describeIssues(r.issues, { root, data: r.data, model: scenario.model })) {

@@ -4,9 +4,13 @@
  * ranges need a design, labels match values) are checked by the loader, which can locate them.
  */
 import { z } from "zod";
+import { MAX_TICKS } from "../scenario/schema.js";
 
 /** Scenario keys become the first segment of run ids and file paths, so they are kept plain. */
 export const SCENARIO_KEY = /^[A-Za-z0-9_.-]+$/;
+
+/** Keys that would name the results folder itself or its parent as a series folder. */
+const DOT_KEYS = new Set([".", ".."]);
 
 /** One factor: explicit values (crossed full-factorially) or a range sampled by the study's design. */
 export const factorSchema = z.strictObject({
@@ -53,7 +57,11 @@ export const studySchema = z
     scenarios: z
       .array(
         z.strictObject({
-          key: z.string().regex(SCENARIO_KEY).describe("short key: the first part of every run id"),
+          key: z
+            .string()
+            .regex(SCENARIO_KEY)
+            .refine((k) => !DOT_KEYS.has(k), 'must not be "." or "..": a key names a folder of series/')
+            .describe("short key: the first part of every run id"),
           file: z.string().min(1).describe("scenario file, relative to the study file"),
         }),
       )
@@ -62,7 +70,12 @@ export const studySchema = z
       .describe("several base scenarios, each crossed with the whole design"),
     seed: z.int().min(0).default(1).describe("master seed: every run's seed derives from it and the run id"),
     replicates: z.int().min(1).max(1_000_000).default(1).describe("seeded runs per design point"),
-    ticks: z.int().min(0).optional().describe("horizon for every run (default: each scenario's own)"),
+    ticks: z
+      .int()
+      .min(0)
+      .max(MAX_TICKS)
+      .optional()
+      .describe("horizon for every run (default: each scenario's own)"),
     design: z
       .enum(["lhs", "sobol", "saltelli", "morris"])
       .optional()

@@ -1,6 +1,6 @@
 /** `pamir study` end to end: worker-count independence, kill -9 and resume, Ctrl-C, failing runs, refusals. */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -172,5 +172,41 @@ describe("pamir study", () => {
       pamir("study", "test/fixtures/studies/failing.yaml", "--out", dir, "--force", "--quiet").code,
     ).toBe(1);
     expect(pamir("study", "test/fixtures/studies/tiny.yaml", "--resume", "--force").code).toBe(2);
+  });
+
+  it("refuses a folder of foreign files, deleting nothing, and under --force deletes only study files", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "series"));
+    writeFileSync(join(dir, "series", "mine.txt"), "mine");
+    writeFileSync(join(dir, "notes.tmp"), "notes");
+    const r = pamir("study", "test/fixtures/studies/tiny.yaml", "--out", dir, "--quiet");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /is not empty and holds no study \(notes\.tmp, series\/mine\.txt\); nothing was deleted/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(["notes.tmp", "series"]);
+    const forced = pamir("study", "test/fixtures/studies/tiny.yaml", "--out", dir, "--force", "--quiet");
+    expect(forced.code).toBe(0);
+    writeFileSync(join(dir, "x.tmp"), "mine");
+    const again = pamir("study", "test/fixtures/studies/failing.yaml", "--out", dir, "--force", "--quiet");
+    expect(again.code).toBe(1);
+    expect(readFileSync(join(dir, "series", "mine.txt"), "utf8")).toBe("mine");
+    expect(readFileSync(join(dir, "notes.tmp"), "utf8")).toBe("notes");
+    expect(readFileSync(join(dir, "x.tmp"), "utf8")).toBe("mine");
+    expect(existsSync(join(dir, "series", "tiny-scenario"))).toBe(false); // the first study's series went
+  });
+
+  it("explains a truncated manifest.json and resumes with --rebuild-manifest", () => {
+    const dir = tmp();
+    expect(pamir("study", "test/fixtures/studies/tiny.yaml", "--out", dir, "--quiet").code).toBe(0);
+    const m = readFileSync(join(dir, "manifest.json"), "utf8");
+    writeFileSync(join(dir, "manifest.json"), m.slice(0, 100));
+    const r = pamir("study", "test/fixtures/studies/tiny.yaml", "--out", dir, "--quiet");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/manifest\.json is damaged \(not valid JSON: .*\).*--rebuild-manifest/);
+    const fixed = pamir("study", "test/fixtures/studies/tiny.yaml", "--out", dir, "--rebuild-manifest");
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/24 runs, 0 failed, in .*, 24 resumed/);
+    expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).counts.done).toBe(24);
   });
 });

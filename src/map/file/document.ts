@@ -15,6 +15,13 @@ const runs = z
 const unit = z.number().min(0).max(1);
 const place = z.strictObject({ name: z.string().min(1), lat: z.number(), lon: z.number() });
 
+/**
+ * Most columns (and rows) of a map grid. Checked before any layer is built: a 38 KB file could
+ * otherwise declare 20 000 × 20 000 cells and make the loader allocate gigabytes. The Central
+ * Asia map is 80 × 48; 2000 × 2000 cells cost the loader about 100 MB.
+ */
+export const MAX_MAP_SIDE = 2000;
+
 /** One province row of the map's table. */
 export const provinceRowSchema = z.strictObject({
   iso: z.string().min(1).describe("ISO 3166-2 code"),
@@ -46,8 +53,8 @@ export const mapDocumentSchema = z.strictObject({
     east: z.number(),
     north: z.number(),
     res: z.number().positive(),
-    width: z.int().min(1),
-    height: z.int().min(1),
+    width: z.int().min(1).max(MAX_MAP_SIDE),
+    height: z.int().min(1).max(MAX_MAP_SIDE),
   }),
   countries: z.array(z.strictObject({ iso: z.string().length(2), name: z.string().min(1) })).min(1),
   provinces: z.array(provinceRowSchema).min(1),

@@ -156,6 +156,6 @@ function checkMarketCells(doc: MapDocument, size: number, fail: Fail): void {
 
 /** Load the map file at `path`; an unreadable file is one problem with path `(file)`. */
 export function loadCentralAsiaMap(path: string): MapLoadResult {
-  const text = readText(path);
+  const text = readText(path, { what: "map" });
   return text.ok ? parseCentralAsiaMap(text.value, path) : text;
 }

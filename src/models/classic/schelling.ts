@@ -18,14 +18,9 @@ import { createSimulation, type Phase } from "../../engine/schedule.js";
 
 /** Parameters of the Schelling model (benchmark "small" values as defaults). */
 export const schellingParams = z.strictObject({
-  width: z.int().min(1).max(10_000).default(40).describe("grid width in cells (ignored when a map is given)"),
-  height: z
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(40)
-    .describe("grid height in cells (ignored when a map is given)"),
-  agents: z.int().min(0).default(1000).describe("number of residents K, half in each group"),
+  width: z.int().min(1).max(4000).default(40).describe("grid width in cells (ignored when a map is given)"),
+  height: z.int().min(1).max(4000).default(40).describe("grid height in cells (ignored when a map is given)"),
+  agents: z.int().min(0).max(1_000_000).default(1000).describe("number of residents K, half in each group"),
   radius: z.int().min(1).max(50).default(1).describe("neighbourhood radius r (Chebyshev)"),
   minToBeHappy: z.int().min(0).default(3).describe("same-group neighbours needed to be happy"),
   stopWhenAllHappy: z.boolean().default(false).describe("end the run at the first tick when all are happy"),

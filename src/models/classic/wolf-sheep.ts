@@ -16,13 +16,16 @@ import { createRecorder } from "../../engine/recorder.js";
 import { createRngHub, type RngHub, type RngStream } from "../../engine/rng.js";
 import { createSimulation, type Phase } from "../../engine/schedule.js";
 
+/** Most animals of each kind at the start: far above the benchmark (some thousands), far below memory trouble. */
+export const MAX_ANIMALS = 1_000_000;
+
 /** Parameters of the wolf–sheep model (benchmark "small" values as defaults). */
 export const wolfSheepParams = z.strictObject({
-  width: z.int().min(1).max(10_000).default(25).describe("grid width in cells"),
-  height: z.int().min(1).max(10_000).default(25).describe("grid height in cells"),
+  width: z.int().min(1).max(4000).default(25).describe("grid width in cells"),
+  height: z.int().min(1).max(4000).default(25).describe("grid height in cells"),
   torus: z.boolean().default(true).describe("whether the grid wraps at its edges"),
-  sheep: z.int().min(0).default(60).describe("initial sheep"),
-  wolves: z.int().min(0).default(40).describe("initial wolves"),
+  sheep: z.int().min(0).max(MAX_ANIMALS).default(60).describe("initial sheep"),
+  wolves: z.int().min(0).max(MAX_ANIMALS).default(40).describe("initial wolves"),
   sheepGain: z.number().min(0).default(5).describe("energy a sheep gains from grass (Δ sheep)"),
   wolfGain: z.number().min(0).default(13).describe("energy a wolf gains from a sheep (Δ wolf)"),
   sheepReproduce: z.number().min(0).max(1).default(0.2).describe("sheep reproduction probability per tick"),

@@ -34,7 +34,8 @@ export function armScale(ctx: ReportContext): ArmScale {
 async function seriesCharts(ctx: ReportContext): Promise<string[]> {
   const { data, arms } = ctx;
   const kept = data.manifest ? data.manifest.series !== null && data.manifest.series !== undefined : true;
-  if (!kept || !existsSync(join(data.dir, "series"))) {
+  // A manifest that says series were kept makes a missing series folder missing files, not "no series".
+  if (!kept || (!data.manifest && !existsSync(join(data.dir, "series")))) {
     return [
       leftOut(
         ctx,
@@ -54,15 +55,20 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
     const title = `${info.label}, by ${arms.by ?? "arm"}`;
     out.push(
       await figure(ctx, bandSpec(title, info.unit, rows, armScale(ctx), arms.levels, arms.within), title),
+      `<p class="small">${esc(title)}: rests on ${s.usedRuns} run${s.usedRuns === 1 ? "" : "s"}.</p>`,
     );
   }
   const absent = SERIES.filter((x) => !s.present.includes(x.name)).map((x) => x.name);
-  if (absent.length > 0) {
+  if (absent.length > 0 && s.usedRuns > 0) {
     out.push(leftOut(ctx, `No per-tick chart of ${absent.join(", ")}: the runs kept no such series.`));
   }
   if (s.missingFiles > 0) {
+    const named = `${s.missingNames.join(", ")}${s.missingFiles > s.missingNames.length ? ", …" : ""}`;
     out.push(
-      `<p class="small">${s.missingFiles} finished runs had no readable series file and are not in the bands.</p>`,
+      leftOut(
+        ctx,
+        `${s.missingFiles} of ${s.missingFiles + s.usedRuns} finished runs have no readable series file (${named}); the per-tick charts rest on the other ${s.usedRuns}.`,
+      ),
     );
   }
   return out;

@@ -17,12 +17,18 @@ export interface SeriesBands {
   present: string[];
   /** Finished runs whose series file was missing or unreadable. */
   missingFiles: number;
+  /** The first few of those files, relative to the results folder (to name them). */
+  missingNames: string[];
+  /** Finished runs whose series file was read: what the bands rest on. */
+  usedRuns: number;
 }
 
 /** Read series/<run id>.json of every finished run in `cells`, keeping `names`. */
 export function loadSeriesBands(dir: string, cells: Cell[], names: readonly string[]): SeriesBands {
   const present = new Set<string>();
   let missingFiles = 0;
+  let usedRuns = 0;
+  const missingNames: string[] = [];
   const bands = new Map<string, BandRow[]>();
   for (const cell of cells) {
     // tick → series → values over runs
@@ -34,8 +40,10 @@ export function loadSeriesBands(dir: string, cells: Cell[], names: readonly stri
         doc = JSON.parse(readFileSync(join(dir, "series", `${r.id}.json`), "utf8"));
       } catch {
         missingFiles++;
+        if (missingNames.length < 5) missingNames.push(`series/${r.id}.json`);
         continue;
       }
+      usedRuns++;
       const ticks = Array.isArray(doc.ticks) ? (doc.ticks as number[]) : [];
       for (const name of names) {
         const values = doc.series?.[name];
@@ -73,5 +81,5 @@ export function loadSeriesBands(dir: string, cells: Cell[], names: readonly stri
       }
     }
   }
-  return { bands, present: names.filter((n) => present.has(n)), missingFiles };
+  return { bands, present: names.filter((n) => present.has(n)), missingFiles, missingNames, usedRuns };
 }

@@ -1,18 +1,20 @@
 /**
- * Opening a results folder for a study: fresh, resumed (same study hash: finished runs are kept
- * and skipped, a torn last line is cut off), or refused (another study's results, unless
- * `force`, which deletes exactly the files a study writes and nothing else in the folder).
+ * Opening a results folder for a study: fresh (an empty folder), resumed (same study hash:
+ * finished runs are kept and skipped, a torn last line is cut off), or refused: another study's
+ * results (unless `force`, which deletes only the files that study recorded as its own), a
+ * folder of other files (nothing is deleted), a damaged manifest (`rebuild` makes a new one from
+ * the study, keeping runs.ndjson when every row in it is this study's).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Failure, failure, problem, type ResultsReason } from "../../core/problems.js";
 import { indexOfId, type PlanShape, plannedRuns } from "../plan.js";
-import type { Manifest } from "./manifest.js";
-import { readManifest } from "./manifest.js";
+import { inspectManifest, type Manifest, recordedShape } from "./manifest.js";
 import { forEachLine, truncateTo } from "./ndjson.js";
+import { deleteStudyFiles, foreignEntries, STUDY_FILES } from "./own-files.js";
 
 /** How to treat an existing results folder. */
-export type OpenMode = "auto" | "resume" | "force";
+export type OpenMode = "auto" | "resume" | "force" | "rebuild";
 
 /** Why `dir` cannot be used, as its `results` problem (the reason lets the CLI advise). */
 function refused(dir: string, message: string, why: ResultsReason): Failure {
@@ -29,18 +31,6 @@ export interface OpenedDir {
   failedCount: number;
   /** Whether a torn last line was cut off. */
   tornLine: boolean;
-}
-
-/** The files and folders a study writes (what `force` removes). */
-const OWN = ["runs.ndjson", "runs.csv", "manifest.json", "summary.json", "summary.csv", "series"];
-/** What the sensitivity and discovery commands add to a results folder (also removed by `force`). */
-const METHODS = ["design.json", "sensitivity.json", "sensitivity.csv", "discover.json", "discover.csv"];
-
-function clear(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    if (OWN.includes(name) || METHODS.includes(name) || name.endsWith(".tmp"))
-      rmSync(join(dir, name), { recursive: true, force: true });
-  }
 }
 
 /** Which runs of `runs.ndjson` are done; cuts a torn last line off the file. */
@@ -71,27 +61,90 @@ export function scanDone(path: string, shape: PlanShape): Omit<OpenedDir, "previ
   return out;
 }
 
+/** What opening a folder needs to know of the study beyond its hash and plan. */
+export interface StudyCheck {
+  /** Why a row of runs.ndjson is not a run of this study (a rebuilt manifest takes only its runs), or undefined. */
+  foreignRow(row: { id: string; seed?: unknown; factors?: unknown }): string | undefined;
+}
+
+/** The first row of `path` that is not this study's, as a reason naming it; rows of other plans count too. */
+function firstForeignRow(path: string, shape: PlanShape, check: StudyCheck): string | undefined {
+  let why: string | undefined;
+  forEachLine(path, (line) => {
+    if (why !== undefined) return;
+    let row: { id?: unknown };
+    try {
+      row = JSON.parse(line) as typeof row;
+    } catch {
+      return; // a torn line: cut off later
+    }
+    const id = typeof row.id === "string" ? row.id : undefined;
+    if (id === undefined || indexOfId(shape, id) < 0)
+      why = `run ${JSON.stringify(row.id)} is not in this study's plan`;
+    else why = check.foreignRow({ ...row, id });
+  });
+  return why;
+}
+
 /** Open `dir` for a study with hash `hash`. */
 export function openResultsDir(
   dir: string,
   hash: string,
   shape: PlanShape,
   mode: OpenMode,
+  check: StudyCheck,
 ): { ok: true; opened: OpenedDir } | Failure {
   mkdirSync(dir, { recursive: true });
-  if (mode === "force") clear(dir);
-  const previous = readManifest(dir);
+  const found = inspectManifest(dir);
   const runs = join(dir, "runs.ndjson");
-  if (previous && previous.studyHash !== hash)
+  const resumeFrom = (previous?: Manifest) => ({
+    ok: true as const,
+    opened: { previous, ...scanDone(runs, shape) },
+  });
+  if (mode === "force") {
+    const old = found.state === "ok" ? found.manifest : undefined;
+    // A manifest may be forged or damaged: only a list of names narrows what is deleted.
+    const recorded = Array.isArray(old?.files) ? old.files.filter((f) => typeof f === "string") : STUDY_FILES;
+    const oldShape = old ? recordedShape(old) : undefined;
+    deleteStudyFiles(dir, recorded, oldShape ? [oldShape, shape] : [shape]);
+    return resumeFrom();
+  }
+  if (found.state === "ok") {
+    const previous = found.manifest;
+    if (previous.studyHash !== hash)
+      return refused(
+        dir,
+        `holds results of a different study (hash ${previous.studyHash}); this study's hash is ${hash}`,
+        { reason: "hashMismatch", found: previous.studyHash, expected: hash },
+      );
+    return resumeFrom(previous);
+  }
+  const hasRuns = existsSync(runs);
+  if (found.state === "damaged" && mode !== "rebuild")
     return refused(
       dir,
-      `holds results of a different study (hash ${previous.studyHash}); this study's hash is ${hash}`,
-      { reason: "hashMismatch", found: previous.studyHash, expected: hash },
+      `manifest.json is damaged (${found.why}); its runs are kept in runs.ndjson: ` +
+        "--rebuild-manifest rebuilds the manifest from the study file (keeping only this study's runs), --force starts over",
+      { reason: "damagedManifest" },
     );
-  if (!previous && existsSync(runs))
-    return refused(dir, "has runs.ndjson but no manifest.json", { reason: "notAStudyFolder" });
-  if (!previous && mode === "resume")
+  if (mode === "rebuild" && (hasRuns || found.state === "damaged")) {
+    const why = hasRuns ? firstForeignRow(runs, shape, check) : undefined;
+    if (why !== undefined)
+      return refused(dir, `cannot rebuild its manifest from this study: ${why}`, { reason: "foreignRuns" });
+    return resumeFrom();
+  }
+  if (hasRuns) return refused(dir, "has runs.ndjson but no manifest.json", { reason: "notAStudyFolder" });
+  if (mode === "resume")
     return refused(dir, "has no study to resume (no manifest.json)", { reason: "nothingToResume" });
-  if (!previous) clear(dir);
-  return { ok: true, opened: { previous, ...scanDone(runs, shape) } };
+  const foreign = foreignEntries(dir);
+  if (foreign.shown.length > 0)
+    return refused(
+      dir,
+      `is not empty and holds no study (${foreign.shown.join(", ")}${foreign.more ? ", …" : ""}); ` +
+        "nothing was deleted: choose an empty or new folder with --out, or --force to write beside these files",
+      { reason: "foreignFiles" },
+    );
+  // Only a study's own leftovers (a crash before the first manifest): those a fresh start overwrites.
+  deleteStudyFiles(dir, STUDY_FILES, [shape]);
+  return resumeFrom();
 }

@@ -9,6 +9,7 @@ import type { Factor, Sampler } from "../designs/design.js";
 import type { LoadedStudy } from "../load.js";
 import { type PlanShape, plannedRuns } from "../plan.js";
 import { gitCommit } from "./git.js";
+import { STUDY_FILES } from "./own-files.js";
 
 /** A factor as the manifest describes it. */
 export type ManifestFactor =
@@ -23,6 +24,11 @@ export interface Manifest {
   studyFile: string;
   /** SHA-256 (hex) of the canonical parsed study and the parsed scenarios it names. */
   studyHash: string;
+  /**
+   * The files this folder's study owns (and may delete under --force); absent in older
+   * manifests, which own the same. Nothing else in the folder is ever deleted.
+   */
+  files?: string[];
   pamir: string;
   git: string | null;
   node: string;
@@ -84,6 +90,7 @@ export function newManifest(study: LoadedStudy, version: string, startedAt: Date
     description: input.description ?? null,
     studyFile: study.file,
     studyHash: study.hash,
+    files: [...STUDY_FILES],
     pamir: version,
     git: gitCommit(),
     node: process.version,
@@ -121,6 +128,41 @@ export function readManifest(dir: string): Manifest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a folder's manifest.json is: absent, damaged (and why), or a manifest. */
+export type ManifestState =
+  | { state: "absent" }
+  | { state: "damaged"; why: string }
+  | { state: "ok"; manifest: Manifest };
+
+/** Read `<dir>/manifest.json`, telling a missing file from a damaged one (cut short, edited, not a manifest). */
+export function inspectManifest(dir: string): ManifestState {
+  const path = join(dir, "manifest.json");
+  if (!existsSync(path)) return { state: "absent" };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    return { state: "damaged", why: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const m = data as Partial<Manifest> | null;
+  if (m === null || typeof m !== "object" || typeof m.studyHash !== "string")
+    return { state: "damaged", why: "not a pamir manifest (no studyHash)" };
+  return { state: "ok", manifest: m as Manifest };
+}
+
+/** The plan shape a manifest records, or undefined when it is not all there. */
+export function recordedShape(m: Manifest): PlanShape | undefined {
+  const keys = Array.isArray(m.scenarios) ? m.scenarios.map((s) => s?.key) : [];
+  const points = m.design?.points;
+  const ok =
+    keys.every((k) => typeof k === "string") &&
+    Number.isSafeInteger(points) &&
+    Number.isSafeInteger(m.replicates);
+  return ok && keys.length > 0
+    ? { keys: keys as string[], points: points!, replicates: m.replicates }
+    : undefined;
 }
 
 /** Write `m` to `<dir>/manifest.json` atomically. */

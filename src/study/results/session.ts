@@ -11,11 +11,11 @@ import { type Failure, failure, type Problem, problem } from "../../core/problem
 import { pointArm, pointValues } from "../designs/design.js";
 import { writeDesignFile } from "../designs/design-file.js";
 import type { LoadedStudy } from "../load.js";
-import { coordsOf, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
+import { coordsOf, indexOfId, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
 import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
 import { finalizeRuns } from "./finalize.js";
-import { type OpenMode, openResultsDir } from "./folder.js";
+import { type OpenMode, openResultsDir, type StudyCheck } from "./folder.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
 import { LineAppender } from "./ndjson.js";
 import { writeSeries } from "./series.js";
@@ -100,7 +100,8 @@ export function openSession(
   const t0 = performance.now();
   const shape = planShape(study);
   const planned = plannedRuns(shape);
-  const open = openResultsDir(opts.out, study.hash, shape, opts.mode);
+  const { task, pointOf } = planTasks(study, shape);
+  const open = openResultsDir(opts.out, study.hash, shape, opts.mode, studyCheck(study, shape, pointOf));
   if (!open.ok) return open;
   const { done, tornLine, previous, doneCount: resumed } = open.opened;
   const counts = { planned, done: resumed, failed: open.opened.failedCount };
@@ -112,7 +113,6 @@ export function openSession(
 
   const seriesDir = join(opts.out, "series");
   const context = batchContext(study, seriesDir);
-  const { task, pointOf } = planTasks(study, shape);
   const appender = new LineAppender(join(opts.out, "runs.ndjson"));
   const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
 
@@ -176,6 +176,24 @@ function batchContext(study: LoadedStudy, seriesDir: string): BatchContext {
     ticks: input.ticks,
     keep: input.keep,
     series: input.series ? { ...input.series, dir: seriesDir } : undefined,
+  };
+}
+
+/** A row belongs to `study` when its seed and factor values are those the plan gives its id. */
+function studyCheck(
+  study: LoadedStudy,
+  shape: PlanShape,
+  pointOf: (p: number) => { info: PointInfo },
+): StudyCheck {
+  return {
+    foreignRow(row) {
+      if (row.seed !== runSeed(study.input.seed, row.id))
+        return `run ${row.id} has seed ${String(row.seed)}, this study gives it ${runSeed(study.input.seed, row.id)}`;
+      const want = pointOf(coordsOf(shape, indexOfId(shape, row.id)).point).info.factors;
+      if (JSON.stringify(row.factors ?? {}) !== JSON.stringify(want))
+        return `run ${row.id} has other factor values than this study gives it`;
+      return undefined;
+    },
   };
 }
 

@@ -34,3 +34,24 @@ export function progressLine(p: StudyProgress, bar = 0): string {
   const filled = p.planned > 0 ? Math.round((bar * p.done) / p.planned) : bar;
   return `[${"#".repeat(filled)}${"-".repeat(bar - filled)}] ${parts.join("  ")}`;
 }
+
+/**
+ * A progress callback for checking a study's design points that calls `write` with one line
+ * ("<file>: checking design points, 40960 of 1000000 (4 %), 12 s") at most every `everyMs`,
+ * and only once checking has taken that long: short validations stay silent.
+ */
+export function pointCheckProgress(
+  file: string,
+  write: (line: string) => void,
+  everyMs = 2000,
+): (checked: number, total: number) => void {
+  const t0 = performance.now();
+  let last = t0;
+  return (checked, total) => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    const pct = Math.floor((100 * checked) / total);
+    write(`${file}: checking design points, ${checked} of ${total} (${pct} %), ${formatDuration(now - t0)}`);
+  };
+}

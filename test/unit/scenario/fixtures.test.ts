@@ -60,7 +60,7 @@ const BROKEN: Record<string, string[]> = {
     "several-errors.yaml:1:7  name  must be a string",
     "several-errors.yaml:3:7  seed  must be an integer ≥ 0",
     'several-errors.yaml:4:1  tick  unknown key "tick" (did you mean "ticks"?)',
-    "several-errors.yaml:6:11  params.agents  must be an integer ≥ 0",
+    "several-errors.yaml:6:11  params.agents  must be an integer between 0 and 1000000",
     "several-errors.yaml:7:11  params.radius  must be an integer between 1 and 50",
     'several-errors.yaml:8:13  params.counting  must be one of: incremental, scan (did you mean "scan"?)',
     "several-errors.yaml:12:6  map.ascii  '?' is not in the legend",

@@ -68,7 +68,7 @@ describe("schema problems are located where they are", () => {
   it("puts unknown keys at the key, bad values at the value", () => {
     expect(problems("model: schelling\nparams:\n  radus: 2\n  agents: lots\n")).toEqual([
       's.yaml:3:3  params.radus  unknown key "radus" (did you mean "radius"?)',
-      "s.yaml:4:11  params.agents  must be an integer ≥ 0",
+      "s.yaml:4:11  params.agents  must be an integer between 0 and 1000000",
     ]);
   });
 
@@ -154,7 +154,7 @@ describe("whole-document and YAML problems", () => {
   it("goes on past duplicate keys, whose tree is intact", () => {
     expect(problems("model: schelling\nseed: 1\nseed: 2\nticks: -1\n")).toEqual([
       "s.yaml:3:1  (yaml)  Map keys must be unique",
-      "s.yaml:4:8  ticks  must be an integer ≥ 0",
+      "s.yaml:4:8  ticks  must be an integer between 0 and 1000000",
     ]);
   });
 });
