@@ -1,5 +1,5 @@
 /**
- * Alliance forces (the CSTO Collective Rapid-Response Force and SCO RATS) as resolved against a
+ * Alliance forces (the CSTO's rapid-reaction force, Russia's 201st base, an SCO exercise contingent) as resolved against a
  * world, the rules they share, and the postures a contingent takes. Types and constants only, so
  * every alliance file can read them without importing another's mechanism.
  */
