@@ -10,8 +10,8 @@ import type { LocatedProblem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import { type LoadedScenario, type LoadResult, loadScenarioText } from "../scenario/load.js";
 import { atFileStart, fileProblems } from "../scenario/located.js";
+import { readMapping } from "../scenario/mapping.js";
 import { describeIssues, type Finding } from "../scenario/messages.js";
-import { parseYaml } from "../scenario/yaml-source.js";
 import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
@@ -90,19 +90,9 @@ export function loadStudyText(text: string, file: string, opts: StudyLoadOptions
   const found = fileProblems(file);
   const fail = () => found.fail();
 
-  const source = parseYaml(text);
-  for (const p of source.problems) found.report("yaml", p.pos, "(yaml)", p.message);
-  if (!source.usable) return fail();
-  const { data, locator } = source;
-  const place = (f: Finding) => found.place(locator, f);
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    const message =
-      data == null
-        ? "is empty (a study needs name, scenario and factors)"
-        : "must be a mapping (key: value entries)";
-    place({ path: [], message, at: "value" });
-    return fail();
-  }
+  const opened = readMapping(found, text, "is empty (a study needs name, scenario and factors)");
+  if (!opened) return fail();
+  const { data, locator, place } = opened;
 
   prototypeFactors(data).forEach(place);
   if (found.all.length > 0) return fail();

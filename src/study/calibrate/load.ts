@@ -9,8 +9,8 @@ import type { LocatedProblem } from "../../core/problems.js";
 import { readText } from "../../core/read-file.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
 import { atFileStart, fileProblems } from "../../scenario/located.js";
-import { describeIssues, type Finding } from "../../scenario/messages.js";
-import { parseYaml } from "../../scenario/yaml-source.js";
+import { readMapping } from "../../scenario/mapping.js";
+import { describeIssues } from "../../scenario/messages.js";
 import { hashOf } from "../hash.js";
 import { slugOf } from "../load.js";
 import { factorPathProblem } from "../param-path.js";
@@ -47,19 +47,13 @@ export type CalibrationLoadResult =
 export function loadCalibrationText(text: string, file: string): CalibrationLoadResult {
   const found = fileProblems(file);
   const fail = () => found.fail();
-  const source = parseYaml(text);
-  for (const p of source.problems) found.report("yaml", p.pos, "(yaml)", p.message);
-  if (!source.usable) return fail();
-  const { data, locator } = source;
-  const place = (f: Finding) => found.place(locator, f);
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    const message =
-      data == null
-        ? "is empty (a calibration needs name, scenario, parameters and targets)"
-        : "must be a mapping (key: value entries)";
-    place({ path: [], message, at: "value" });
-    return fail();
-  }
+  const opened = readMapping(
+    found,
+    text,
+    "is empty (a calibration needs name, scenario, parameters and targets)",
+  );
+  if (!opened) return fail();
+  const { data, locator, place } = opened;
   const parsed = calibrationSchema.safeParse(data);
   if (!parsed.success) {
     describeIssues(parsed.error.issues, { root: calibrationSchema, data }).forEach(place);
