@@ -7,12 +7,7 @@
 import { z } from "zod";
 import type { ModelDefinition } from "../core/model.js";
 import { MODELS } from "../models/registry.js";
-
-/**
- * Most ticks a run may have: a run records every series at every tick, so its memory grows with
- * the horizon (a million ticks of 20 series is 160 MB); the longest shipped scenario has 360.
- */
-export const MAX_TICKS = 1_000_000;
+import { MAX_TICKS } from "./limits.js";
 
 /** What the legend says about one map character. */
 export const legendEntrySchema = z.strictObject({

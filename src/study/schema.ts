@@ -4,7 +4,7 @@
  * ranges need a design, labels match values) are checked by the loader, which can locate them.
  */
 import { z } from "zod";
-import { MAX_TICKS } from "../scenario/schema.js";
+import { MAX_TICKS } from "../scenario/limits.js";
 
 /** Scenario keys become the first segment of run ids and file paths, so they are kept plain. */
 export const SCENARIO_KEY = /^[A-Za-z0-9_.-]+$/;

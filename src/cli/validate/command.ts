@@ -1,12 +1,11 @@
 /** `pamir validate <files..>`: check scenario and study files and list every located problem. */
-import type { Argv } from "yargs";
-import { readText } from "../core/read-file.js";
-import { loadScenarioFile } from "../scenario/load.js";
-import { parseYaml } from "../scenario/yaml-source.js";
-import { loadStudyFile } from "../study/load.js";
-import { pointCheckProgress } from "../study/run/progress.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemLine } from "./problems.js";
+import { readText } from "../../core/read-file.js";
+import { loadScenarioFile } from "../../scenario/load.js";
+import { parseYaml } from "../../scenario/yaml-source.js";
+import { loadStudyFile } from "../../study/load.js";
+import { pointCheckProgress } from "../../study/run/progress.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemLine } from "../problems.js";
 
 const stderrLine = (line: string) => process.stderr.write(`pamir: ${line}\n`);
 
@@ -61,21 +60,5 @@ function looksLikeStudy(file: string): boolean {
     !Array.isArray(data) &&
     !Object.hasOwn(data, "model") &&
     (Object.hasOwn(data, "scenario") || Object.hasOwn(data, "scenarios"))
-  );
-}
-
-/** Register `validate` on a yargs instance. */
-export function registerValidate(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "validate <files..>",
-    "Check scenario and study files; print every problem as file:line:col  path  message",
-    (c) =>
-      c.positional("files", {
-        type: "string",
-        array: true,
-        demandOption: true,
-        describe: "scenario or study files",
-      }),
-    (a) => validateCommand(a.files as string[], print),
   );
 }

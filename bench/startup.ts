@@ -1,0 +1,45 @@
+/**
+ * Start-up bench: wall time of `pamir --version` and `pamir --help` in fresh processes (what a
+ * user and shell completion wait for), next to a bare `node -e ""` on the same machine, the three
+ * interleaved so load from other work hits them alike; the median of each. Target: under 150 ms.
+ * Run alone to compare two builds: `node dist/bench/startup.js [--runs=N] [--main=<other main.js>]`.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { machine, median } from "./measure.js";
+
+const MAIN = fileURLToPath(new URL("../src/cli/main.js", import.meta.url));
+
+/** Wall-clock ms of one fresh process running `args`; throws if it fails. */
+function timed(args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return ms;
+}
+
+/** The medians of `runs` interleaved rounds, one line per figure. */
+export function benchStartup(quick: boolean, runs = quick ? 3 : 15, main = MAIN): string[] {
+  const cases: [string, string[]][] = [
+    ['node -e ""', ["-e", ""]],
+    ["pamir --version", [main, "--version"]],
+    ["pamir --help", [main, "--help"]],
+  ];
+  const times = cases.map((): number[] => []);
+  for (let k = 0; k < runs; k++) for (const [i, [, args]] of cases.entries()) times[i]!.push(timed(args));
+  return cases.map(([name], i) => {
+    const ts = times[i]!;
+    const range = `${Math.min(...ts).toFixed(0)}–${Math.max(...ts).toFixed(0)}`;
+    return `${name}: median ${median(ts).toFixed(0)} ms over ${runs} fresh processes (range ${range} ms)`;
+  });
+}
+
+// Run on its own (not imported by bench/run.ts): print the figures for this build or --main's.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const runs = arg("runs") ? Number(arg("runs")) : undefined;
+  console.log(`pamir start-up — ${machine()}`);
+  for (const l of benchStartup(process.argv.includes("--quick"), runs, arg("main") ?? MAIN))
+    console.log(`  ${l}`);
+}
