@@ -6,6 +6,7 @@ import { runModel } from "../../core/run.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { CliError, EXIT } from "../errors.js";
 import { loadOrFail } from "../load.js";
+import { setArgs } from "../set-args.js";
 import { formatNumber, renderTable } from "../table.js";
 import { PAMIR_VERSION } from "../version.js";
 
@@ -27,11 +28,12 @@ export interface RunArgs {
   ticks?: number | undefined;
   out?: string | undefined;
   json?: boolean | undefined;
+  set?: string | string[] | undefined;
 }
 
 /** Execute `pamir run`. */
 export function runCommand(args: RunArgs, print: (s: string) => void): void {
-  const sc = loadOrFail(args.scenario);
+  const sc = loadOrFail(args.scenario, setArgs(args.set));
   const seed = args.seed ?? sc.seed;
   const ticks = args.ticks ?? sc.ticks;
   const started = performance.now();

@@ -13,6 +13,12 @@ export const command: CommandSpec = {
       .option("seed", { type: "number", describe: "run seed (overrides the scenario's)" })
       .option("ticks", { type: "number", describe: "ticks to run (overrides the scenario's)" })
       .option("out", { type: "string", describe: "directory to write the result JSON into" })
+      .option("set", {
+        type: "string",
+        requiresArg: true,
+        describe:
+          "set a value as if it were in the file: --set params.agents=500 (repeatable; the value is YAML)",
+      })
       .option("json", {
         type: "boolean",
         default: false,
