@@ -26,6 +26,7 @@ const COMMANDS = await Promise.all([
   import("./calibrate/spec.js"),
   import("./worker/spec.js"),
   import("./audit/spec.js"),
+  import("./init/spec.js"),
 ]);
 
 const print = (s: string): void => {
