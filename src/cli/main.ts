@@ -3,7 +3,7 @@
  * The `pamir` command. This is the only place that prints errors and picks exit codes:
  * 0 success, 1 a run failed, 2 bad input or usage, 3 `pamir audit --strict` found a switch that moves nothing.
  */
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { registerSpec } from "./command-spec.js";
 import { CliError, EXIT } from "./errors.js";
 import { PAMIR_VERSION } from "./version.js";
@@ -12,22 +12,23 @@ import { PAMIR_VERSION } from "./version.js";
  * Every command, in the order --help lists them: one line each. A spec module holds only the
  * command's name, help and options; its handler imports the implementation when it runs.
  */
-const COMMANDS = await Promise.all([
-  import("./run/spec.js"),
-  import("./validate/spec.js"),
-  import("./schema/spec.js"),
-  import("./map/spec.js"),
-  import("./study/spec.js"),
-  import("./summarize/spec.js"),
-  import("./compare/spec.js"),
-  import("./report/spec.js"),
-  import("./sensitivity/spec.js"),
-  import("./discover/spec.js"),
-  import("./calibrate/spec.js"),
-  import("./worker/spec.js"),
-  import("./audit/spec.js"),
-  import("./init/spec.js"),
-]);
+const loadCommands = () =>
+  Promise.all([
+    import("./run/spec.js"),
+    import("./validate/spec.js"),
+    import("./schema/spec.js"),
+    import("./map/spec.js"),
+    import("./study/spec.js"),
+    import("./summarize/spec.js"),
+    import("./compare/spec.js"),
+    import("./report/spec.js"),
+    import("./sensitivity/spec.js"),
+    import("./discover/spec.js"),
+    import("./calibrate/spec.js"),
+    import("./worker/spec.js"),
+    import("./audit/spec.js"),
+    import("./init/spec.js"),
+  ]);
 
 const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -35,6 +36,12 @@ const print = (s: string): void => {
 
 /** Parse argv and run the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The version alone needs no parser: answered before yargs and the specs are loaded.
+  if (argv.length === 1 && argv[0] === "--version") {
+    print(PAMIR_VERSION);
+    return EXIT.ok;
+  }
+  const [{ default: yargs }, commands] = await Promise.all([import("yargs"), loadCommands()]);
   const debug = argv.includes("--debug");
   let y: Argv = yargs(argv)
     .scriptName("pamir")
@@ -61,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err) throw err;
     })
     .exitProcess(false);
-  for (const { command } of COMMANDS) y = registerSpec(y, command, print);
+  for (const { command } of commands) y = registerSpec(y, command, print);
   try {
     await y.parseAsync();
   } catch (err) {

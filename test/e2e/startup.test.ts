@@ -1,6 +1,6 @@
 /**
- * Start-up: `pamir --version`, `--help` and shell completion load only yargs and the commands'
- * light specs (src/cli/<command>/spec.ts), never a command's implementation, the engine, the
+ * Start-up: `pamir --version` loads nothing but main.ts and the version; `--help` and shell
+ * completion load only yargs and the commands' light specs (src/cli/<command>/spec.ts), never a command's implementation, the engine, the
  * models, zod, mathjs or vega; and the completion command and `--get-yargs-completions` work.
  * (How fast that makes them is measured by bench/startup.ts, not asserted here.)
  */
@@ -54,7 +54,20 @@ const DEPENDENCIES = Object.keys(
 const LIGHT_CONSTANTS = new Set(["scenario/limits.js", "queue/limits.js", "stats/defaults.js"]);
 
 describe("pamir start-up", () => {
-  for (const args of [["--version"], ["--help"], ["--get-yargs-completions", "pamir", "run", "--"]]) {
+  it("pamir --version loads no dependency and no command", () => {
+    const { packages, sources, stdout } = loaded("--version");
+    expect(stdout.trim()).toBe(
+      JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version,
+    );
+    expect([...packages]).toEqual([]);
+    expect(
+      [...sources].filter(
+        (s) => !["cli/main.js", "cli/version.js", "cli/errors.js", "cli/command-spec.js"].includes(s),
+      ),
+    ).toEqual([]);
+  });
+
+  for (const args of [["--help"], ["--get-yargs-completions", "pamir", "run", "--"]]) {
     it(`pamir ${args.join(" ")} loads yargs and the command specs only`, () => {
       const { packages, sources } = loaded(...args);
       expect(DEPENDENCIES.filter((d) => packages.has(d))).toEqual(["yargs"]);
