@@ -3,7 +3,7 @@
  * user and shell completion wait for), next to a bare `node -e ""` on the same machine, the three
  * interleaved so load from other work hits them alike; the median of each, in wall time and in
  * the children's CPU time. Target: under 150 ms.
- * Run alone to compare two builds: `node dist/bench/startup.js [--runs=N] [--main=<other main.js>]`.
+ * Run alone to compare two builds: `node dist/bench/startup.js [--runs=N] [--before=<other main.js>]`.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -36,12 +36,24 @@ function timed(args: string[]): { wall: number; cpu: number } {
   return { wall, cpu: childCpuMs() - cpu };
 }
 
-/** The medians of `runs` interleaved rounds, one line per figure. */
-export function benchStartup(quick: boolean, runs = quick ? 3 : 15, main = MAIN): string[] {
+/** A build to time: a label and its main.js. */
+export interface Build {
+  label: string;
+  main: string;
+}
+
+/** The medians of `runs` interleaved rounds, one line per figure; `builds` default to this one. */
+export function benchStartup(
+  quick: boolean,
+  runs = quick ? 3 : 15,
+  builds: Build[] = [{ label: "pamir", main: MAIN }],
+): string[] {
   const cases: [string, string[]][] = [
     ['node -e ""', ["-e", ""]],
-    ["pamir --version", [main, "--version"]],
-    ["pamir --help", [main, "--help"]],
+    ...builds.flatMap((b): [string, string[]][] => [
+      [`${b.label} --version`, [b.main, "--version"]],
+      [`${b.label} --help`, [b.main, "--help"]],
+    ]),
   ];
   const times = cases.map((): { wall: number; cpu: number }[] => []);
   for (let k = 0; k < runs; k++) for (const [i, [, args]] of cases.entries()) times[i]!.push(timed(args));
@@ -53,11 +65,16 @@ export function benchStartup(quick: boolean, runs = quick ? 3 : 15, main = MAIN)
   });
 }
 
-// Run on its own (not imported by bench/run.ts): print the figures for this build or --main's.
+// Run on its own (not imported by bench/run.ts): this build, and with --before=<main.js> another
+// build (e.g. an older commit's) interleaved with it.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const runs = arg("runs") ? Number(arg("runs")) : undefined;
+  const before = arg("before");
+  const builds = [
+    ...(before ? [{ label: "before", main: before }] : []),
+    { label: before ? "after" : "pamir", main: MAIN },
+  ];
   console.log(`pamir start-up — ${machine()}`);
-  for (const l of benchStartup(process.argv.includes("--quick"), runs, arg("main") ?? MAIN))
-    console.log(`  ${l}`);
+  for (const l of benchStartup(process.argv.includes("--quick"), runs, builds)) console.log(`  ${l}`);
 }
