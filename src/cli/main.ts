@@ -34,6 +34,12 @@ const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
 
+/** The commands' names as a sentence: "run, validate, … or init". */
+function commandList(commands: string[]): string {
+  const names = commands.map((c) => c.split(" ")[0]!);
+  return `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
 /** Parse argv and run the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // The version alone needs no parser: answered before yargs and the specs are loaded.
@@ -49,10 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(PAMIR_VERSION)
     .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
     .strict()
-    .demandCommand(
-      1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover, audit or calibrate",
-    )
+    .demandCommand(1, `name a command: ${commandList(commands.map((c) => c.command.command))}`)
     .recommendCommands()
     // `pamir completion >> ~/.bashrc` (or ~/.zshrc): completes command names and options.
     .completion("completion", "Print the shell completion script (bash or zsh; see the README)")
