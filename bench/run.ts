@@ -16,6 +16,7 @@ import { benchPaths } from "./paths.js";
 import { benchQueue } from "./queue.js";
 import { benchRebellion } from "./rebellion.js";
 import { benchReport } from "./report.js";
+import { benchStartup } from "./startup.js";
 import { benchStudy } from "./study.js";
 
 const quick = process.argv.includes("--quick");
@@ -162,3 +163,6 @@ for (const l of reports) console.log(`  ${l}`);
 const methods = await benchMethods(quick);
 console.log("\nsensitivity and scenario discovery (from run records in memory)");
 for (const l of methods) console.log(`  ${l}`);
+
+console.log("\nstart-up (fresh processes; target < 150 ms)");
+for (const l of benchStartup(quick)) console.log(`  ${l}`);

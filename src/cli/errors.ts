@@ -6,6 +6,9 @@
 /** Exit codes of the `pamir` command. */
 export const EXIT = { ok: 0, runFailed: 1, badInput: 2, deadSwitch: 3 } as const;
 
+/** Exit code after an interruption (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+
 /** A failure the CLI reports as one line (no stack unless --debug) with its exit code. */
 export class CliError extends Error {
   /** Exit code to leave with. */

@@ -3,29 +3,51 @@
  * The `pamir` command. This is the only place that prints errors and picks exit codes:
  * 0 success, 1 a run failed, 2 bad input or usage, 3 `pamir audit --strict` found a switch that moves nothing.
  */
-import yargs, { type Argv } from "yargs";
-import { registerAudit } from "./audit/command.js";
-import { registerCalibrate } from "./calibrate/command.js";
-import { registerCompare } from "./compare.js";
-import { registerDiscover } from "./discover.js";
+import type { Argv } from "yargs";
+import { registerSpec } from "./command-spec.js";
 import { CliError, EXIT } from "./errors.js";
-import { registerMap } from "./map.js";
-import { registerReport } from "./report.js";
-import { registerRun } from "./run.js";
-import { registerSchema } from "./schema.js";
-import { registerSensitivity } from "./sensitivity.js";
-import { registerStudy } from "./study.js";
-import { registerSummarize } from "./summarize.js";
-import { registerValidate } from "./validate.js";
 import { PAMIR_VERSION } from "./version.js";
-import { registerWorker } from "./worker.js";
+
+/**
+ * Every command, in the order --help lists them: one line each. A spec module holds only the
+ * command's name, help and options; its handler imports the implementation when it runs.
+ */
+const loadCommands = () =>
+  Promise.all([
+    import("./run/spec.js"),
+    import("./validate/spec.js"),
+    import("./schema/spec.js"),
+    import("./map/spec.js"),
+    import("./study/spec.js"),
+    import("./summarize/spec.js"),
+    import("./compare/spec.js"),
+    import("./report/spec.js"),
+    import("./sensitivity/spec.js"),
+    import("./discover/spec.js"),
+    import("./calibrate/spec.js"),
+    import("./worker/spec.js"),
+    import("./audit/spec.js"),
+    import("./init/spec.js"),
+  ]);
 
 const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
 
+/** The commands' names as a sentence: "run, validate, … or init". */
+function commandList(commands: string[]): string {
+  const names = commands.map((c) => c.split(" ")[0]!);
+  return `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
 /** Parse argv and run the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The version alone needs no parser: answered before yargs and the specs are loaded.
+  if (argv.length === 1 && argv[0] === "--version") {
+    print(PAMIR_VERSION);
+    return EXIT.ok;
+  }
+  const [{ default: yargs }, commands] = await Promise.all([import("yargs"), loadCommands()]);
   const debug = argv.includes("--debug");
   let y: Argv = yargs(argv)
     .scriptName("pamir")
@@ -33,11 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     .version(PAMIR_VERSION)
     .option("debug", { type: "boolean", default: false, describe: "show stack traces on errors" })
     .strict()
-    .demandCommand(
-      1,
-      "name a command: run, validate, schema, map, study, worker, summarize, compare, report, sensitivity, discover, audit or calibrate",
-    )
+    .demandCommand(1, `name a command: ${commandList(commands.map((c) => c.command.command))}`)
     .recommendCommands()
+    // `pamir completion >> ~/.bashrc` (or ~/.zshrc): completes command names and options.
+    .completion("completion", "Print the shell completion script (bash or zsh; see the README)")
     .help()
     .alias("h", "help")
     .wrap(Math.min(110, process.stdout.columns || 100))
@@ -50,19 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err) throw err;
     })
     .exitProcess(false);
-  y = registerRun(y, print);
-  y = registerValidate(y, print);
-  y = registerSchema(y, print);
-  y = registerMap(y, print);
-  y = registerStudy(y, print);
-  y = registerSummarize(y, print);
-  y = registerCompare(y, print);
-  y = registerReport(y, print);
-  y = registerSensitivity(y, print);
-  y = registerDiscover(y, print);
-  y = registerCalibrate(y, print);
-  y = registerWorker(y, print);
-  y = registerAudit(y, print);
+  for (const { command } of commands) y = registerSpec(y, command, print);
   try {
     await y.parseAsync();
   } catch (err) {

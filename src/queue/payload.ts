@@ -13,11 +13,10 @@ import { splitPath } from "../study/param-path.js";
 import type { RunTask } from "../study/run/batch.js";
 import type { RunRecord } from "../study/run/rows.js";
 import { SCENARIO_KEY } from "../study/schema.js";
+import { MAX_JOB_RUNS } from "./limits.js";
 
 /** The job format this pamir writes and reads (2: a failed run's record carries problems). */
 export const JOB_FORMAT = 2;
-/** Most runs one job may carry. */
-export const MAX_JOB_RUNS = 10_000;
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, "must be a study hash (64 hex digits)");
 /** An HMAC-SHA256 under the shared key (sign.ts), when the queue has one. */

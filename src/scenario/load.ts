@@ -6,7 +6,7 @@
  */
 import { basename, extname } from "node:path";
 import type { ModelDefinition, RegionMap } from "../core/model.js";
-import type { LocatedProblem } from "../core/problems.js";
+import type { LocatedProblem, Problem, ProblemKind } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import { didYouMean } from "../core/suggest.js";
 import { findModel } from "../models/registry.js";
@@ -23,6 +23,7 @@ import {
   scenarioSchema,
   unknownModelSchema,
 } from "./schema.js";
+import { applySettings, type Setting, settingFinding } from "./settings.js";
 import { parseYaml } from "./yaml-source.js";
 
 /** A scenario ready to run: model resolved, defaults filled, map built. */
@@ -56,12 +57,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const under = (findings: readonly Finding[], head: string) => findings.some((f) => f.path[0] === head);
 
+/** A loaded scenario, or the problems in its file and, apart, those its `--set` settings caused. */
+type Loaded =
+  | { ok: true; scenario: LoadedScenario }
+  | { ok: false; problems: LocatedProblem[]; settings: Problem[] };
+
 /** Load a scenario from its text; `file` is only used to label problems and name the scenario. */
 export function loadScenarioText(text: string, file: string): LoadResult {
+  const r = loadWithSettings(text, file, []);
+  return r.ok ? r : { ok: false, problems: r.problems };
+}
+
+/** Load a scenario from its text with `settings` written into its data before it is checked. */
+function loadWithSettings(text: string, file: string, settings: readonly Setting[]): Loaded {
   const found = fileProblems(file);
+  const fromSettings: Problem[] = [];
+  const fail = (): Loaded => ({ ...found.fail(), settings: fromSettings });
   const source = parseYaml(text);
   for (const p of source.problems) found.report("yaml", p.pos, "(yaml)", p.message);
-  if (!source.usable) return found.fail();
+  if (!source.usable) return fail();
   const { data, locator } = source;
 
   if (!isRecord(data)) {
@@ -70,11 +84,19 @@ export function loadScenarioText(text: string, file: string): LoadResult {
         ? 'is empty (a scenario needs at least a "model:" line)'
         : "must be a mapping (key: value entries)";
     found.place(locator, { path: [], message, at: "value" });
-    return found.fail();
+    return fail();
   }
+  const written = applySettings(data, settings);
+  if (!written.ok) return { ok: false, problems: [], settings: written.problems };
+  // A finding a setting caused is the setting's; any other is located in the file.
+  const place = (f: Finding, kind?: ProblemKind) => {
+    const p = settingFinding(f, written.value);
+    if (p) fromSettings.push(p);
+    else found.place(locator, f, kind);
+  };
 
   const { model, parsed, findings } = checkSchema(data);
-  for (const f of findings) found.place(locator, f);
+  for (const f of findings) place(f);
 
   // The map is read only when the model uses one and the schema found nothing wrong with it.
   const mapWanted = data.map !== undefined && (model?.usesMap ?? true);
@@ -87,10 +109,10 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const params = model ? scenarioOptionFor(model.name)?.shape.params.safeParse(data.params) : undefined;
   const mapReady = !mapWanted || map !== undefined;
   if (model?.check && params?.success && mapReady && !under(findings, "params")) {
-    for (const f of runCheck(model, params.data, map)) found.place(locator, f, "check");
+    for (const f of runCheck(model, params.data, map)) place(f, "check");
   }
 
-  if (found.all.length > 0 || !model || !parsed) return found.fail();
+  if (found.all.length > 0 || fromSettings.length > 0 || !model || !parsed) return fail();
   const name = parsed.name ?? basename(file, extname(file));
   return {
     ok: true,
@@ -213,4 +235,18 @@ export function loadScenarioFile(path: string): LoadResult {
   const text = readText(path, { what: "scenario" });
   if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
   return loadScenarioText(text.value, path);
+}
+
+/**
+ * Load the scenario file at `path` with `--set` settings written in, checked as if they were in
+ * the file; the problems they cause come first, each naming its `--set` argument.
+ */
+export function loadScenarioFileWith(
+  path: string,
+  settings: readonly Setting[],
+): { ok: true; scenario: LoadedScenario } | { ok: false; problems: Problem[] } {
+  const text = readText(path, { what: "scenario" });
+  if (!text.ok) return { ok: false, problems: atFileStart(text.problems, path) };
+  const r = loadWithSettings(text.value, path, settings);
+  return r.ok ? r : { ok: false, problems: [...r.settings, ...r.problems] };
 }

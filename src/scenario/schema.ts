@@ -7,12 +7,8 @@
 import { z } from "zod";
 import type { ModelDefinition } from "../core/model.js";
 import { MODELS } from "../models/registry.js";
-
-/**
- * Most ticks a run may have: a run records every series at every tick, so its memory grows with
- * the horizon (a million ticks of 20 series is 160 MB); the longest shipped scenario has 360.
- */
-export const MAX_TICKS = 1_000_000;
+import { MAX_TICKS } from "./limits.js";
+import { schemaRefSchema } from "./schema-ref.js";
 
 /** What the legend says about one map character. */
 export const legendEntrySchema = z.strictObject({
@@ -55,6 +51,7 @@ export const mapOrFileSchema = z.union([mapSchema, mapFileSchema]);
 
 /** Keys every scenario has, whatever its model (model, params and map are per model). */
 export const commonShape = {
+  $schema: schemaRefSchema,
   name: z.string().optional().describe("human-readable scenario name"),
   description: z.string().optional().describe("what the scenario is for"),
   seed: z.int().min(0).default(1).describe("run seed; every random stream derives from it"),

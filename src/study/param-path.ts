@@ -1,19 +1,19 @@
 /**
  * Factor paths (`params.security.TJ.corruption`, `ticks`) as value paths: split into segments,
  * checked against the model's scenario schema, and written into a copy of a parsed scenario —
- * only through `setPath`, which refuses `__proto__`, `constructor` and `prototype` (a path from a
- * queued study could otherwise reach Object.prototype of the thread that applies it).
+ * only through `setPath` (core/value-path.ts), which refuses `__proto__`, `constructor` and
+ * `prototype` (a path from a queued study could otherwise reach Object.prototype of the thread
+ * that applies it).
  */
 
-import { isPrototypeKey, PROTOTYPE_KEYS } from "../core/plain-keys.js";
+import { isPrototypeKey } from "../core/plain-keys.js";
 import { didYouMean } from "../core/suggest.js";
+import { prototypeMessage, setPath, splitPath } from "../core/value-path.js";
 import { scenarioOptionFor } from "../scenario/schema.js";
 import { allowedKeys, schemaAt } from "../scenario/schema-walk.js";
 
-/** Segments of a dotted path; all-digit segments are list indexes (`organisations.0.lotKg`). */
-export function splitPath(path: string): (string | number)[] {
-  return path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
+// Where the study's paths are written: one place for every layer (the scenario's --set too).
+export { setPath, splitPath };
 
 /** Why `path` cannot be a factor of a scenario of `model` with parsed content `raw`, or undefined if it can. */
 export function factorPathProblem(path: string, model: string, raw: unknown): string | undefined {
@@ -37,38 +37,10 @@ export function factorPathProblem(path: string, model: string, raw: unknown): st
   return `is not a parameter of model "${model}"`;
 }
 
-/** Why a path through prototype key `key` is refused. */
-const prototypeMessage = (key: string | number) =>
-  `must not contain "${key}" (${PROTOTYPE_KEYS.join(", ")} would reach the prototype of every object)`;
-
 /** A path written, or where and why it was refused. */
 export type Written =
   | { ok: true; value: unknown }
   | { ok: false; path: (string | number)[]; message: string };
-
-/**
- * Write `value` at `segs` inside `target` (mutated), creating missing intermediate mappings
- * (lists before an index segment); a prototype key anywhere in `segs` is refused before anything
- * is written, and the message says which one.
- */
-export function setPath(
-  target: Record<string | number, unknown>,
-  segs: readonly (string | number)[],
-  value: unknown,
-): string | undefined {
-  const proto = segs.find(isPrototypeKey);
-  if (proto !== undefined) return prototypeMessage(proto);
-  if (segs.length === 0) return "is empty";
-  let cur = target;
-  for (let i = 0; i < segs.length - 1; i++) {
-    const seg = segs[i]!;
-    const next = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
-    if (next === null || typeof next !== "object") cur[seg] = typeof segs[i + 1] === "number" ? [] : {};
-    cur = cur[seg] as Record<string | number, unknown>;
-  }
-  cur[segs[segs.length - 1]!] = value;
-  return undefined;
-}
 
 /** Structured clone of plain data (objects, arrays, scalars), enough for parsed YAML and JSON. */
 function clone<T>(v: T): T {

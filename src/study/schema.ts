@@ -4,7 +4,8 @@
  * ranges need a design, labels match values) are checked by the loader, which can locate them.
  */
 import { z } from "zod";
-import { MAX_TICKS } from "../scenario/schema.js";
+import { MAX_TICKS } from "../scenario/limits.js";
+import { schemaRefSchema } from "../scenario/schema-ref.js";
 
 /** Scenario keys become the first segment of run ids and file paths, so they are kept plain. */
 export const SCENARIO_KEY = /^[A-Za-z0-9_.-]+$/;
@@ -51,6 +52,7 @@ const seriesSchema = z.strictObject({
 /** The schema of a study file. */
 export const studySchema = z
   .strictObject({
+    $schema: schemaRefSchema,
     name: z.string().min(1).describe("study name; the default results folder is its slug"),
     description: z.string().optional().describe("what the study is for"),
     scenario: z.string().min(1).optional().describe("base scenario file, relative to the study file"),
@@ -116,3 +118,8 @@ export const studySchema = z
 
 /** A parsed study file, defaults filled. */
 export type StudyInput = z.output<typeof studySchema>;
+
+/** The JSON Schema (draft 2020-12) of study files, describing what a file may contain (defaults optional). */
+export function studyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(studySchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+}

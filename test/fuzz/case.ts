@@ -7,8 +7,8 @@
  * of a file that validated, or an exit-2 line without a place.
  */
 import { CliError } from "../../src/cli/errors.js";
-import { runCommand } from "../../src/cli/run.js";
-import { validateCommand } from "../../src/cli/validate.js";
+import { runCommand } from "../../src/cli/run/command.js";
+import { validateCommand } from "../../src/cli/validate/command.js";
 
 /** How a case ended. */
 export type Outcome =

@@ -7,7 +7,6 @@
  * switch moves no outcome beyond its 95 % interval (so CI can fail on a dead switch).
  */
 import { basename, extname, join } from "node:path";
-import type { Argv } from "yargs";
 import { readText } from "../../core/read-file.js";
 import { auditDocument, writeAudit } from "../../study/audit/document.js";
 import { planAudit } from "../../study/audit/plan.js";
@@ -19,7 +18,7 @@ import { problemLine, problemsText } from "../problems.js";
 import { PAMIR_VERSION } from "../version.js";
 import { auditTable, valueText } from "./table.js";
 
-interface AuditArgs {
+export interface AuditArgs {
   scenario: string;
   seeds: number;
   ticks?: number | undefined;
@@ -91,42 +90,4 @@ function auditExit(r: AuditResult, strict: boolean): void {
     );
     throw new CliError(`switch moves nothing beyond its 95 % interval: ${names.join(", ")}`, EXIT.deadSwitch);
   }
-}
-
-/** Register `audit` on a yargs instance. */
-export function registerAudit(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "audit <scenario>",
-    "Run the scenario at both values of every switch its model declares and show what each one moves",
-    (c) =>
-      c
-        .positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })
-        .option("seeds", { type: "number", default: 20, describe: "seeds per arm (the same in every arm)" })
-        .option("ticks", { type: "number", describe: "ticks per run (overrides the scenario's)" })
-        .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
-        .option("out", {
-          type: "string",
-          describe: "folder for audit.json and audit.csv (default: results/audit-<scenario>)",
-        })
-        .option("json", {
-          type: "boolean",
-          default: false,
-          describe: "print audit.json instead of the table",
-        })
-        .option("strict", {
-          type: "boolean",
-          default: false,
-          describe: "exit 3 if a switch moves no outcome beyond its 95 % interval",
-        })
-        .check((a) => {
-          if (!(Number.isInteger(a.seeds) && a.seeds >= 2 && a.seeds <= 100_000))
-            throw new Error("--seeds must be an integer from 2 to 100000 (an interval needs two pairs)");
-          if (a.ticks !== undefined && !(Number.isInteger(a.ticks) && a.ticks >= 1))
-            throw new Error("--ticks must be an integer ≥ 1");
-          if (a.workers !== undefined && !(Number.isInteger(a.workers) && a.workers >= 1))
-            throw new Error("--workers must be an integer ≥ 1");
-          return true;
-        }),
-    (a) => auditCommand(a as AuditArgs, print),
-  );
 }

@@ -5,21 +5,19 @@
  * table at the end. Exit codes: 0 finished, 1 the runs failed, 2 bad input, 130 interrupted.
  */
 import { join } from "node:path";
-import type { Argv } from "yargs";
 import { loadCalibrationFile } from "../../study/calibrate/load.js";
 import type { CalibrateResult } from "../../study/calibrate/run.js";
 import { runCalibration } from "../../study/calibrate/run.js";
 import { defaultWorkers } from "../../study/run/executor.js";
 import { formatDuration } from "../../study/run/progress.js";
-import { CliError, EXIT } from "../errors.js";
+import { CliError, EXIT, EXIT_INTERRUPTED } from "../errors.js";
 import { fileProblemsError, problemLine } from "../problems.js";
 import { stopSignals } from "../signals.js";
-import { EXIT_INTERRUPTED } from "../study.js";
 import { formatNumber as f } from "../table.js";
 import { PAMIR_VERSION } from "../version.js";
 import { calibrationTables } from "./tables.js";
 
-interface CalibrateArgs {
+export interface CalibrateArgs {
   calibration: string;
   workers?: number | undefined;
   out?: string | undefined;
@@ -84,37 +82,4 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
   if (args.quiet !== true) for (const l of calibrationTables(r)) print(l);
   const resumed = r.resumed > 0 ? `, ${r.resumed} evaluations resumed` : "";
   print(`${r.runs} runs in ${formatDuration(r.elapsedMs)}${resumed} → ${r.dir}`);
-}
-
-/** Register `calibrate` on a yargs instance. */
-export function registerCalibrate(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "calibrate <calibration>",
-    "Fit a scenario's free parameters to observed targets (ABC-SMC) into a resumable results folder",
-    (c) =>
-      c
-        .positional("calibration", { type: "string", demandOption: true, describe: "calibration YAML file" })
-        .option("workers", {
-          type: "number",
-          describe: "worker threads (default: the file's, else available cores)",
-        })
-        .option("out", {
-          type: "string",
-          describe: "results folder (default: results/<calibration name slug>)",
-        })
-        .option("resume", {
-          type: "boolean",
-          describe: "resume the calibration in the results folder (error if none)",
-        })
-        .option("force", { type: "boolean", describe: "discard the results in the folder and start over" })
-        .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
-        .conflicts("resume", "force")
-        .check((a) => {
-          const w = a.workers;
-          if (w !== undefined && !(Number.isInteger(w) && w >= 1))
-            throw new Error("--workers must be an integer ≥ 1");
-          return true;
-        }),
-    (a) => calibrateCommand(a as CalibrateArgs, print),
-  );
 }

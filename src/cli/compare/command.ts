@@ -3,15 +3,13 @@
  * within each level (difference, bootstrap interval, Hedges' g) and the regret table with the
  * robust arm named in a sentence.
  */
-import type { Argv } from "yargs";
-import type { ComparisonReport } from "../stats/compare.js";
-import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../stats/defaults.js";
-import type { Direction } from "../stats/regret.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemsText } from "./problems.js";
-import { formatNumber, renderTable } from "./table.js";
+import type { ComparisonReport } from "../../stats/compare.js";
+import type { Direction } from "../../stats/regret.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemsText } from "../problems.js";
+import { formatNumber, renderTable } from "../table.js";
 
-interface CompareArgs {
+export interface CompareArgs {
   resultsDir: string;
   outcome: string;
   by: string;
@@ -114,8 +112,8 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
   // set the exit code.
   const direction = checkArgs(args);
   // Loaded here, not at the top: mathjs takes most of a second to load and other commands skip it.
-  const { loadRuns } = await import("../stats/write-summary.js");
-  const { compareArms } = await import("../stats/compare.js");
+  const { loadRuns } = await import("../../stats/write-summary.js");
+  const { compareArms } = await import("../../stats/compare.js");
   const read = await loadRuns(args.resultsDir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const r = compareArms(read.value.rows, {
@@ -133,35 +131,4 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
   }
   if (read.value.tornLine) print("(a torn last line of runs.ndjson, an interrupted write, was skipped)");
   for (const l of formatComparison(r.value)) print(l);
-}
-
-/** Register `compare` on a yargs instance. */
-export function registerCompare(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "compare <results-dir>",
-    "Compare arms of a study (e.g. postures within motives) and name the minimax-regret arm",
-    (c) =>
-      c
-        .positional("results-dir", {
-          type: "string",
-          demandOption: true,
-          describe: "a study's results directory",
-        })
-        .option("outcome", { type: "string", demandOption: true, describe: "outcome to compare" })
-        .option("by", {
-          type: "string",
-          demandOption: true,
-          describe: "factor whose arms are compared (e.g. posture)",
-        })
-        .option("within", {
-          type: "string",
-          describe: "factor to compare within (e.g. motive); default all runs",
-        })
-        .option("lower-is-better", { type: "boolean", describe: "smaller outcome values are better" })
-        .option("higher-is-better", { type: "boolean", describe: "larger outcome values are better" })
-        .option("bootstrap", { type: "number", default: DEFAULT_BOOTSTRAP, describe: "bootstrap resamples" })
-        .option("seed", { type: "number", default: DEFAULT_BOOTSTRAP_SEED, describe: "bootstrap seed" })
-        .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),
-    (a) => compareCommand(a as unknown as CompareArgs, print),
-  );
 }

@@ -1,20 +1,27 @@
 /** `pamir validate <files..>`: check scenario and study files and list every located problem. */
-import type { Argv } from "yargs";
-import { readText } from "../core/read-file.js";
-import { loadScenarioFile } from "../scenario/load.js";
-import { parseYaml } from "../scenario/yaml-source.js";
-import { loadStudyFile } from "../study/load.js";
-import { pointCheckProgress } from "../study/run/progress.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemLine } from "./problems.js";
+import { readText } from "../../core/read-file.js";
+import { loadScenarioFileWith } from "../../scenario/load.js";
+import { parseSettings } from "../../scenario/settings.js";
+import { parseYaml } from "../../scenario/yaml-source.js";
+import { loadStudyFile } from "../../study/load.js";
+import { pointCheckProgress } from "../../study/run/progress.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemLine, problemsText } from "../problems.js";
 
 const stderrLine = (line: string) => process.stderr.write(`pamir: ${line}\n`);
 
-/** Execute `pamir validate`; throws a CliError (exit 2) listing all problems if any file is bad. */
-export function validateCommand(files: string[], print: (s: string) => void): void {
+/** Execute `pamir validate` (scenarios with `set`, the `--set` arguments, written in); throws a CliError (exit 2) listing all problems if any file is bad. */
+export function validateCommand(files: string[], print: (s: string) => void, set: string[] = []): void {
+  const settings = parseSettings(set);
+  if (!settings.ok) throw new CliError(problemsText(settings.problems), EXIT.badInput);
   const problems: string[] = [];
   let bad = 0;
   for (const f of files) {
+    if (looksLikeStudy(f) && set.length > 0) {
+      bad++;
+      problems.push(`${f}: --set applies to scenario files, and this is a study (its factors set values)`);
+      continue;
+    }
     if (looksLikeStudy(f)) {
       const st = loadStudyFile(f, { onProgress: pointCheckProgress(f, stderrLine) });
       if (st.ok) {
@@ -29,12 +36,13 @@ export function validateCommand(files: string[], print: (s: string) => void): vo
       }
       continue;
     }
-    const res = loadScenarioFile(f);
+    const res = loadScenarioFileWith(f, settings.value);
     if (res.ok) {
       print(`${f}: ok (model ${res.scenario.model.name}, ${res.scenario.ticks} ticks)`);
     } else {
       bad++;
-      problems.push(...res.problems.map(problemLine));
+      // A --set problem names no file: say which file it was set in.
+      problems.push(...res.problems.map((p) => problemLine(p.file === undefined ? { ...p, file: f } : p)));
     }
   }
   if (bad > 0) {
@@ -61,21 +69,5 @@ function looksLikeStudy(file: string): boolean {
     !Array.isArray(data) &&
     !Object.hasOwn(data, "model") &&
     (Object.hasOwn(data, "scenario") || Object.hasOwn(data, "scenarios"))
-  );
-}
-
-/** Register `validate` on a yargs instance. */
-export function registerValidate(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "validate <files..>",
-    "Check scenario and study files; print every problem as file:line:col  path  message",
-    (c) =>
-      c.positional("files", {
-        type: "string",
-        array: true,
-        demandOption: true,
-        describe: "scenario or study files",
-      }),
-    (a) => validateCommand(a.files as string[], print),
   );
 }

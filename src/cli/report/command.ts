@@ -5,12 +5,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Argv } from "yargs";
-import { CliError, EXIT } from "./errors.js";
-import { problemsText } from "./problems.js";
-import { PAMIR_VERSION } from "./version.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemsText } from "../problems.js";
+import { PAMIR_VERSION } from "../version.js";
 
-interface ReportArgs {
+export interface ReportArgs {
   resultsDir: string;
   out?: string | undefined;
   by?: string | undefined;
@@ -26,7 +25,7 @@ export async function reportCommand(args: ReportArgs, print: (s: string) => void
     throw new CliError("--lower-is-better and --higher-is-better exclude each other", EXIT.badInput);
   }
   // Loaded here, not at the top: vega, vega-lite, d3-geo and mathjs take a second to load.
-  const { buildReport } = await import("../report/build.js");
+  const { buildReport } = await import("../../report/build.js");
   const r = await buildReport(args.resultsDir, {
     version: PAMIR_VERSION,
     by: args.by,
@@ -49,36 +48,5 @@ export async function reportCommand(args: ReportArgs, print: (s: string) => void
   const kb = Math.round(Buffer.byteLength(r.value.html) / 1024);
   print(
     `wrote ${out} (${kb} kB, ${charts} chart${charts === 1 ? "" : "s"}, ${maps} map${maps === 1 ? "" : "s"})`,
-  );
-}
-
-/** Register `report` on a yargs instance. */
-export function registerReport(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "report <results-dir>",
-    "Write a study's report: one self-contained HTML page with tables, maps and charts",
-    (c) =>
-      c
-        .positional("results-dir", {
-          type: "string",
-          demandOption: true,
-          describe: "a study's results directory",
-        })
-        .option("out", { type: "string", describe: "output file (default <results-dir>/report.html)" })
-        .option("by", {
-          type: "string",
-          describe: "factor whose arms are compared (default posture, else the last factor)",
-        })
-        .option("within", {
-          type: "string",
-          describe: "factor to compare within (default motive, else the first other factor)",
-        })
-        .option("outcome", {
-          type: "string",
-          describe: "outcome of the regret table (default violent_events, else delivered_kg, …)",
-        })
-        .option("lower-is-better", { type: "boolean", describe: "the --outcome is better when smaller" })
-        .option("higher-is-better", { type: "boolean", describe: "the --outcome is better when larger" }),
-    (a) => reportCommand(a as unknown as ReportArgs, print),
   );
 }

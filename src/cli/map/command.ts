@@ -5,28 +5,16 @@
  */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import type { Argv } from "yargs";
-import { readText } from "../core/read-file.js";
-import { type Choropleth, renderMapSvg } from "../map/draw/svg.js";
-import type { CentralAsiaMap } from "../map/file/types.js";
-import { loadScenarioFile } from "../scenario/load.js";
-import { type ResolvedWorld, resolveWorld, type WorldSource, worldSourceOf } from "../worlds/resolve.js";
-import { CliError, EXIT } from "./errors.js";
-import { fileProblemsError } from "./problems.js";
+import { readText } from "../../core/read-file.js";
+import { type Choropleth, renderMapSvg } from "../../map/draw/svg.js";
+import type { CentralAsiaMap } from "../../map/file/types.js";
+import { loadScenarioFile } from "../../scenario/load.js";
+import { type ResolvedWorld, resolveWorld, type WorldSource, worldSourceOf } from "../../worlds/resolve.js";
+import { CliError, EXIT } from "../errors.js";
+import { fileProblemsError } from "../problems.js";
+import { MAP_METRICS } from "./metrics.js";
 
-/** Province attributes `--metric` can draw without a values file. */
-export const MAP_METRICS = [
-  "population",
-  "stateCapacity",
-  "legitimacy",
-  "corruption",
-  "hardship",
-  "ruggedness",
-  "heroinSource",
-  "cells",
-] as const;
-
-interface MapArgs {
+export interface MapArgs {
   file: string;
   svg: string;
   metric?: string | undefined;
@@ -121,30 +109,5 @@ export function mapCommand(args: MapArgs, print: (s: string) => void): void {
   writeFileSync(args.svg, svg);
   print(
     `${args.svg}: ${m.provinces.length} provinces, ${m.crossings.length} crossings, ${m.roads.length} roads`,
-  );
-}
-
-/** Register `map` on a yargs instance. */
-export function registerMap(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "map <file>",
-    "Draw a map file, or the map or world a scenario runs on, as SVG",
-    (c) =>
-      c
-        .positional("file", {
-          type: "string",
-          demandOption: true,
-          describe: "map JSON, or a scenario (its map file, its world, or its ASCII map)",
-        })
-        .option("svg", { type: "string", demandOption: true, describe: "SVG file to write" })
-        .option("metric", {
-          type: "string",
-          describe: `colour provinces by ${MAP_METRICS.join(" | ")}, or a --values key`,
-        })
-        .option("values", {
-          type: "string",
-          describe: "JSON of province values: { ISO: number } or { metric: { ISO: number } }",
-        }),
-    (a) => mapCommand(a as MapArgs, print),
   );
 }

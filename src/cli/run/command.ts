@@ -1,15 +1,14 @@
 /** `pamir run <scenario>`: run a scenario once and print its outcome table (or JSON). */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import type { Argv } from "yargs";
-import type { RunResult } from "../core/model.js";
-import { runModel } from "../core/run.js";
-import type { LoadedScenario } from "../scenario/load.js";
-import { MAX_TICKS } from "../scenario/schema.js";
-import { CliError, EXIT } from "./errors.js";
-import { loadOrFail } from "./load.js";
-import { formatNumber, renderTable } from "./table.js";
-import { PAMIR_VERSION } from "./version.js";
+import type { RunResult } from "../../core/model.js";
+import { runModel } from "../../core/run.js";
+import type { LoadedScenario } from "../../scenario/load.js";
+import { CliError, EXIT } from "../errors.js";
+import { loadOrFail } from "../load.js";
+import { setArgs } from "../set-args.js";
+import { formatNumber, renderTable } from "../table.js";
+import { PAMIR_VERSION } from "../version.js";
 
 /** The JSON document of one run: everything needed to reproduce it, nothing time-dependent. */
 export function runDocument(sc: LoadedScenario, seed: number, ticks: number, result: RunResult): unknown {
@@ -23,17 +22,18 @@ export function runDocument(sc: LoadedScenario, seed: number, ticks: number, res
   };
 }
 
-interface RunArgs {
+export interface RunArgs {
   scenario: string;
   seed?: number | undefined;
   ticks?: number | undefined;
   out?: string | undefined;
   json?: boolean | undefined;
+  set?: string | string[] | undefined;
 }
 
 /** Execute `pamir run`. */
 export function runCommand(args: RunArgs, print: (s: string) => void): void {
-  const sc = loadOrFail(args.scenario);
+  const sc = loadOrFail(args.scenario, setArgs(args.set));
   const seed = args.seed ?? sc.seed;
   const ticks = args.ticks ?? sc.ticks;
   const started = performance.now();
@@ -63,34 +63,4 @@ export function runCommand(args: RunArgs, print: (s: string) => void): void {
   print("");
   print(renderTable(["outcome", "value"], rows));
   if (written) print(`\nresult written to ${written}`);
-}
-
-/** Register `run` on a yargs instance. */
-export function registerRun(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "run <scenario>",
-    "Run a scenario once and print its outcome table",
-    (c) =>
-      c
-        .positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })
-        .option("seed", { type: "number", describe: "run seed (overrides the scenario's)" })
-        .option("ticks", { type: "number", describe: "ticks to run (overrides the scenario's)" })
-        .option("out", { type: "string", describe: "directory to write the result JSON into" })
-        .option("json", {
-          type: "boolean",
-          default: false,
-          describe: "print the result JSON instead of the table",
-        })
-        .check((a) => {
-          // The same bounds as in a scenario file (seed: a safe integer ≥ 0; ticks: at most MAX_TICKS).
-          const max = { seed: Number.MAX_SAFE_INTEGER, ticks: MAX_TICKS };
-          for (const k of ["seed", "ticks"] as const) {
-            const v = a[k];
-            if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= max[k]))
-              throw new Error(`--${k} must be an integer ≥ 0 and ≤ ${max[k]}`);
-          }
-          return true;
-        }),
-    (a) => runCommand(a as RunArgs, print),
-  );
 }

@@ -4,13 +4,12 @@
  * pasting trajectory, the chosen box with a quasi-p-value per restricted limit; writes
  * discover.json and discover.csv into the results folder.
  */
-import type { Argv } from "yargs";
-import type { DiscoverReport } from "../stats/prim/discover.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemsText } from "./problems.js";
-import { formatNumber as f, renderTable } from "./table.js";
+import type { DiscoverReport } from "../../stats/prim/discover.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemsText } from "../problems.js";
+import { formatNumber as f, renderTable } from "../table.js";
 
-interface DiscoverArgs {
+export interface DiscoverArgs {
   resultsDir: string;
   where: string;
   peel: number;
@@ -70,11 +69,11 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
   checkArgs(args);
   const dir = args.resultsDir;
   // Loaded here, not at the top: the statistics and the formula compiler pull in mathjs.
-  const { loadRuns } = await import("../stats/write-summary.js");
-  const { outcomeNames } = await import("../stats/labels.js");
-  const { discoverBox } = await import("../stats/prim/discover.js");
-  const { writeDiscover } = await import("../stats/prim/files.js");
-  const { openDiscoverSpace } = await import("./results-inputs.js");
+  const { loadRuns } = await import("../../stats/write-summary.js");
+  const { outcomeNames } = await import("../../stats/labels.js");
+  const { discoverBox } = await import("../../stats/prim/discover.js");
+  const { writeDiscover } = await import("../../stats/prim/files.js");
+  const { openDiscoverSpace } = await import("../results-inputs.js");
   const read = await loadRuns(dir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const space = openDiscoverSpace(dir);
@@ -96,43 +95,4 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
   for (const l of formatDiscover(r.value)) print(l);
   print("");
   print(`wrote ${written.files.json} and ${written.files.csv}`);
-}
-
-/** Register `discover` on a yargs instance. */
-export function registerDiscover(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "discover <results-dir>",
-    "Scenario discovery: the box of range-factor values where a condition on the outcomes holds (PRIM)",
-    (c) =>
-      c
-        .positional("results-dir", {
-          type: "string",
-          demandOption: true,
-          describe: "a study's results directory",
-        })
-        .option("where", {
-          type: "string",
-          demandOption: true,
-          describe:
-            'condition on outcomes, e.g. "delivered_kg < 500", "x[posture=drill] < x[posture=route]" or "regret(x, posture=drill) < 2" (docs/methods.md)',
-        })
-        .option("peel", {
-          type: "number",
-          default: 0.05,
-          describe: "share of the box's cases one peel removes",
-        })
-        .option("paste", {
-          type: "number",
-          default: 0.05,
-          describe: "share of the cases beyond a limit one paste adds",
-        })
-        .option("min-support", {
-          type: "number",
-          default: 0.05,
-          describe: "smallest box mass (share of all cases)",
-        })
-        .option("box", { type: "number", describe: "report this step of the trajectory as the box" })
-        .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),
-    (a) => discoverCommand(a as unknown as DiscoverArgs, print),
-  );
 }

@@ -1,14 +1,13 @@
 /** `pamir summarize <results-dir>`: recompute summary.json and summary.csv from runs.ndjson. */
-import type { Argv } from "yargs";
-import { pointLabelText } from "../stats/labels.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemsText } from "./problems.js";
-import { formatNumber, renderTable } from "./table.js";
+import { pointLabelText } from "../../stats/labels.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemsText } from "../problems.js";
+import { formatNumber, renderTable } from "../table.js";
 
 /** Execute `pamir summarize`. */
 export async function summarizeCommand(dir: string, print: (s: string) => void): Promise<void> {
   // Loaded here, not at the top: mathjs takes most of a second to load and other commands skip it.
-  const { summarizeDir } = await import("../stats/write-summary.js");
+  const { summarizeDir } = await import("../../stats/write-summary.js");
   const r = await summarizeDir(dir);
   if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   const { summary, tornLine, duplicates, files } = r.value;
@@ -45,19 +44,4 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
     ),
   );
   print(`\nwrote ${files.json} and ${files.csv}`);
-}
-
-/** Register `summarize` on a yargs instance. */
-export function registerSummarize(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "summarize <results-dir>",
-    "Recompute summary.json and summary.csv of a study from its runs.ndjson",
-    (c) =>
-      c.positional("results-dir", {
-        type: "string",
-        demandOption: true,
-        describe: "a study's results directory (holds runs.ndjson)",
-      }),
-    (a) => summarizeCommand(a.resultsDir as string, print),
-  );
 }

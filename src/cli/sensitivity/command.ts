@@ -5,15 +5,13 @@
  * Sobol-sequence study, per scenario, factorial cell and outcome, with bootstrap 95 % intervals; writes
  * sensitivity.json and sensitivity.csv into the results folder and prints a table per outcome.
  */
-import type { Argv } from "yargs";
-import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../stats/defaults.js";
-import type { SensitivityReport, SensitivityResult } from "../stats/sensitivity/analyse.js";
-import type { Interval } from "../stats/sensitivity/intervals.js";
-import { CliError, EXIT } from "./errors.js";
-import { problemsText } from "./problems.js";
-import { formatNumber as f, renderTable } from "./table.js";
+import type { SensitivityReport, SensitivityResult } from "../../stats/sensitivity/analyse.js";
+import type { Interval } from "../../stats/sensitivity/intervals.js";
+import { CliError, EXIT } from "../errors.js";
+import { problemsText } from "../problems.js";
+import { formatNumber as f, renderTable } from "../table.js";
 
-interface SensitivityArgs {
+export interface SensitivityArgs {
   resultsDir: string;
   outcome?: string[] | undefined;
   bootstrap: number;
@@ -86,11 +84,11 @@ export async function sensitivityCommand(args: SensitivityArgs, print: (s: strin
   checkArgs(args);
   const dir = args.resultsDir;
   // Loaded here, not at the top: the statistics pull in mathjs, which other commands skip.
-  const { loadRuns } = await import("../stats/write-summary.js");
-  const { analyseSensitivity } = await import("../stats/sensitivity/analyse.js");
-  const { analysePrcc } = await import("../stats/sensitivity/prcc-analyse.js");
-  const { writeSensitivity } = await import("../stats/sensitivity/files.js");
-  const { openSensitivityInputs } = await import("./results-inputs.js");
+  const { loadRuns } = await import("../../stats/write-summary.js");
+  const { analyseSensitivity } = await import("../../stats/sensitivity/analyse.js");
+  const { analysePrcc } = await import("../../stats/sensitivity/prcc-analyse.js");
+  const { writeSensitivity } = await import("../../stats/sensitivity/files.js");
+  const { openSensitivityInputs } = await import("../results-inputs.js");
   const read = await loadRuns(dir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
   const inputs = openSensitivityInputs(dir);
@@ -110,28 +108,4 @@ export async function sensitivityCommand(args: SensitivityArgs, print: (s: strin
   for (const l of formatSensitivity(r.value)) print(l);
   print("");
   print(`wrote ${written.files.json} and ${written.files.csv}`);
-}
-
-/** Register `sensitivity` on a yargs instance. */
-export function registerSensitivity(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "sensitivity <results-dir>",
-    "Sobol indices (design: saltelli), Morris measures (design: morris) or PRCC (design: lhs or sobol) of a study's outcomes",
-    (c) =>
-      c
-        .positional("results-dir", {
-          type: "string",
-          demandOption: true,
-          describe: "a study's results directory",
-        })
-        .option("outcome", { type: "string", array: true, describe: "outcome(s) to analyse; default all" })
-        .option("bootstrap", {
-          type: "number",
-          default: DEFAULT_BOOTSTRAP,
-          describe: "bootstrap resamples (0: none)",
-        })
-        .option("seed", { type: "number", default: DEFAULT_BOOTSTRAP_SEED, describe: "bootstrap seed" })
-        .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),
-    (a) => sensitivityCommand(a as unknown as SensitivityArgs, print),
-  );
 }

@@ -8,24 +8,20 @@
  * 1 some runs failed (all still recorded), 2 bad input or a queue problem, 130 interrupted.
  */
 import { join } from "node:path";
-import type { Argv } from "yargs";
-import type { Problem } from "../core/problems.js";
-import { MAX_JOB_RUNS } from "../queue/payload.js";
-import type { RedisTarget } from "../queue/target.js";
-import { loadStudyFile } from "../study/load.js";
-import { defaultWorkers } from "../study/run/executor.js";
-import { formatDuration, pointCheckProgress, progressLine } from "../study/run/progress.js";
-import { type RunStudyResult, runStudy, type StudyProgress } from "../study/run/runner.js";
-import { CliError, EXIT } from "./errors.js";
-import { fileProblemsError, problemLine, problemsText } from "./problems.js";
-import { type QueueArgs, queueOptions, queueTarget } from "./queue-options.js";
-import { stopSignals } from "./signals.js";
-import { PAMIR_VERSION } from "./version.js";
+import type { Problem } from "../../core/problems.js";
+import type { RedisTarget } from "../../queue/target.js";
+import { loadStudyFile } from "../../study/load.js";
+import { defaultWorkers } from "../../study/run/executor.js";
+import { formatDuration, pointCheckProgress, progressLine } from "../../study/run/progress.js";
+import { type RunStudyResult, runStudy, type StudyProgress } from "../../study/run/runner.js";
+import { CliError, EXIT, EXIT_INTERRUPTED } from "../errors.js";
+import { fileProblemsError, problemLine, problemsText } from "../problems.js";
+import type { QueueArgs } from "../queue-options.js";
+import { queueTarget } from "../queue-target.js";
+import { stopSignals } from "../signals.js";
+import { PAMIR_VERSION } from "../version.js";
 
-/** Exit code after an interruption (128 + SIGINT, as shells report it). */
-export const EXIT_INTERRUPTED = 130;
-
-interface StudyArgs extends QueueArgs {
+export interface StudyArgs extends QueueArgs {
   study: string;
   batchRuns?: number | undefined;
   workers?: number | undefined;
@@ -155,7 +151,7 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
   let result: RunStudyResult;
   try {
     // The queue modules (BullMQ, ioredis) are loaded only for a queue study.
-    const queue = target ? (await import("../queue/coordinator.js")).runQueueStudy : undefined;
+    const queue = target ? (await import("../../queue/coordinator.js")).runQueueStudy : undefined;
     result =
       queue && target
         ? await queue(study, { ...common, redis: target, batchRuns: args.batchRuns, onNotice: notice })
@@ -166,51 +162,4 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
   }
   const failure = failureOf(result, args, target, print);
   if (failure) throw failure;
-}
-
-/** Register `study` on a yargs instance. */
-export function registerStudy(y: Argv, print: (s: string) => void): Argv {
-  return y.command(
-    "study <study>",
-    "Run a parameter study (factors × replicates) in worker threads, or over a Redis queue, into a results folder",
-    (c) =>
-      queueOptions(c, false)
-        .positional("study", { type: "string", demandOption: true, describe: "study YAML file" })
-        .option("workers", { type: "number", describe: "worker threads (default: available cores)" })
-        .option("out", { type: "string", describe: "results folder (default: results/<study name slug>)" })
-        .option("resume", {
-          type: "boolean",
-          describe: "resume the study in the results folder (error if none)",
-        })
-        .option("force", {
-          type: "boolean",
-          describe:
-            "discard the results of the study in the folder (only the files its manifest records) and start over",
-        })
-        .option("rebuild-manifest", {
-          type: "boolean",
-          describe:
-            "resume where manifest.json is damaged or missing: rebuild it from the study file, keeping runs.ndjson if all its rows are this study's",
-        })
-        .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
-        .option("batch-runs", {
-          type: "number",
-          describe:
-            "with --queue: runs per queued batch when the study is first queued (default: measured, ~2 s of work)",
-        })
-        .conflicts("resume", "force")
-        .conflicts("rebuild-manifest", "force")
-        .conflicts("queue", "workers")
-        .check((a) => {
-          const w = a.workers;
-          if (w !== undefined && !(Number.isInteger(w) && w >= 1))
-            throw new Error("--workers must be an integer ≥ 1");
-          const b = a["batch-runs"] as number | undefined;
-          if (b !== undefined && !(Number.isInteger(b) && b >= 1 && b <= MAX_JOB_RUNS))
-            throw new Error(`--batch-runs must be an integer from 1 to ${MAX_JOB_RUNS}`);
-          if (b !== undefined && a.queue === undefined) throw new Error("--batch-runs needs --queue");
-          return true;
-        }),
-    (a) => studyCommand(a as StudyArgs, print),
-  );
 }
