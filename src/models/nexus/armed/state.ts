@@ -174,7 +174,7 @@ export class Armed {
     const ctx: BandContext = {
       world,
       graph: s.graph,
-      fields: new HopFields(s.graph),
+      fields: new HopFields(s.graph, 1024, world.country),
       targets: worldTargets(world, p.bandRules.targets),
       flow: this.flow,
       hostile: this.hostiles.personnel,

@@ -14,6 +14,7 @@ import { recruit } from "./recruit.js";
 import type { BandRules } from "./rules.js";
 import type { Bands } from "./store.js";
 import { TaxLayer } from "./tax.js";
+import { prepareDay } from "./tempo.js";
 
 /** Strikes bands carried out today (band, cell, whether across the home border), for the clash phase. */
 export class AttackList {
@@ -86,6 +87,7 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
+    prepareDay(bands, id, r, rng);
     if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;
@@ -112,6 +114,8 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
       case ACT_ATTACK:
       case ACT_CROSS:
         st.attacks.push(id, c, act === ACT_CROSS);
+        col.sinceOp[id] = 0;
+        if (act === ACT_CROSS) col.sinceCampaign[id] = 0;
         makeIdle(bands, id);
         break;
       case ACT_RECRUIT: {
