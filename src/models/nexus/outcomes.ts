@@ -117,6 +117,7 @@ function violenceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, nu
     ),
     alliance_troop_days: troopDays,
     alliance_troop_days_deployed: a.alliance.deployed.reduce((s, x) => s + x, 0),
+    alliance_screens_moved: a.reaction.moved,
     alliance_overlap_share: share(a.layers.overlap, a.layers.covered),
     seizures_per_1000_troop_days: share(1000 * n.economy.ledger.seizures, troopDays),
     insurgent_losses_per_1000_troop_days: share(1000 * cl.bandLosses, troopDays),
