@@ -70,6 +70,14 @@ export function labelEvent(truth: number, skill: number, bias: number, rng: RngS
   return rng.next() < (1 + bias) / 2 ? LABEL_TERRORIST : LABEL_CRIMINAL;
 }
 
+/** B = (σ − μ)/(σ + μ) from n gaps, their sum and sum of squares (population σ); 0 when undefined. */
+export function burstinessOf(n: number, sum: number, squares: number): number {
+  if (n < 2) return 0;
+  const mu = sum / n;
+  const sigma = Math.sqrt(Math.max(0, squares / n - mu * mu));
+  return sigma + mu > 0 ? (sigma - mu) / (sigma + mu) : 0;
+}
+
 /** One violent event as attribution books it (callers in hot loops reuse one record). */
 export interface ViolentEvent {
   /** Day it happened. */
@@ -123,6 +131,11 @@ export class Attribution {
   /** Today's attacks labelled terrorist per country (incident severity for alliance activation). */
   readonly terrorToday: Float64Array;
   private readonly codes: Int32Array;
+  /** Inter-event gaps so far (days), their sum and sum of squares: the burstiness of violence. */
+  private gaps = 0;
+  private gapSum = 0;
+  private gapSquares = 0;
+  private lastTick = -1;
   private readonly warranted: number;
   private readonly wrongful: number;
 
@@ -175,6 +188,13 @@ export class Attribution {
     const row = this.table.length;
     const code = this.codes[(actor * EVENT_MOTIVES.length + m) * LABELS.length + label]!;
     this.table.add(tick, code, cell, actorId, p, casualties);
+    if (this.lastTick >= 0) {
+      const g = tick - this.lastTick;
+      this.gaps++;
+      this.gapSum += g;
+      this.gapSquares += g * g;
+    }
+    this.lastTick = tick;
     const k = this.world.country[cell]!;
     this.deathsByCountry[k]! += casualties;
     if (label === LABEL_TERRORIST && !e.byState) {
@@ -198,6 +218,15 @@ export class Attribution {
       this.table.add(tick, wrong ? this.wrongful : this.warranted, cell, row, p, 1);
     }
     return label;
+  }
+
+  /**
+   * Burstiness of violence, B = (σ − μ)/(σ + μ) of the days between consecutive violent events
+   * (Goh and Barabási 2008): −1 for clockwork, about 0 for a Poisson process, toward 1 for events
+   * that come in bursts; 0 with fewer than two gaps.
+   */
+  burstiness(): number {
+    return burstinessOf(this.gaps, this.gapSum, this.gapSquares);
   }
 
   /** Sum of a per-province column. */

@@ -75,6 +75,12 @@ export function makeIdle(bands: Bands, id: number): void {
   if (col.escortDays[id] === 0) col.escortOrg[id] = -1;
 }
 
+/** Count band `id`'s day and the heroin passing the cell it starts it on (a pattern outcome). */
+function countDay(st: BandDay, id: number): void {
+  st.out.bandDays++;
+  st.out.flowAtBands += st.ctx.flow[st.bands.col.cell[id]!]!;
+}
+
 /** Run the bands phase for one day (see the file comment); randomness from `rng` only. */
 export function bandsDay(st: BandDay, rng: RngStream): void {
   const { bands, ctx, rules: r } = st;
@@ -88,6 +94,7 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
     prepareDay(bands, id, r, rng);
+    countDay(st, id);
     if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;

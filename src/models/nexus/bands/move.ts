@@ -181,6 +181,7 @@ export function stepInto(m: Mover, id: number, from: number, to: number, motiveC
   if (k !== world.country[from]! && k !== bands.col.homeCountry[id]!) {
     out.incursions[motiveClass]! += 1;
     out.fightersCrossed[motiveClass]! += bands.col.fighters[id]!;
+    out.largestCrossing = Math.max(out.largestCrossing, bands.col.fighters[id]!);
   }
   m.log.push(id, from, to);
   bands.col.cell[id] = to;

@@ -1,4 +1,5 @@
 /** Attribution: true labels, skill and bias, misattributed crackdowns, and the event table. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
@@ -8,6 +9,7 @@ import {
   ACTOR_STATE,
   ACTOR_TRAFFICKER,
   Attribution,
+  burstinessOf,
   LABEL_CRIMINAL,
   LABEL_STATE,
   LABEL_TERRORIST,
@@ -160,5 +162,22 @@ describe("books", () => {
     expect(a.terrorByCountry[k]).toBe(1);
     expect(a.crackdowns[p]).toBe(1);
     expect(a.searchUntil[p]).toBe(33);
+  });
+});
+
+describe("burstiness of violence", () => {
+  it("is −1 for clockwork gaps, 0 when undefined, and always in [−1, 1]", () => {
+    expect(burstinessOf(10, 70, 490)).toBe(-1); // ten gaps of 7 days
+    expect(burstinessOf(1, 5, 25)).toBe(0);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 200 }), (gaps) => {
+        const b = burstinessOf(
+          gaps.length,
+          gaps.reduce((s, g) => s + g, 0),
+          gaps.reduce((s, g) => s + g * g, 0),
+        );
+        return b >= -1 - 1e-12 && b <= 1 + 1e-12;
+      }),
+    );
   });
 });
