@@ -7,8 +7,12 @@
  * force's skill s it is the truth; otherwise it is a guess that says "terrorist" with chance
  * (1 + b)/2 and "criminal" otherwise, b the government's political bias (b = 0 an unbiased coin,
  * b = 1 always "terrorist": Astana on Jund al-Khilafah in 2011, Dushanbe on GBAO in 2010–12, per the
- * essay behind pamir). A "terrorist" label leads to a crackdown with chance `crackdownChance`; a
+ * essay behind pamir). An attack (an event the state did not start) labelled "terrorist" leads to
+ * a crackdown with chance `crackdownChance`; a
  * crackdown after a wrong label is a misattributed crackdown, counted per province for legitimacy.
+ * A crackdown also starts a search operation in the province for `crackdownDays`, during which
+ * security forces hunt armed bands there (models/nexus/clashes/encounters.ts): the state's labels
+ * drive its own violence (Rasht 2010 after the Dushanbe jailbreak; the Romit manhunt of 2015).
  */
 import type { EventTable } from "../../engine/recorder.js";
 import type { RngStream } from "../../engine/rng.js";
@@ -46,6 +50,8 @@ export interface AttributionParams {
   stateSkill: number;
   /** Chance an event labelled terrorist is followed by a crackdown. */
   crackdownChance: number;
+  /** Days a crackdown's search operation runs in the event's province. */
+  crackdownDays: number;
 }
 
 /** The true label of an event (see the file comment); motiveClass −1 or 3 means none. */
@@ -62,6 +68,14 @@ export function labelEvent(truth: number, skill: number, bias: number, rng: RngS
   if (truth === LABEL_STATE) return LABEL_STATE; // the state does not misname its own violence
   if (rng.next() < skill) return truth;
   return rng.next() < (1 + bias) / 2 ? LABEL_TERRORIST : LABEL_CRIMINAL;
+}
+
+/** B = (σ − μ)/(σ + μ) from n gaps, their sum and sum of squares (population σ); 0 when undefined. */
+export function burstinessOf(n: number, sum: number, squares: number): number {
+  if (n < 2) return 0;
+  const mu = sum / n;
+  const sigma = Math.sqrt(Math.max(0, squares / n - mu * mu));
+  return sigma + mu > 0 ? (sigma - mu) / (sigma + mu) : 0;
 }
 
 /** One violent event as attribution books it (callers in hot loops reuse one record). */
@@ -82,6 +96,12 @@ export interface ViolentEvent {
   casualties: number;
   /** Skill of the force that classifies it. */
   skill: number;
+  /**
+   * Whether the state started it (its forces found and attacked a band). Such an event is labelled
+   * like any other, but it is the state's own operation: not an attack to count as terrorism, and
+   * it starts no crackdown (else every search's firefights would prolong it).
+   */
+  byState: boolean;
 }
 
 /** Per-province books of attribution and the day's figures other mechanisms read. */
@@ -102,13 +122,20 @@ export class Attribution {
   readonly misCrackdowns: Float64Array;
   /** Today's misattributed crackdowns per province (the legitimacy rule reads these). */
   readonly misCrackdownsToday: Float64Array;
+  /** Last day of the search operation a crackdown started per province (−1: none yet). */
+  readonly searchUntil: Int32Array;
   /** Deaths in violent events per country (all sides and civilians). */
   readonly deathsByCountry: Float64Array;
-  /** Events labelled terrorist per country over the run. */
+  /** Attacks (events the state did not start) labelled terrorist per country over the run. */
   readonly terrorByCountry: Float64Array;
-  /** Today's events labelled terrorist per country (incident severity for alliance activation). */
+  /** Today's attacks labelled terrorist per country (incident severity for alliance activation). */
   readonly terrorToday: Float64Array;
   private readonly codes: Int32Array;
+  /** Inter-event gaps so far (days), their sum and sum of squares: the burstiness of violence. */
+  private gaps = 0;
+  private gapSum = 0;
+  private gapSquares = 0;
+  private lastTick = -1;
   private readonly warranted: number;
   private readonly wrongful: number;
 
@@ -126,6 +153,7 @@ export class Attribution {
     this.crackdowns = new Float64Array(n);
     this.misCrackdowns = new Float64Array(n);
     this.misCrackdownsToday = new Float64Array(n);
+    this.searchUntil = new Int32Array(n).fill(-1);
     this.terrorToday = new Float64Array(world.countries.length);
     this.deathsByCountry = new Float64Array(world.countries.length);
     this.terrorByCountry = new Float64Array(world.countries.length);
@@ -160,9 +188,16 @@ export class Attribution {
     const row = this.table.length;
     const code = this.codes[(actor * EVENT_MOTIVES.length + m) * LABELS.length + label]!;
     this.table.add(tick, code, cell, actorId, p, casualties);
+    if (this.lastTick >= 0) {
+      const g = tick - this.lastTick;
+      this.gaps++;
+      this.gapSum += g;
+      this.gapSquares += g * g;
+    }
+    this.lastTick = tick;
     const k = this.world.country[cell]!;
     this.deathsByCountry[k]! += casualties;
-    if (label === LABEL_TERRORIST) {
+    if (label === LABEL_TERRORIST && !e.byState) {
       this.terrorToday[k]! += 1;
       this.terrorByCountry[k]! += 1;
     }
@@ -172,8 +207,9 @@ export class Attribution {
     if (truth === LABEL_TERRORIST) this.trueTerror[p]! += 1;
     if (label === LABEL_TERRORIST) this.labelledTerror[p]! += 1;
     if (label !== truth) this.misattributed[p]! += 1;
-    if (label === LABEL_TERRORIST && rng.next() < crackdownChance) {
+    if (label === LABEL_TERRORIST && !e.byState && rng.next() < crackdownChance) {
       this.crackdowns[p]! += 1;
+      this.searchUntil[p] = Math.max(this.searchUntil[p]!, tick + this.params.crackdownDays);
       const wrong = truth !== LABEL_TERRORIST;
       if (wrong) {
         this.misCrackdowns[p]! += 1;
@@ -182,6 +218,15 @@ export class Attribution {
       this.table.add(tick, wrong ? this.wrongful : this.warranted, cell, row, p, 1);
     }
     return label;
+  }
+
+  /**
+   * Burstiness of violence, B = (σ − μ)/(σ + μ) of the days between consecutive violent events
+   * (Goh and Barabási 2008): −1 for clockwork, about 0 for a Poisson process, toward 1 for events
+   * that come in bursts; 0 with fewer than two gaps.
+   */
+  burstiness(): number {
+    return burstinessOf(this.gaps, this.gapSum, this.gapSquares);
   }
 
   /** Sum of a per-province column. */

@@ -10,7 +10,7 @@ import type { ModelDefinition, ModelRun, RunOptions } from "../../core/model.js"
 import { createRecorder } from "../../engine/recorder.js";
 import { worldByName } from "../../worlds/resolve.js";
 import { checkEconomy, economySeries } from "../economy/model.js";
-import { armedProblems } from "./armed/state.js";
+import { armedProblems } from "./armed/setup.js";
 import { nexusOutcomes } from "./outcomes.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
 import { nexusRun } from "./schedule.js";

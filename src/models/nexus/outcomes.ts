@@ -7,7 +7,7 @@
 
 import { economyOutcomes } from "../economy/model.js";
 import { Attribution } from "./attribution.js";
-import { MOTIVE_CLASSES } from "./motives.js";
+import { ACT_ESCORT, ACTIONS, MOTIVE_CLASSES } from "./motives.js";
 import type { Nexus } from "./state.js";
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
@@ -77,6 +77,9 @@ function insurgentOutcomes(n: Nexus, out: Record<string, number>): void {
     crossings_detected: a.crossings.detected,
     crossings_turned_back: a.crossings.turnedBack,
     fighters_turned_back: a.crossings.fightersTurnedBack,
+    largest_crossing_fighters: b.largestCrossing,
+    band_flow_kg_per_day: share(b.flowAtBands, b.bandDays),
+    escort_contracts: MOTIVE_CLASSES.reduce((s, _, k) => s + b.choices[k * ACTIONS.length + ACT_ESCORT]!, 0),
   });
   MOTIVE_CLASSES.forEach((m, k) => {
     out[`incursions.${m}`] = b.incursions[k]!;
@@ -110,6 +113,7 @@ function violenceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, nu
     crackdowns: Attribution.total(at.crackdowns),
     misattributed_crackdowns: Attribution.total(at.misCrackdowns),
     corridor_violence_share: share(corridorEvents, events),
+    violence_burstiness: at.burstiness(),
     deaths_tj_kg_kz: ["TJ", "KG", "KZ"].reduce((s, code) => s + byCountry(n, at.deathsByCountry, code), 0),
     terror_labelled_central_asia: ["TJ", "KG", "KZ", "UZ", "TM"].reduce(
       (s, code) => s + byCountry(n, at.terrorByCountry, code),
@@ -117,6 +121,7 @@ function violenceOutcomes(n: Nexus, corridor: Uint8Array, out: Record<string, nu
     ),
     alliance_troop_days: troopDays,
     alliance_troop_days_deployed: a.alliance.deployed.reduce((s, x) => s + x, 0),
+    alliance_screens_moved: a.reaction.moved,
     alliance_overlap_share: share(a.layers.overlap, a.layers.covered),
     seizures_per_1000_troop_days: share(1000 * n.economy.ledger.seizures, troopDays),
     insurgent_losses_per_1000_troop_days: share(1000 * cl.bandLosses, troopDays),

@@ -26,6 +26,12 @@ export const armedSwitches: readonly ModelSwitch[] = [
     note: "At a pole of the continuum a band's income matches its motive, so drift has nothing to move.",
   },
   {
+    path: "bandRules.tradeAbroad",
+    kind: "boolean",
+    claim:
+      "Armed groups tax the trade only on ground they hold; across a border it belongs to that country's networks and their protectors (the state–crime nexus).",
+  },
+  {
     path: "posture",
     kind: "choice",
     values: ["incursion-drill", "route-control"],

@@ -67,4 +67,8 @@ export interface AllianceRules {
   taxPointWeight: number;
   /** Route-control: raid multiplier on the encounter hazard of bands taxing or escorting where it covers. */
   raidBoost: number;
+  /** Drill: chance a day the alliance learns of a column marching on a border crossing it may screen. */
+  warningChance: number;
+  /** Drill: days a contingent needs before it moves to a threatened crossing. */
+  readyDays: number;
 }

@@ -145,5 +145,21 @@ export const allianceParams = z
       })
       .prefault({})
       .describe("drill positions at the border: how they detect a crossing band (then fight it)"),
+    reaction: z
+      .strictObject({
+        warningChance: share
+          .default(0.2)
+          .describe(
+            "chance a day the alliance learns of a column marching on a crossing it may screen (then moves the nearest drill screen there)",
+          ),
+        readyDays: z
+          .int()
+          .min(0)
+          .max(365)
+          .default(2)
+          .describe("days a drill contingent needs before it moves to a threatened crossing"),
+      })
+      .prefault({})
+      .describe("the drill's reserves: screens moved to the crossing a column marches on"),
   })
   .prefault({});

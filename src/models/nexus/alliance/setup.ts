@@ -71,6 +71,8 @@ export function setupAlliance(
     intelBonus: p.intelBonus,
     taxPointWeight: p.routeControl.taxPointWeight,
     raidBoost: p.routeControl.raidBoost,
+    warningChance: p.reaction.warningChance,
+    readyDays: p.reaction.readyDays,
   };
   return { ok: true, forces, rules };
 }

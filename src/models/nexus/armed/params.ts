@@ -57,6 +57,12 @@ const bandRules = z
     temperature: pos(0.5, "softmax temperature of the daily choice, utility units"),
     taxUsdPerKg: num(200, "tax levied on each kg passing a held cell, USD/kg"),
     taxRadius: z.int().min(0).max(50).default(6).describe("cells searched around a band for a cell to tax"),
+    tradeAbroad: z
+      .boolean()
+      .default(false)
+      .describe(
+        "whether a band may tax or escort the trade outside its home country (false: it works the trade only on ground it holds)",
+      ),
     wageUsdPerFighterDay: num(3.3, "upkeep per fighter, USD/day (a Nazarzoda cell member: $100 a month)"),
     sponsorUsdPerFighterDay: num(
       3.3,
@@ -70,6 +76,14 @@ const bandRules = z
     taxDays: days(30, "days a band holds a tax cell before choosing again"),
     escortDays: days(30, "days of an escort contract"),
     hideDays: days(7, "days a band stays hidden"),
+    incursionPrepDays: days(
+      365,
+      "days a band prepares a cross-border incursion after its last operation: a campaign a fighting season (Batken 1999, 2000)",
+    ),
+    operationPrepDays: days(
+      180,
+      "days a band prepares between two operations (a strike or an incursion): planning, reconnaissance, arms, people",
+    ),
     maxTravelDays: days(60, "days a band travels toward a target before giving up"),
     escortFeeUsdPerKg: num(100, "escort fee an organisation offers per kg/day it ships, USD/kg"),
     scales: z
@@ -121,7 +135,15 @@ const clashes = z
     terrainDefence: num(0.5, "defender bonus: attacker kill rate ÷ (1 + this × ruggedness)"),
     surprise: z.number().min(1).default(2).describe("attacker's first-round multiplier with surprise"),
     surpriseChance: share.default(0.5).describe("chance a band's strike has surprise"),
-    encounterRatePer100: num(0.5, "encounter hazard per 100 hostile personnel near a band, per day"),
+    encounterRatePer100: num(
+      0.05,
+      "encounter hazard per 100 hostile personnel near a band, per day, on routine duty (no search operation)",
+    ),
+    huntFactor: z
+      .number()
+      .min(1)
+      .default(10)
+      .describe("encounter hazard × this in a province under a crackdown's search operation"),
     hideCover: share
       .default(0.8)
       .describe("share of the encounter chance removed when hidden at ruggedness 1"),
@@ -133,9 +155,9 @@ const clashes = z
       .int()
       .min(1)
       .max(100_000)
-      .default(30)
+      .default(10)
       .describe(
-        "fighters and personnel engaged per side in a skirmish, strike or escort fight at most (a platoon)",
+        "fighters and personnel engaged per side in a skirmish, strike or escort fight at most (a patrol or a load's armed guard)",
       ),
   })
   .prefault({});
@@ -145,6 +167,7 @@ const attribution = z
     bias: share.default(0.6).describe("political bias: how far a wrong guess leans to 'terrorist'"),
     stateSkill: share.default(0.5).describe("classification skill of state security"),
     crackdownChance: share.default(0.5).describe("chance an event labelled terrorist brings a crackdown"),
+    crackdownDays: days(30, "days a crackdown's search operation runs in the province of the event"),
   })
   .prefault({});
 

@@ -8,10 +8,6 @@
  * severity per country) after it.
  */
 
-import type { Problem } from "../../../core/problems.js";
-import type { EventTable } from "../../../engine/recorder.js";
-import type { RngHub, RngStream } from "../../../engine/rng.js";
-import type { RouteGraph } from "../../../worlds/route-graph.js";
 import type { World } from "../../../worlds/types.js";
 import type { EconomyHooks } from "../../economy/hooks.js";
 import type { Units } from "../../economy/security/units.js";
@@ -20,10 +16,12 @@ import { type Contingents, createContingents } from "../alliance/contingents.js"
 import type { AllianceRules, Force } from "../alliance/forces.js";
 import { rememberTaxPoints } from "../alliance/intel.js";
 import { AllianceLayers } from "../alliance/layers.js";
+import { type Columns, type Reaction, reactToColumns } from "../alliance/reaction.js";
 import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
 import { Attribution } from "../attribution.js";
 import type { BandContext } from "../bands/choose.js";
+import { columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
 import { driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
@@ -44,37 +42,8 @@ import {
 } from "../clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
 import { ideologicalShare } from "../motives.js";
-import type { OrgLaunch } from "./launch.js";
 import type { ArmedParams } from "./params.js";
-
-/** Every located problem the armed side's parameters have on a world (paths under params). */
-export function armedProblems(world: World, p: ArmedParams): Problem[] {
-  const b = setupBands(world, p);
-  const a = setupAlliance(world, p.alliance);
-  const o = utilityOverridesOf(p.bandRules.utilities);
-  return [...(b.ok ? [] : b.problems), ...(a.ok ? [] : a.problems), ...(o.ok ? [] : o.problems)];
-}
-
-/** What the armed side of a run is built from. */
-export interface ArmedSetup {
-  /** The world. */
-  world: World;
-  /** The armed side's parameters. */
-  params: ArmedParams;
-  /** The run's random streams. */
-  hub: RngHub;
-  /** The run's event table (violent events and crackdowns go there). */
-  events: EventTable;
-  /** The world's legal-move graph. */
-  graph: RouteGraph;
-  /** Where trafficking organisations launch their loads and how much they ship. */
-  orgs: OrgLaunch;
-  /** Recruitment pool per province (the people's actives, updated in place). */
-  actives: Float64Array;
-}
-
-/** The armed side's random streams, one per mechanism. */
-type ArmedStreams = Record<"bands" | "upkeep" | "alliance" | "clashes" | "attribution" | "escort", RngStream>;
+import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams } from "./setup.js";
 
 /** Bands, alliance, clashes and attribution of one run. */
 export class Armed {
@@ -124,6 +93,9 @@ export class Armed {
   day = 0;
   private readonly rng: ArmedStreams;
   private readonly allianceToday: AllianceDay;
+  /** The drill's reserves: screens moved to the crossing a column marches on. */
+  readonly reaction: Reaction;
+  private readonly columns: Columns;
 
   constructor(s: ArmedSetup) {
     const { world, params: p, hub } = s;
@@ -163,18 +135,11 @@ export class Armed {
     this.clashRules = clashRulesOf(p.clashes);
     this.flow = new Float64Array(size);
     this.taxHeld = new Float64Array(size);
-    this.rng = {
-      bands: hub.stream("bands"),
-      upkeep: hub.stream("bands/upkeep"),
-      alliance: hub.stream("alliance"),
-      clashes: hub.stream("clashes"),
-      attribution: hub.stream("attribution"),
-      escort: hub.stream("escort-fights"),
-    };
+    this.rng = armedStreams(hub);
     const ctx: BandContext = {
       world,
       graph: s.graph,
-      fields: new HopFields(s.graph),
+      fields: new HopFields(s.graph, 1024, world.country),
       targets: worldTargets(world, p.bandRules.targets),
       flow: this.flow,
       hostile: this.hostiles.personnel,
@@ -190,6 +155,8 @@ export class Armed {
     const severity = this.severity.value;
     const { flow, taxHeld } = this;
     this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld };
+    this.reaction = { world, forces, rules, contingents, state, moved: 0 };
+    this.columns = columnsOf(this.bands, world, ctx.fields);
     this.clash = {
       world,
       bands: this.bands,
@@ -211,6 +178,7 @@ export class Armed {
     this.attribution.beginDay();
     this.severity.decay(this.p.alliance.severityMemoryDays);
     allianceDay(this.allianceToday, day, this.rng.alliance);
+    reactToColumns(this.reaction, this.columns, this.rng.alliance);
     this.layers.rebuild(this.contingents, this.forces, this.allianceRules, this.world);
   }
 

@@ -29,6 +29,7 @@ import type { BandOutcomes } from "./outcomes.js";
 import type { BandRules } from "./rules.js";
 import type { Bands } from "./store.js";
 import type { Targets } from "./targets.js";
+import { prepared } from "./tempo.js";
 
 /** What bands see of the world on one day (all arrays are read, never written). */
 export interface BandContext {
@@ -144,6 +145,9 @@ function senseTax(ctx: BandContext, r: BandRules, s: ChoiceScratch, c: number, h
     for (let dx = -r.taxRadius; dx <= r.taxRadius; dx++) {
       const v = g.at(x + dx, y + dy);
       if (v < 0 || !(flow[v]! > 0) || hops[v]! < 0) continue;
+      // Taxing a route means holding ground: on the far bank the trade belongs to that country's
+      // own networks and the officials who protect them (targets.md §3 and §5; P9).
+      if (!r.tradeAbroad && world.country[v] !== home) continue;
       fillTax(ctx, r, sc, v, hops[v]!, home);
       const u = util(ACT_TAX, sc, ctx, r);
       if (u > best) {
@@ -169,6 +173,7 @@ function senseEscort(ctx: BandContext, r: BandRules, s: ChoiceScratch, c: number
   for (let o = 0; o < ctx.offers.length; o++) {
     const oc = ctx.orgCell[o]!;
     if (!(ctx.offers[o]! > 0) || oc < 0) continue;
+    if (!r.tradeAbroad && ctx.world.country[oc] !== home) continue; // its ground only (see senseTax)
     const d = ctx.fields.field(c).hops[oc]!;
     if (d < 0) continue;
     sc.escortFee = ctx.offers[o]!;
@@ -231,15 +236,17 @@ function senseTargets(
 }
 
 /**
- * The most rugged cell a band at c can step to (or c itself): where it hides. The border rule is
- * symmetric, so the cells that may step into c are exactly the cells c may step to.
+ * The most rugged cell of its own country a band at c can step to (or c itself): where it hides.
+ * Hiding never crosses a border (that would be an incursion). The border rule is symmetric, so the
+ * cells that may step into c are exactly the cells c may step to.
  */
 function hideCell(ctx: BandContext, c: number): number {
   const { graph, world } = ctx;
   let best = c;
   for (let k = 0; k < 8; k++) {
     const n = graph.into[c * 8 + k]!;
-    if (n >= 0 && world.ruggedness[n]! > world.ruggedness[best]!) best = n;
+    if (n >= 0 && world.country[n] === world.country[c] && world.ruggedness[n]! > world.ruggedness[best]!)
+      best = n;
   }
   return best;
 }
@@ -273,6 +280,10 @@ export function chooseAction(ch: Chooser, id: number, rng: RngStream): number {
   // A band that values no money never takes up the trade, however little else it has to do.
   if (sc.wTax <= 0 && sc.wHoldCrossings <= 0) s.avail[ACT_TAX] = 0;
   if (sc.wEscort <= 0) s.avail[ACT_ESCORT] = 0;
+  // A band still preparing (bands/day.ts prepareDay) cannot mount its next operation yet; an
+  // incursion is a campaign and needs the longer preparation.
+  if (!prepared(bands, id, r, false)) s.avail[ACT_ATTACK] = 0;
+  if (!prepared(bands, id, r, true)) s.avail[ACT_CROSS] = 0;
   s.avail[ACT_RECRUIT] = sc.expectedRecruits >= 1 ? 1 : 0;
   s.u[ACT_RECRUIT] = util(ACT_RECRUIT, sc, ctx, r);
   s.target[ACT_RECRUIT] = c;

@@ -14,6 +14,7 @@ import { recruit } from "./recruit.js";
 import type { BandRules } from "./rules.js";
 import type { Bands } from "./store.js";
 import { TaxLayer } from "./tax.js";
+import { prepareDay } from "./tempo.js";
 
 /** Strikes bands carried out today (band, cell, whether across the home border), for the clash phase. */
 export class AttackList {
@@ -74,6 +75,12 @@ export function makeIdle(bands: Bands, id: number): void {
   if (col.escortDays[id] === 0) col.escortOrg[id] = -1;
 }
 
+/** Count band `id`'s day and the heroin passing the cell it starts it on (a pattern outcome). */
+function countDay(st: BandDay, id: number): void {
+  st.out.bandDays++;
+  st.out.flowAtBands += st.ctx.flow[st.bands.col.cell[id]!]!;
+}
+
 /** Run the bands phase for one day (see the file comment); randomness from `rng` only. */
 export function bandsDay(st: BandDay, rng: RngStream): void {
   const { bands, ctx, rules: r } = st;
@@ -86,6 +93,8 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
+    prepareDay(bands, id, r, rng);
+    countDay(st, id);
     if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;
@@ -112,6 +121,8 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
       case ACT_ATTACK:
       case ACT_CROSS:
         st.attacks.push(id, c, act === ACT_CROSS);
+        col.sinceOp[id] = 0;
+        if (act === ACT_CROSS) col.sinceCampaign[id] = 0;
         makeIdle(bands, id);
         break;
       case ACT_RECRUIT: {

@@ -1,7 +1,8 @@
 /**
  * Band movement on the legal-move graph: a band steps from cell to neighbour cell only where the
  * border rule allows (so it crosses a border only at a crossing cell), toward its target along a
- * fewest-steps path. Paths come from breadth-first hop fields toward each target cell, computed
+ * fewest-steps path that stays in the target's country wherever one does (an armed band does not
+ * cut through a neighbour's territory to reach a place at home: that would be an incursion). Paths come from breadth-first hop fields toward each target cell, computed
  * once per target and kept (the graph never changes within a run; targets are few). A step out of
  * one country into a country other than the band's home is an armed incursion and is counted —
  * unless blocking troops cover the cell beyond the border: then the band halts at the border and
@@ -47,12 +48,16 @@ export interface HopField {
 export class HopFields {
   private readonly cache = new Map<number, HopField>();
   private readonly queue: Int32Array;
+  private readonly beyond: Int32Array;
 
+  /** Fields over `graph`; with `country` (per cell), paths keep to the target's country where they can. */
   constructor(
     private readonly graph: RouteGraph,
     private readonly maxCached = 1024,
+    private readonly country?: ArrayLike<number>,
   ) {
     this.queue = new Int32Array(graph.size);
+    this.beyond = new Int32Array(country ? graph.size : 0);
   }
 
   /** The hop field toward `target` (breadth-first over the graph's reverse edges). */
@@ -62,30 +67,71 @@ export class HopFields {
     const n = this.graph.size;
     const hops = new Int32Array(n).fill(-1);
     const next = new Int32Array(n).fill(-1);
-    const { into, blocked } = this.graph;
+    const { blocked } = this.graph;
     if (blocked[target] === 0) {
-      const q = this.queue;
-      let head = 0;
-      let tail = 0;
       hops[target] = 0;
-      q[tail++] = target;
-      while (head < tail) {
-        const u = q[head++]!;
-        const h = hops[u]! + 1;
-        for (let k = 0; k < 8; k++) {
-          const v = into[u * 8 + k]!; // v may step into u
-          if (v < 0 || hops[v]! >= 0) continue;
-          hops[v] = h;
-          next[v] = u;
-          q[tail++] = v;
-        }
-      }
+      this.queue[0] = target;
+      // First the cells of the target's country, through that country only; then the rest of the
+      // graph, breadth-first from all of them at once (each at its own distance).
+      const home = this.country ? this.country[target]! : -1;
+      const reached = this.spread(hops, next, 1, home);
+      if (this.country) this.spreadBeyond(hops, next, reached);
     }
     // Targets are few; the bound only keeps a pathological scenario from growing without limit.
     if (this.cache.size >= this.maxCached) this.cache.clear();
     f = { hops, next };
     this.cache.set(target, f);
     return f;
+  }
+
+  /**
+   * Breadth-first spread from the queue's first `tail` cells over the reverse edges into cells not
+   * yet reached (of country `only`, or any with −1); returns the number of cells reached.
+   */
+  private spread(hops: Int32Array, next: Int32Array, tail: number, only: number): number {
+    const q = this.queue;
+    const { into } = this.graph;
+    const country = this.country;
+    let head = 0;
+    while (head < tail) {
+      const u = q[head++]!;
+      const h = hops[u]! + 1;
+      for (let k = 0; k < 8; k++) {
+        const v = into[u * 8 + k]!; // v may step into u
+        if (v < 0 || hops[v]! >= 0) continue;
+        if (only >= 0 && country![v] !== only) continue;
+        hops[v] = h;
+        next[v] = u;
+        q[tail++] = v;
+      }
+    }
+    return tail;
+  }
+
+  /**
+   * Breadth-first spread into every cell not yet reached, from the queue's first `reached` cells
+   * (in order of distance, each at its own): two queues merged by distance, so every cell gets its
+   * fewest steps to the target given the cells already fixed.
+   */
+  private spreadBeyond(hops: Int32Array, next: Int32Array, reached: number): void {
+    const a = this.queue;
+    const b = this.beyond;
+    const { into } = this.graph;
+    let ia = 0;
+    let ib = 0;
+    let tb = 0;
+    while (ia < reached || ib < tb) {
+      const fromA = ib >= tb || (ia < reached && hops[a[ia]!]! <= hops[b[ib]!]!);
+      const u = fromA ? a[ia++]! : b[ib++]!;
+      const h = hops[u]! + 1;
+      for (let k = 0; k < 8; k++) {
+        const v = into[u * 8 + k]!;
+        if (v < 0 || hops[v]! >= 0) continue;
+        hops[v] = h;
+        next[v] = u;
+        b[tb++] = v;
+      }
+    }
   }
 
   /** Legal steps from `from` to `target`, −1 if unreachable. */
@@ -135,6 +181,7 @@ export function stepInto(m: Mover, id: number, from: number, to: number, motiveC
   if (k !== world.country[from]! && k !== bands.col.homeCountry[id]!) {
     out.incursions[motiveClass]! += 1;
     out.fightersCrossed[motiveClass]! += bands.col.fighters[id]!;
+    out.largestCrossing = Math.max(out.largestCrossing, bands.col.fighters[id]!);
   }
   m.log.push(id, from, to);
   bands.col.cell[id] = to;

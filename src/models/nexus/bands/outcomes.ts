@@ -23,4 +23,10 @@ export class BandOutcomes {
   deserted = 0;
   /** Bands dissolved (no fighters left). */
   dissolved = 0;
+  /** Band-days lived (one per band per day). */
+  bandDays = 0;
+  /** Heroin passing the cells bands stand on, summed over band-days, kg/day (where bands act relative to the flow). */
+  flowAtBands = 0;
+  /** Fighters in the largest armed crossing. */
+  largestCrossing = 0;
 }

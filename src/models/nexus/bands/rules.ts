@@ -11,6 +11,8 @@ export interface BandRules {
   taxUsdPerKg: number;
   /** Cells (Chebyshev) around the band searched for a cell to tax. */
   taxRadius: number;
+  /** Whether a band may tax or escort the trade outside its home country. */
+  tradeAbroad: boolean;
   /** Upkeep per fighter, USD/day. */
   wageUsdPerFighterDay: number;
   /** Non-drug funding per fighter, USD/day, × the band's ideological share. */
@@ -35,4 +37,8 @@ export interface BandRules {
   hideDays: number;
   /** Days a band travels toward a target before giving up. */
   maxTravelDays: number;
+  /** Days a band prepares between two operations (a strike or an incursion). */
+  operationPrepDays: number;
+  /** Days a band prepares a cross-border incursion after its last operation. */
+  incursionPrepDays: number;
 }

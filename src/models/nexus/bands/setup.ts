@@ -40,6 +40,9 @@ export function bandRulesOf(p: ArmedParams["bandRules"], drift = 0): BandRules {
     taxDays: p.taxDays,
     escortDays: p.escortDays,
     hideDays: p.hideDays,
+    tradeAbroad: p.tradeAbroad,
+    operationPrepDays: p.operationPrepDays,
+    incursionPrepDays: p.incursionPrepDays,
     maxTravelDays: p.maxTravelDays,
   };
 }

@@ -58,6 +58,10 @@ export const BAND_SCHEMA = {
   drugUsd: "f64",
   /** Recent non-drug income (sponsors), USD, decayed. */
   fundUsd: "f64",
+  /** Days since the band's last operation (strike or incursion); −1 until its first day. */
+  sinceOp: "i32",
+  /** Days since the band's last incursion campaign (crossed or turned back); −1 until its first day. */
+  sinceCampaign: "i32",
 } as const;
 
 /** The store of bands. */
@@ -95,6 +99,8 @@ export function stageBand(bands: Bands, b: BandSpec): void {
   s.action[k] = ACT_IDLE;
   s.target[k] = -1;
   s.escortOrg[k] = -1;
+  s.sinceOp[k] = -1;
+  s.sinceCampaign[k] = -1;
 }
 
 /** Take `n` fighters (and as many weapons) from a band, never below zero; returns those taken. */

@@ -6,9 +6,15 @@
  *
  *   detection   p = 1 − exp(−detectionPer100 × troops/100 ÷ (1 + concealment × ruggedness))
  *               (more troops see more; broken ground hides a column — the Pamirs' gorges)
+ *   decision    a detected column fights only if it expects to win: its Lanchester strength
+ *               (quality × fighters²) above the screen's (quality × troops² × (1 + terrain defence
+ *               × ruggedness)); else it breaks contact after one exchange of fire and turns back
+ *               (a column does not storm a prepared position it cannot take — Lanchester 1916;
+ *               Batken 1999 was fought where no screen stood)
  *   engagement  the band attacks the blocking troops on their ground (models/nexus/clashes/clashes.ts)
  *   result      undetected or victorious: the band crosses (an armed incursion);
- *               beaten: turned back — its action dropped, it stays on its side; destroyed at 0 fighters
+ *               beaten or withdrawn: turned back — its action dropped, it stays on its side;
+ *               destroyed at 0 fighters
  *
  * Every detected attempt is a fight and a violent event (an ideological act: the band was
  * crossing). Alliance losses fall on the drill contingents whose position covers the cell. The
@@ -52,6 +58,21 @@ export class CrossingOutcomes {
 
 // One result record reused by every attempt: attempts resolve one at a time.
 const scratch = new ClashResult();
+
+/**
+ * Whether a detected column of `fighters` at quality `qa` takes on a screen of `troops` at quality
+ * `qb` on ground of `ruggedness`: only when its Lanchester strength is the larger.
+ */
+export function columnAttacks(
+  fighters: number,
+  qa: number,
+  troops: number,
+  qb: number,
+  ruggedness: number,
+  terrainDefence: number,
+): boolean {
+  return qa * fighters * fighters > qb * troops * troops * (1 + terrainDefence * ruggedness);
+}
 
 /** Take `loss` from the drill contingents whose position covers cell c (radius `radius`, same country). */
 function screenLosses(ctx: ClashContext, c: number, radius: number, loss: number): void {
@@ -102,28 +123,33 @@ export function crossingDay(
     }
     out.detected++;
     const fighters = col.fighters[id]!;
+    const qa = bandQuality(ctx.rules.bandQuality, fighters, col.weapons[id]!);
+    const qb = layers.blockQuality[to]! / troops;
+    const lan = ctx.rules.lanchester;
+    const attacks = columnAttacks(fighters, qa, troops, qb, world.ruggedness[to]!, lan.terrainDefence);
     const r = resolveClash(
       {
         attackers: fighters,
-        attackerQuality: bandQuality(ctx.rules.bandQuality, fighters, col.weapons[id]!),
+        attackerQuality: qa,
         defenders: troops,
-        defenderQuality: layers.blockQuality[to]! / troops,
+        defenderQuality: qb,
         ruggedness: world.ruggedness[to]!,
         surprise: false,
       },
-      ctx.rules.lanchester,
+      attacks ? lan : { ...lan, rounds: 1 },
       rng,
       scratch,
     );
     recordFight(ctx, tick, id, to, true, r.lossA + r.lossB);
     screenLosses(ctx, to, drillRadius, r.lossB);
-    const through = r.winner === 0;
+    const through = attacks && r.winner === 0;
     bandLosses(ctx, id, r.lossA);
     if (!bands.has(id)) continue;
     if (through) stepInto(m, id, from, to, cls);
     else {
       out.turnedBack++;
       out.fightersTurnedBack += col.fighters[id]!;
+      col.sinceCampaign[id] = 0; // the campaign is spent: the band prepares the next one from today
       makeIdle(bands, id);
     }
   }

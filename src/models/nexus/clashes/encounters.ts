@@ -71,6 +71,7 @@ const event: ViolentEvent = {
   actorId: 0,
   casualties: 0,
   skill: 0,
+  byState: false,
 };
 
 /** The reused engagement record, filled with a fight on cell c of the world (sides set by the caller). */
@@ -109,6 +110,7 @@ export function recordFight(
   c: number,
   ideological: boolean,
   cas: number,
+  byState = false,
 ): void {
   const { attribution, layers, motiveClassOf, bands } = ctx;
   const e = event;
@@ -119,6 +121,7 @@ export function recordFight(
   e.ideological = ideological;
   e.actorId = id;
   e.casualties = cas;
+  e.byState = byState;
   e.skill = Math.max(attribution.params.stateSkill, layers.skill[c]!);
   attribution.record(e, ctx.labelRng);
 }
@@ -150,9 +153,12 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     // alone, in proportion to the band's criminal share and their unit's corruption.
     const bought = (1 - ctx.ideological[col.motive[id]!]!) * around(world, ctx.hostiles.boughtPersonnel, c);
     const h = Math.max(0, around(world, ctx.hostiles.personnel, c) - bought);
+    // A crackdown's search operation (attribution.ts) hunts bands in its province.
+    const prov = world.province[c]!;
+    const searching = prov >= 0 && ctx.attribution.searchUntil[prov]! >= tick;
     const p = encounterChance(
       h,
-      rules.encounterRatePer100,
+      rules.encounterRatePer100 * (searching ? rules.huntFactor : 1),
       isHiding(bands, id),
       world.ruggedness[c]!,
       rules.hideCover,
@@ -170,7 +176,7 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     e.defenderQuality = bandQuality(rules.bandQuality, col.fighters[id]!, col.weapons[id]!);
     const r = resolveClash(e, rules.lanchester, rng, scratch);
     const act = col.action[id]!;
-    recordFight(ctx, tick, id, c, act === ACT_ATTACK || act === ACT_CROSS, r.lossA + r.lossB);
+    recordFight(ctx, tick, id, c, act === ACT_ATTACK || act === ACT_CROSS, r.lossA + r.lossB, true);
     hostileLosses(ctx, c, r.lossA);
     if (r.winner === 1) out.bandWins++;
     else if (act !== ACT_ESCORT || col.escortDays[id] === 0) makeIdle(bands, id); // driven off
@@ -209,6 +215,28 @@ export function strikeDay(ctx: ClashContext, attacks: AttackList, tick: number, 
 }
 
 /**
+ * Whether band `id` escorts organisation `org`'s load stopped at cell c. An armed group guards
+ * loads on its own ground, up to the far bank of the first border: UNODC-2012 describes loads
+ * handed from Afghan to Tajik and then Kyrgyz or Uzbek networks at each border, not columns
+ * escorted across Central Asia. So a stop counts only in the country the band stands in, or
+ * within one cell of it (the far bank of a crossing).
+ */
+function escorting(ctx: ClashContext, id: number, org: number, c: number): boolean {
+  const col = ctx.bands.col;
+  if (col.action[id] !== ACT_ESCORT || col.escortOrg[id] !== org || col.escortDays[id]! <= 0) return false;
+  const { world } = ctx;
+  const k = world.country[col.cell[id]!]!;
+  if (world.country[c] === k) return true;
+  const g = world.grid;
+  for (let dy = -1; dy <= 1; dy++)
+    for (let dx = -1; dx <= 1; dx++) {
+      const v = g.at(g.x(c) + dx, g.y(c) + dy);
+      if (v >= 0 && world.country[v] === k) return true;
+    }
+  return false;
+}
+
+/**
  * A patrol stops a load (`stop`): the bands escorting its organisation defend it together.
  * Returns true if the escort wins (the load goes on), false if it loses, null if the
  * organisation has no escort (the economy's interdiction decides).
@@ -223,7 +251,7 @@ export function escortFight(ctx: ClashContext, stop: EscortStop, rng: RngStream)
   let lead = -1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    if (col.action[id] !== ACT_ESCORT || col.escortOrg[id] !== org || col.escortDays[id]! <= 0) continue;
+    if (!escorting(ctx, id, org, c)) continue;
     fighters += col.fighters[id]!;
     weapons += col.weapons[id]!;
     if (lead < 0 || col.fighters[id]! > col.fighters[lead]!) lead = id;
@@ -242,13 +270,7 @@ export function escortFight(ctx: ClashContext, stop: EscortStop, rng: RngStream)
   let left = r.lossB;
   for (let i = 0; i < ids.length && left > 0; i++) {
     const id = ids[i]!;
-    if (
-      !bands.has(id) ||
-      col.action[id] !== ACT_ESCORT ||
-      col.escortOrg[id] !== org ||
-      col.escortDays[id]! <= 0
-    )
-      continue;
+    if (!bands.has(id) || !escorting(ctx, id, org, c)) continue;
     const k = id === lead ? 0 : Math.min(left, Math.round((r.lossB * col.fighters[id]!) / fighters));
     if (k > 0) bandLosses(ctx, id, k);
     left -= k;

@@ -13,8 +13,10 @@ import type { LanchesterParams } from "./clashes.js";
 export interface ClashRules {
   /** Attrition. */
   lanchester: LanchesterParams;
-  /** Encounter hazard per 100 hostile personnel in the band's 3×3 block, per day. */
+  /** Encounter hazard per 100 hostile personnel in the band's 3×3 block, per day, on routine duty. */
   encounterRatePer100: number;
+  /** Hazard multiplier in a province under a crackdown's search operation. */
+  huntFactor: number;
   /** Share of the encounter chance removed when hidden on a cell of ruggedness 1. */
   hideCover: number;
   /** Personnel per unit of security-unit strength. */
@@ -103,6 +105,7 @@ export function clashRulesOf(p: ArmedParams["clashes"]): ClashRules {
       surprise: p.surprise,
     },
     encounterRatePer100: p.encounterRatePer100,
+    huntFactor: p.huntFactor,
     hideCover: p.hideCover,
     personnelPerUnit: p.personnelPerUnit,
     stateQuality: p.stateQuality,

@@ -8,6 +8,7 @@ import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js
 import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
 import { rememberTaxPoints } from "../../../../src/models/nexus/alliance/intel.js";
 import { AllianceLayers } from "../../../../src/models/nexus/alliance/layers.js";
+import { reactToColumns } from "../../../../src/models/nexus/alliance/reaction.js";
 import { setupAlliance } from "../../../../src/models/nexus/alliance/setup.js";
 import { armedParams } from "../../../../src/models/nexus/armed/params.js";
 import { canStep } from "../../../../src/worlds/build.js";
@@ -174,5 +175,62 @@ describe("tax-point intelligence", () => {
     expect(held[0]).toBe(0);
     for (let d = 0; d < 60; d++) rememberTaxPoints(held, [], 30);
     expect(held[1]).toBeLessThan(Math.exp(-60 / 30) + 1e-9);
+  });
+});
+
+describe("reaction (the drill's reserves)", () => {
+  /** A run of 5 alliance days (positions taken), then one reaction to a column crossing at `entry`. */
+  function react(entry: number, warningChance: number, seed: number) {
+    const { forces, rules } = resolve({});
+    const store = createContingents(forces);
+    const st = new AllianceState(forces.length, K);
+    const rng = createRngHub(seed).stream("alliance");
+    const severity = new Float64Array(K);
+    const day = { contingents: store, forces, rules, state: st, world, severity, flow, taxHeld };
+    for (let d = 0; d < 5; d++) allianceDay(day, d, rng);
+    const r = { world, forces, rules: { ...rules, warningChance }, contingents: store, state: st, moved: 0 };
+    const before = store.order().map((id) => store.col.cell[id]!);
+    reactToColumns(r, { ids: [0], marching: () => true, entry: () => entry }, rng);
+    return { r, store, before, rules };
+  }
+
+  it("moves the nearest drill screen to an uncovered crossing a column marches on, after its readiness", () => {
+    const tj = k("TJ");
+    const entries = drillCandidates(
+      world,
+      Uint8Array.from(world.countries, (_, i) => (i === tj ? 1 : 0)),
+      k("AF"),
+    );
+    let moved = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const entry of entries.cells) {
+        const { r, store, before, rules } = react(entry, 1, seed);
+        if (r.moved === 0) continue; // covered already
+        moved++;
+        const id = store.order().find((i) => store.col.target[i] === entry && store.col.cell[i] === -1)!;
+        expect(store.col.posture[id]).toBe(POSTURE_DRILL);
+        const from = before[store.order().indexOf(id)]!;
+        const d = world.grid.distance(from, entry, "chebyshev");
+        expect(store.col.transit[id]).toBe(
+          rules.readyDays + Math.max(1, Math.ceil(d / r.forces[store.col.force[id]!]!.mobility)),
+        );
+        // No other drill screen in position was nearer.
+        for (const j of store.order()) {
+          if (j === id || store.col.posture[j] !== POSTURE_DRILL || store.col.cell[j]! < 0) continue;
+          expect(world.grid.distance(store.col.cell[j]!, entry, "chebyshev")).toBeGreaterThanOrEqual(d);
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it("does nothing when it learns nothing (warning chance 0)", () => {
+    const { r, store, before } = react(
+      drillCandidates(world, new Uint8Array(K).fill(1), k("AF")).cells[0]!,
+      0,
+      3,
+    );
+    expect(r.moved).toBe(0);
+    expect(store.order().map((id) => store.col.cell[id]!)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 /** Attribution: true labels, skill and bias, misattributed crackdowns, and the event table. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EventTable } from "../../../../src/engine/recorder.js";
 import { createRngHub } from "../../../../src/engine/rng.js";
@@ -8,6 +9,7 @@ import {
   ACTOR_STATE,
   ACTOR_TRAFFICKER,
   Attribution,
+  burstinessOf,
   LABEL_CRIMINAL,
   LABEL_STATE,
   LABEL_TERRORIST,
@@ -34,10 +36,22 @@ function trueEvents(seed: number) {
 
 /** Record the events of `seed` with skill s and bias b. */
 function attribute(seed: number, skill: number, bias: number, crackdownChance = 0.5) {
-  const a = new Attribution(world, new EventTable(), { bias, stateSkill: skill, crackdownChance });
+  const a = new Attribution(world, new EventTable(), {
+    bias,
+    stateSkill: skill,
+    crackdownChance,
+    crackdownDays: 30,
+  });
   const rng = createRngHub(seed).stream("labels");
   for (const e of trueEvents(seed)) {
-    const event = { tick: 0, cell: e.cell, actor: e.actor, motiveClass: e.motive, ideological: e.act };
+    const event = {
+      tick: 0,
+      cell: e.cell,
+      actor: e.actor,
+      motiveClass: e.motive,
+      ideological: e.act,
+      byState: false,
+    };
     a.record({ ...event, actorId: 0, casualties: 1, skill }, rng);
   }
   return a;
@@ -92,13 +106,18 @@ describe("attribution mechanisms (20 seeds each)", () => {
 describe("books", () => {
   it("count per province, only wrong terrorist labels as misattributed crackdowns, and fill the event table", () => {
     const events = new EventTable();
-    const a = new Attribution(world, events, { bias: 1, stateSkill: 0, crackdownChance: 1 });
+    const a = new Attribution(world, events, {
+      bias: 1,
+      stateSkill: 0,
+      crackdownChance: 1,
+      crackdownDays: 30,
+    });
     const rng = createRngHub(4).stream("l");
     const dushanbe = 18 * 40 + 11;
     const p = world.province[dushanbe]!;
     a.beginDay();
     // Criminal violence, skill 0, bias 1: always "terrorist", always a crackdown, always wrong.
-    const at = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT };
+    const at = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT, byState: false };
     for (let i = 0; i < 5; i++)
       a.record({ ...at, motiveClass: 2, ideological: false, actorId: 7, casualties: 2, skill: 0 }, rng);
     // Ideological violence with skill 1: correctly "terrorist", a warranted crackdown.
@@ -120,5 +139,45 @@ describe("books", () => {
     a.beginDay();
     expect(a.misCrackdownsToday[p]).toBe(0);
     expect(a.misCrackdowns[p]).toBe(5);
+  });
+
+  it("labels the state's own operations but counts no attack and starts no crackdown for them", () => {
+    const a = new Attribution(world, new EventTable(), {
+      bias: 1,
+      stateSkill: 0,
+      crackdownChance: 1,
+      crackdownDays: 30,
+    });
+    const rng = createRngHub(5).stream("l");
+    const dushanbe = 18 * 40 + 11;
+    const p = world.province[dushanbe]!;
+    const k = world.country[dushanbe]!;
+    const at = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT, motiveClass: 2, ideological: false };
+    for (let i = 0; i < 5; i++) a.record({ ...at, actorId: 1, casualties: 1, skill: 0, byState: true }, rng);
+    expect(a.labelledTerror[p]).toBe(5); // bias 1, skill 0: labelled terrorist all the same
+    expect(a.terrorByCountry[k]).toBe(0);
+    expect(a.crackdowns[p]).toBe(0);
+    expect(a.searchUntil[p]).toBe(-1);
+    a.record({ ...at, actorId: 2, casualties: 1, skill: 0, byState: false }, rng);
+    expect(a.terrorByCountry[k]).toBe(1);
+    expect(a.crackdowns[p]).toBe(1);
+    expect(a.searchUntil[p]).toBe(33);
+  });
+});
+
+describe("burstiness of violence", () => {
+  it("is −1 for clockwork gaps, 0 when undefined, and always in [−1, 1]", () => {
+    expect(burstinessOf(10, 70, 490)).toBe(-1); // ten gaps of 7 days
+    expect(burstinessOf(1, 5, 25)).toBe(0);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 200 }), (gaps) => {
+        const b = burstinessOf(
+          gaps.length,
+          gaps.reduce((s, g) => s + g, 0),
+          gaps.reduce((s, g) => s + g * g, 0),
+        );
+        return b >= -1 - 1e-12 && b <= 1 + 1e-12;
+      }),
+    );
   });
 });

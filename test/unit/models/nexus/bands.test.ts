@@ -11,6 +11,7 @@ import type { BandRules } from "../../../../src/models/nexus/bands/rules.js";
 import { bandRulesOf } from "../../../../src/models/nexus/bands/setup.js";
 import { type Bands, createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
 import { collectTax, TaxLayer } from "../../../../src/models/nexus/bands/tax.js";
+import { prepareDay, prepared } from "../../../../src/models/nexus/bands/tempo.js";
 import { payUpkeep } from "../../../../src/models/nexus/bands/upkeep.js";
 import { ACT_ESCORT, ACT_IDLE, ACT_TAX } from "../../../../src/models/nexus/motives.js";
 import { canStep } from "../../../../src/worlds/build.js";
@@ -148,6 +149,56 @@ describe("movement", () => {
         return true;
       }),
     );
+  });
+
+  it("with countries, a hop field keeps to the target's country wherever a path inside it exists", () => {
+    fc.assert(
+      fc.property(arbWorld, fc.nat(), (w, ta) => {
+        const g = routeGraph(w);
+        const fields = new HopFields(g, 16, w.country);
+        const t = ta % w.grid.size;
+        const k = w.country[t]!;
+        // Cells that reach t without leaving its country: a breadth-first search of our own.
+        const inside = new Uint8Array(w.grid.size);
+        const queue = [t];
+        inside[t] = g.blocked[t] === 0 ? 1 : 0;
+        for (let i = 0; i < queue.length && inside[t]; i++) {
+          const u = queue[i]!;
+          for (let j = 0; j < 8; j++) {
+            const v = g.into[u * 8 + j]!;
+            if (v >= 0 && !inside[v] && w.country[v] === k) {
+              inside[v] = 1;
+              queue.push(v);
+            }
+          }
+        }
+        const f = fields.field(t);
+        for (let c = 0; c < w.grid.size; c++) {
+          if (!inside[c]) continue;
+          for (let at = c; at !== t; at = f.next[at]!) if (w.country[at] !== k) return false;
+        }
+        return true;
+      }),
+    );
+  });
+
+  it("operational tempo: a band strikes only after its preparation, and crosses only after a campaign's", () => {
+    const bands = store([50, 0]);
+    const id = bands.order()[0]!;
+    const r = { ...RULES, operationPrepDays: 10, incursionPrepDays: 30 };
+    const rng = createRngHub(1).stream("t");
+    prepareDay(bands, id, r, rng); // first day: both counts drawn below their preparation
+    expect(bands.col.sinceOp[id]).toBeLessThan(10);
+    expect(bands.col.sinceCampaign[id]).toBeLessThan(30);
+    bands.col.sinceOp[id] = 0;
+    bands.col.sinceCampaign[id] = 0;
+    const ready: [boolean, boolean][] = [];
+    for (let d = 1; d <= 30; d++) {
+      prepareDay(bands, id, r, rng);
+      ready.push([prepared(bands, id, r, false), prepared(bands, id, r, true)]);
+    }
+    expect(ready.findIndex(([s]) => s) + 1).toBe(10);
+    expect(ready.findIndex(([, c]) => c) + 1).toBe(30);
   });
 
   it("a band marching from Takhar to Dushanbe crosses the Panj at a crossing, and counts one incursion", () => {

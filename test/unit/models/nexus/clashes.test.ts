@@ -220,7 +220,8 @@ describe("escorts and strikes", () => {
       [0, 1].forEach((ideological, k) => {
         const { ctx, cell } = context(100, seed);
         ctx.ideological = [ideological];
-        // 400 personnel next to the band, every one of them in the traffickers' pay.
+        // 400 personnel next to the band on a high-hazard search, every one in the traffickers' pay.
+        ctx.rules.encounterRatePer100 = 0.5;
         ctx.hostiles.personnel[cell] = 400;
         ctx.hostiles.state[cell] = 400;
         ctx.hostiles.qualityPersonnel[cell] = 400;
@@ -231,6 +232,49 @@ describe("escorts and strikes", () => {
     }
     expect(met[0]).toBe(0);
     expect(met[1]).toBeGreaterThanOrEqual(15);
+  });
+
+  it("a crackdown's search operation finds bands in its province far more often (20 seeds)", () => {
+    const met = [0, 0];
+    for (let seed = 1; seed <= 20; seed++) {
+      [false, true].forEach((search, k) => {
+        const { ctx, cell } = context(100, seed);
+        ctx.hostiles.personnel[cell] = 400;
+        ctx.hostiles.state[cell] = 400;
+        ctx.hostiles.qualityPersonnel[cell] = 400;
+        if (search) ctx.attribution.searchUntil[ctx.world.province[cell]!] = 5;
+        encounterDay(ctx, 0, createRngHub(seed).stream("e"));
+        met[k]! += ctx.out.encounters;
+      });
+    }
+    // Routine duty: 1 − exp(−0.05 × 4) ≈ 0.18 a day; a search (× 10): ≈ 0.86.
+    expect(met[0]).toBeLessThanOrEqual(9);
+    expect(met[1]).toBeGreaterThanOrEqual(13);
+  });
+
+  it("an escort guards its loads on its own ground only: a stop abroad is the economy's", () => {
+    const { ctx, cell } = context(200, 1);
+    const w = ctx.world;
+    const home = w.country[cell]!;
+    const id = ctx.bands.order()[0]!;
+    ctx.bands.col.action[id] = ACT_ESCORT;
+    ctx.bands.col.escortOrg[id] = 0;
+    ctx.bands.col.escortDays[id] = 10;
+    // A cell of another country with no cell of the band's country around it.
+    const far = Array.from({ length: w.grid.size }, (_, c) => c).find(
+      (c) =>
+        w.country[c]! >= 0 &&
+        w.country[c] !== home &&
+        [-1, 0, 1].every((dy) =>
+          [-1, 0, 1].every((dx) => {
+            const v = w.grid.at(w.grid.x(c) + dx, w.grid.y(c) + dy);
+            return v < 0 || w.country[v] !== home;
+          }),
+        ),
+    )!;
+    const rng = createRngHub(1).stream("fight");
+    expect(escortFight(ctx, { org: 0, cell: far, personnel: 20, quality: 1, tick: 0 }, rng)).toBeNull();
+    expect(escortFight(ctx, { org: 0, cell, personnel: 20, quality: 1, tick: 0 }, rng)).not.toBeNull();
   });
 
   it("no escort, no fight: the economy's interdiction decides", () => {

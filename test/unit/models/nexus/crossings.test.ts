@@ -14,6 +14,7 @@ import { createBands, stageBand } from "../../../../src/models/nexus/bands/store
 import {
   type BlockingRules,
   CrossingOutcomes,
+  columnAttacks,
   crossingDay,
   detectionChance,
 } from "../../../../src/models/nexus/clashes/crossings.js";
@@ -145,5 +146,24 @@ describe("blocking at the border", () => {
 
   it("lets a band far larger than the screen break through more often than a small one (20 seeds)", () => {
     expect(tally(3000, 250).crossed).toBeGreaterThan(tally(100, 250).crossed);
+  });
+
+  it("a detected column storms the screen only when its Lanchester strength is the larger", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (f, troops, rug) => {
+          const attacks = columnAttacks(f, 0.8, troops, 1, rug, 0.5);
+          const more = columnAttacks(f + 100, 0.8, troops, 1, rug, 0.5);
+          const rougher = columnAttacks(f, 0.8, troops, 1, Math.min(1, rug + 0.5), 0.5);
+          // More fighters never make a column less willing; rougher ground never more.
+          return (!attacks || more) && (!rougher || attacks);
+        },
+      ),
+    );
+    expect(columnAttacks(500, 0.8, 100, 1, 0, 0.5)).toBe(true);
+    expect(columnAttacks(100, 0.8, 500, 1, 0, 0.5)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { nexusOutcomes } from "../../../../src/models/nexus/outcomes.js";
 import { applySwitches, nexusModelParams } from "../../../../src/models/nexus/params.js";
 import { nexusRun } from "../../../../src/models/nexus/schedule.js";
 import { canStep } from "../../../../src/worlds/build.js";
@@ -108,5 +109,36 @@ describe("attribution in the full model (20 seeds each, 120 days)", () => {
     const attributed = (xs: typeof none) => mean(xs.map((a) => a.attributedTerrorShare()));
     expect(attributed(full)).toBeGreaterThan(attributed(none));
     expect(attributed(full)).toBeGreaterThan(mean(full.map((a) => a.trueTerrorShare())));
+  });
+});
+
+describe("patterns that tell the motive hypotheses apart (20 seeds each, 180 days)", () => {
+  const outcomes = (criminalShare: number) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const p = applySwitches(nexusModelParams.parse({ threat: { criminalShare } }));
+      const { nexus: n, simulation } = nexusRun(p, i + 1);
+      simulation.run(180);
+      return nexusOutcomes(n, 180);
+    });
+  const crim = outcomes(1);
+  const ideo = outcomes(0);
+  /** Mean of criminal − ideological for `k` and the half-width of its 95 % interval (Welch, t ≈ 2.03). */
+  const diff = (k: string) => {
+    const xs = crim.map((o) => o[k]!);
+    const ys = ideo.map((o) => o[k]!);
+    const m = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const s2 = (v: number[]) => v.reduce((s, x) => s + (x - m(v)) ** 2, 0) / (v.length - 1);
+    return { d: m(xs) - m(ys), hw: 2.03 * Math.sqrt(s2(xs) / xs.length + s2(ys) / ys.length) };
+  };
+
+  it("only criminal bands take escort contracts; ideological bands make the larger crossings", () => {
+    expect(ideo.every((o) => o.escort_contracts === 0)).toBe(true);
+    expect(diff("escort_contracts").d - diff("escort_contracts").hw).toBeGreaterThan(0);
+    const { d, hw } = diff("largest_crossing_fighters");
+    expect(d + hw).toBeLessThan(0);
+  });
+
+  it("burstiness of violence stays in [−1, 1]", () => {
+    for (const o of [...crim, ...ideo]) expect(Math.abs(o.violence_burstiness!)).toBeLessThanOrEqual(1);
   });
 });
