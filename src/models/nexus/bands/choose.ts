@@ -24,7 +24,7 @@ import {
   type UtilityFn,
   type UtilityScope,
 } from "../motives.js";
-import type { HopField, HopFields } from "./move.js";
+import { type HopField, type HopFields, hideCell } from "./move.js";
 import type { BandOutcomes } from "./outcomes.js";
 import type { BandRules } from "./rules.js";
 import type { Bands } from "./store.js";
@@ -233,22 +233,6 @@ function senseTargets(
   s.u[a] = best;
   s.avail[a] = bestCell >= 0 ? 1 : 0;
   s.target[a] = bestCell;
-}
-
-/**
- * The most rugged cell of its own country a band at c can step to (or c itself): where it hides.
- * Hiding never crosses a border (that would be an incursion). The border rule is symmetric, so the
- * cells that may step into c are exactly the cells c may step to.
- */
-function hideCell(ctx: BandContext, c: number): number {
-  const { graph, world } = ctx;
-  let best = c;
-  for (let k = 0; k < 8; k++) {
-    const n = graph.into[c * 8 + k]!;
-    if (n >= 0 && world.country[n] === world.country[c] && world.ruggedness[n]! > world.ruggedness[best]!)
-      best = n;
-  }
-  return best;
 }
 
 /**

@@ -216,3 +216,19 @@ export function moveBand(m: Mover, id: number, motiveClass: number): boolean {
   progress[id] = c === t ? 0 : p;
   return true;
 }
+
+/**
+ * The most rugged cell of its own country a band at c can step to (or c itself): where it hides.
+ * Hiding never crosses a border (that would be an incursion). The border rule is symmetric, so the
+ * cells that may step into c are exactly the cells c may step to.
+ */
+export function hideCell(ctx: { graph: RouteGraph; world: World }, c: number): number {
+  const { graph, world } = ctx;
+  let best = c;
+  for (let k = 0; k < 8; k++) {
+    const n = graph.into[c * 8 + k]!;
+    if (n >= 0 && world.country[n] === world.country[c] && world.ruggedness[n]! > world.ruggedness[best]!)
+      best = n;
+  }
+  return best;
+}
