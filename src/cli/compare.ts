@@ -23,7 +23,7 @@ interface CompareArgs {
   json?: boolean | undefined;
 }
 
-const f = formatNumber;
+const f = (v: number) => formatNumber(v);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The comparison and regret tables and the robust-choice sentence, as printed lines. */

@@ -1,4 +1,5 @@
 /** Text inside map SVGs: escaping and numbers for legends. */
+import { formatNumber } from "../../core/number-format.js";
 
 /** Escape text for SVG content and attribute values. */
 export function esc(s: string): string {
@@ -10,10 +11,9 @@ export function esc(s: string): string {
     .replace(/'/g, "&#39;");
 }
 
-/** A legend number: whole with thousands separators from 1,000 up, else at most two decimals. */
+/** A legend number: the one table format (grouped digits, four significant figures). */
 export function legendNumber(v: number): string {
-  if (!Number.isFinite(v)) return "n/a";
-  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : (Math.round(v * 100) / 100).toString();
+  return Number.isFinite(v) ? formatNumber(v) : "n/a";
 }
 
 /** One decimal, for pixel coordinates: a tenth of a pixel is below what a screen shows, and halves the file. */
