@@ -29,11 +29,17 @@ describe("pamir summarize", () => {
   it("recomputes the summary of a results folder with hand-checkable numbers", () => {
     const dir = copyFixture("drill-route");
     const r = pamir("summarize", dir);
-    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("16 runs (15 ok, 1 failed) in 5 design points");
     expect(r.stdout).toMatch(
-      /^nexus\/p2\s+motive=criminal posture=incursion-drill\s+revenue\s+3\s+1\s+54\s/m,
+      /^nexus\/p2\s+motive=criminal posture=incursion-drill\s+revenue\s+3\s+1\s+54\s.*\sn<10$/m,
+    );
+    // Every interval here rests on 2–6 runs: marked in the table, footnoted, and warned on stderr.
+    const marked = r.stdout.split("\n").filter((l) => / n<10$/.test(l));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(r.stdout).toContain("n<10: the interval rests on fewer than 10 runs");
+    expect(r.stderr).toBe(
+      `pamir: warning: ${marked.length} intervals rest on fewer than 10 runs (marked n<10)\n`,
     );
     const rows = readCsv(join(dir, "summary.csv"));
     expect(rows).toHaveLength(10); // 5 points × 2 outcomes

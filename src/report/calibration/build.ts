@@ -17,6 +17,8 @@ export interface BuiltCalibrationReport {
   charts: number;
   maps: number;
   notes: string[];
+  /** None: a calibration's intervals are posterior quantiles, not t intervals. */
+  warnings: string[];
 }
 
 const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
@@ -114,6 +116,7 @@ export async function buildCalibrationReport(
       charts: post.charts,
       maps: 0,
       notes: [],
+      warnings: [],
     },
   };
 }
