@@ -1,5 +1,4 @@
-/** Text inside map SVGs: escaping and numbers for legends. */
-import { formatNumber } from "../../core/number-format.js";
+/** Text inside map SVGs: escaping and pixel coordinates. */
 
 /** Escape text for SVG content and attribute values. */
 export function esc(s: string): string {
@@ -9,11 +8,6 @@ export function esc(s: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-/** A legend number: the one table format (grouped digits, four significant figures). */
-export function legendNumber(v: number): string {
-  return Number.isFinite(v) ? formatNumber(v) : "n/a";
 }
 
 /** One decimal, for pixel coordinates: a tenth of a pixel is below what a screen shows, and halves the file. */
