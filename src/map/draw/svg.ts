@@ -16,7 +16,6 @@ import { LEGEND_WIDTH, type LegendKey, legendPanelSvg } from "./legend.js";
 import { countryNamesSvg, crossingsSvg, marketsSvg, roadsSvg } from "./marks.js";
 import type { MapOutline } from "./outline.js";
 import { countryFill, provinceFill } from "./palette.js";
-import type { ValueScale } from "./scale.js";
 import { esc, round } from "./text.js";
 import { layerLegend, layerPaint, layerScale, type ValueLayer } from "./values.js";
 
@@ -26,8 +25,6 @@ export interface SvgOptions {
   title?: string | undefined;
   /** Colour provinces by these values instead of by country. */
   choropleth?: ValueLayer | undefined;
-  /** The value classes (default: the layer's own, `layerScale([choropleth])`). */
-  scale?: ValueScale | undefined;
 }
 
 /** Width of the map's box in pixels; the height follows from the projection. */
@@ -43,7 +40,7 @@ const MAX_PROVINCE_ENTRIES = 16;
 export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string {
   const map = projectMap(outline, { width: MAP_WIDTH, left: LEFT, top: TOP });
   const ch = opts.choropleth;
-  const scale = ch ? (opts.scale ?? layerScale([ch])) : undefined;
+  const scale = ch ? layerScale([ch]) : undefined;
   const countryOrder = new Map(outline.countries.map((c, i) => [c.code, i] as const));
   const paint: ProvincePaint =
     ch && scale
