@@ -34,6 +34,8 @@ export interface BuiltReport {
   maps: number;
   /** What was left out, one line each. */
   notes: string[];
+  /** Intervals to read with care, one line per kind ("3 intervals rest on fewer than 10 runs"). */
+  warnings: string[];
 }
 
 /** Build the report of the results folder `dir`; a problem says in one line why it cannot be built. */
@@ -70,6 +72,7 @@ export async function buildReport(dir: string, opts: ReportOptions): Promise<Res
       charts: ctx.charts,
       maps: ctx.maps,
       notes: ctx.notes,
+      warnings: ctx.caveats.warnings(),
     },
   };
 }

@@ -3,7 +3,9 @@
  * outcomes to show and which one decides the regret table. Choices are made here once, so every
  * section agrees on them.
  */
+
 import { failure, problem, type Result } from "../core/problems.js";
+import { CaveatTally } from "../stats/interval-caveats.js";
 import { outcomeNames } from "../stats/labels.js";
 import { type StudySummary, summarizeRuns } from "../stats/points.js";
 import type { Direction } from "../stats/regret.js";
@@ -42,6 +44,8 @@ export interface ReportContext {
   regret: (OutcomeInfo & { direction: Direction }) | undefined;
   /** Sections or parts left out, one line each (shown in place and listed in the appendix). */
   notes: string[];
+  /** Intervals of the comparison table that should not be read at face value (warned on stderr). */
+  caveats: CaveatTally;
   /** Charts and maps drawn so far (numbers their ids, so ids are unique and reproducible). */
   charts: number;
   maps: number;
@@ -106,6 +110,7 @@ export function buildContext(data: ResultsData, choices: ReportChoices): Result<
       fallback,
       regret,
       notes: [],
+      caveats: new CaveatTally(),
       charts: 0,
       maps: 0,
     },

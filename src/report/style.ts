@@ -30,6 +30,7 @@ th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--rule); text-align:
 td { text-align: right; white-space: nowrap; }
 thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
 td .ci { display: block; font-size: .8rem; color: var(--muted); font-weight: normal; }
+td .caveat { display: block; font-size: .75rem; color: #b2182b; font-weight: normal; }
 td.best { background: var(--best); font-weight: 700; }
 tr.group-start > * { border-top: 2px solid #999; }
 th.outcome { max-width: 16em; }

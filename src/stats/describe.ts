@@ -36,6 +36,8 @@ export interface SampleStats {
   p5: number;
   /** 95th percentile (type 7). */
   p95: number;
+  /** Smallest value: whether a quantity was ever negative, which tells an interval below 0 apart. */
+  min: number;
 }
 
 // Degrees of freedom repeat across design points; each quantile costs a bisection, so keep them.
@@ -69,22 +71,33 @@ export function quantiles(values: readonly number[], ps: readonly number[]): num
   });
 }
 
-/** n, mean, sd, se, 95 % t interval, median, 5th and 95th percentiles of a sample of finite numbers. */
+/** n, mean, sd, se, 95 % t interval, median, 5th and 95th percentiles and the minimum of a sample of finite numbers. */
 export function describeSample(values: readonly number[]): SampleStats {
   const n = values.length;
   if (n === 0) {
     const nan = Number.NaN;
-    return { n, mean: nan, sd: nan, se: nan, ciLow: nan, ciHigh: nan, median: nan, p5: nan, p95: nan };
+    return {
+      n,
+      mean: nan,
+      sd: nan,
+      se: nan,
+      ciLow: nan,
+      ciHigh: nan,
+      median: nan,
+      p5: nan,
+      p95: nan,
+      min: nan,
+    };
   }
   const xs = [...values];
   const m = mean(xs) as number;
   // The median is the type-7 quantile at 0.5 (for even n the midpoint of the middle two). Not
   // mathjs's median: it partitions around an unseeded random pivot and compares with a relative
   // tolerance, so values a few ulps apart gave a median that changed from run to run.
-  const [p5, med, p95] = quantiles(xs, [0.05, 0.5, 0.95]) as [number, number, number];
+  const [min, p5, med, p95] = quantiles(xs, [0, 0.05, 0.5, 0.95]) as [number, number, number, number];
   // One value has no spread to estimate: sd, se and the interval are undefined, not zero.
   const sd = n > 1 ? (std(xs, "unbiased") as unknown as number) : Number.NaN;
   const se = sd / Math.sqrt(n);
   const half = n > 1 ? tCritical(n - 1) * se : Number.NaN;
-  return { n, mean: m, sd, se, ciLow: m - half, ciHigh: m + half, median: med, p5, p95 };
+  return { n, mean: m, sd, se, ciLow: m - half, ciHigh: m + half, median: med, p5, p95, min };
 }

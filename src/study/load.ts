@@ -1,22 +1,25 @@
 /**
  * Loading a study file: YAML → schema → cross-field rules → its scenarios → factor paths against
  * each model's params → every design point through the model's schema. Like scenario loading,
- * every problem is reported at once, located at line:col, and bad input is a value, not an
- * exception; problems inside a named scenario file are reported in that file.
+ * every problem is reported at once, located at line:col: each stage runs on what the stages
+ * before it could parse. Bad input is a value, not an exception; problems inside a named
+ * scenario file are reported in that file.
  */
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import { isPrototypeKey } from "../core/plain-keys.js";
 import type { LocatedProblem } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import { type LoadedScenario, type LoadResult, loadScenarioText } from "../scenario/load.js";
-import { atFileStart, fileProblems } from "../scenario/located.js";
+import type { Locator } from "../scenario/locate.js";
+import { atFileStart, type FileProblems, fileProblems } from "../scenario/located.js";
 import { readMapping } from "../scenario/mapping.js";
-import { describeIssues, type Finding } from "../scenario/messages.js";
+import type { Finding } from "../scenario/messages.js";
 import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
 import { factorPathProblem } from "./param-path.js";
 import { type CheckProgress, checkPoints } from "./points-check.js";
+import { distrusted, parseSalvaging } from "./salvage.js";
 import { SCENARIO_KEY, type StudyInput, studySchema } from "./schema.js";
 
 /** One base scenario of a study. */
@@ -85,30 +88,97 @@ function prototypeFactors(data: object): Finding[] {
     .map((k) => ({ path: ["factors", k], message: `must not be named "${k}" (a prototype key)`, at: "key" }));
 }
 
-/** Load a study from its text; `file` labels problems and anchors relative scenario paths. */
+/** Keys whose checks depend on another key's value: when that key is set aside, their findings are held back. */
+const DEPENDENTS: Readonly<Record<string, readonly string[]>> = {
+  scenario: ["scenarios"],
+  scenarios: ["scenario"],
+  design: ["samples", "secondOrder", "levels", "candidates"],
+  samples: ["design", "candidates", "replicates"],
+  // A factor set aside changes how many ranges there are, which the design rules count.
+  factors: ["design", "samples", "replicates"],
+};
+
+/** The keys that shape the design's sampling. */
+const DESIGN_KEYS = ["design", "samples", "secondOrder", "levels", "candidates"];
+
+/**
+ * Load a study from its text; `file` labels problems and anchors relative scenario paths. Every
+ * stage runs on what the earlier ones could parse (a bad key is set aside, a bad factor left
+ * out, a scenario that does not load skipped), so one call reports every problem of the file.
+ */
 export function loadStudyText(text: string, file: string, opts: StudyLoadOptions = {}): StudyLoadResult {
   const found = fileProblems(file);
-  const fail = () => found.fail();
-
   const opened = readMapping(found, text, "is empty (a study needs name, scenario and factors)");
-  if (!opened) return fail();
+  if (!opened) return found.fail();
   const { data, locator, place } = opened;
 
-  prototypeFactors(data).forEach(place);
-  if (found.all.length > 0) return fail();
+  const prototypes = prototypeFactors(data);
+  prototypes.forEach(place);
+  const shape = parseSalvaging(
+    studySchema,
+    data,
+    prototypes.map((f) => f.path),
+    { name: "study" },
+  );
+  shape.findings.forEach(place);
+  if (!shape.value) return found.fail();
+  const input = shape.value;
+  const distrust = distrusted(shape.set, DEPENDENTS);
 
-  const parsed = studySchema.safeParse(data);
-  if (!parsed.success) {
-    describeIssues(parsed.error.issues, { root: studySchema, data }).forEach(place);
-    return fail();
-  }
-  const input = parsed.data;
   const { factors, problems } = checkFactors(input);
-  problems.push(...checkStudy(input, factors));
-  problems.forEach(place);
-  if (found.all.length > 0) return fail();
+  const rules = [...problems, ...checkStudy(input, factors)].filter((f) => !distrust(f.path));
+  rules.forEach(place);
 
-  // Scenarios: problems inside them are reported in their own files.
+  const single = input.scenario !== undefined;
+  const scenarios =
+    distrust(["scenario"]) || single === (input.scenarios !== undefined)
+      ? []
+      : loadScenarios(input, file, found, locator);
+
+  const badPaths = new Set<string>();
+  for (const path of Object.keys(input.factors)) {
+    for (const s of scenarios) {
+      const why = factorPathProblem(path, s.scenario.model.name, s.scenario.raw);
+      if (!why) continue;
+      badPaths.add(path);
+      place({ path: ["factors", path], message: why, at: "key" });
+    }
+  }
+
+  // Points of the design as written when its keys and factor paths passed, else of a one-sample
+  // Latin hypercube over the good factors: every value and range end is checked either way.
+  const trusted = DESIGN_KEYS.every((k) => !distrust([k]) && !rules.some((f) => f.path[0] === k));
+  const checked = factors.filter((f) => !badPaths.has(f.path));
+  const full = trusted && checked.length === factors.length;
+  const design = full
+    ? buildDesign(factors, input.design, input.samples ?? 1, input.seed, input)
+    : buildDesign(checked, "lhs", 1, input.seed);
+  checkPoints(scenarios, design, input.ticks, opts.onProgress).forEach(place);
+  if (found.all.length > 0) return found.fail();
+
+  // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
+  const hash = hashOf({
+    study: input,
+    scenarios: scenarios.map((s) => ({
+      key: s.key,
+      model: s.scenario.model.name,
+      scenario: s.scenario.raw,
+      map: s.scenario.map ? { ...s.scenario.map, region: Array.from(s.scenario.map.region) } : null,
+    })),
+  });
+  return {
+    ok: true,
+    study: { file, name: input.name, slug: slugOf(input.name), hash, input, scenarios, design },
+  };
+}
+
+/** Load the study's base scenarios; problems inside one are reported in its own file, a missing one at its reference. */
+function loadScenarios(
+  input: StudyInput,
+  file: string,
+  found: FileProblems,
+  locator: Locator,
+): StudyScenario[] {
   const refs = input.scenarios
     ? input.scenarios.map((s, i) => ({ key: s.key, rel: s.file, at: ["scenarios", i, "file"] }))
     : [{ key: keyOf(input.scenario!), rel: input.scenario!, at: ["scenario"] }];
@@ -125,34 +195,7 @@ export function loadStudyText(text: string, file: string, opts: StudyLoadOptions
       );
     else found.all.push(...res.problems);
   }
-  if (found.all.length > 0) return fail();
-
-  for (const f of factors) {
-    for (const s of scenarios) {
-      const why = factorPathProblem(f.path, s.scenario.model.name, s.scenario.raw);
-      if (why) place({ path: ["factors", f.path], message: why, at: "key" });
-    }
-  }
-  if (found.all.length > 0) return fail();
-
-  const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);
-  checkPoints(scenarios, design, input.ticks, opts.onProgress).forEach(place);
-  if (found.all.length > 0) return fail();
-
-  // The built map is hashed too: a scenario may name a map file, whose content raw does not hold.
-  const hash = hashOf({
-    study: input,
-    scenarios: scenarios.map((s) => ({
-      key: s.key,
-      model: s.scenario.model.name,
-      scenario: s.scenario.raw,
-      map: s.scenario.map ? { ...s.scenario.map, region: Array.from(s.scenario.map.region) } : null,
-    })),
-  });
-  return {
-    ok: true,
-    study: { file, name: input.name, slug: slugOf(input.name), hash, input, scenarios, design },
-  };
+  return scenarios;
 }
 
 /** The key of a single `scenario:` file: its base name, made safe for run ids. */

@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { renderSmallMap, smallMapFrame } from "../../src/map/draw/small.js";
+import { layerScale } from "../../src/map/draw/values.js";
+import { resolveWorld } from "../../src/worlds/resolve.js";
 import { pamir, ROOT } from "./cli.js";
 
 const MAP = "scenarios/maps/central-asia.json";
@@ -57,6 +60,28 @@ describe("pamir map", () => {
     expect(svg).toContain("seizures by province");
     // The top value class of the one value scale (viridis), as on the report's maps.
     expect(svg).toMatch(/id="province-AF-BDS"[^>]*fill="#440154"/);
+  });
+
+  it("paints provinces exactly as the report's small maps do for the same values", () => {
+    const world = resolveWorld({ kind: "file", path: join(ROOT, MAP) });
+    if (!world.ok) throw new Error("the shipped map must load");
+    const outline = world.world.outline();
+    const byIso = Object.fromEntries(outline.provinces.map((p, i) => [p.id!, (i * 104_729) % 5000]));
+    const values = join(dir, "all.json");
+    writeFileSync(values, JSON.stringify(byIso));
+    const out = join(dir, "all.svg");
+    expect(pamir("map", MAP, "--svg", out, "--values", values).code).toBe(0);
+    const layer = { label: "value", values: outline.provinces.map((p) => byIso[p.id!]) };
+    const small = renderSmallMap(smallMapFrame(outline), {
+      id: "m",
+      title: "t",
+      layer,
+      scale: layerScale([layer]),
+    });
+    const paint = (svg: string) =>
+      [...svg.matchAll(/class="province"[^>]*fill="([^"]+)"><title>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(paint(readFileSync(out, "utf8"))).toEqual(paint(small));
+    expect(paint(small)).toHaveLength(62);
   });
 
   it("draws a scenario's ASCII map as cells, and refuses metrics for it", () => {

@@ -6,11 +6,11 @@ import { pamir, ROOT } from "./cli.js";
 
 const SCENARIO = "scenarios/validation/rebellion.yaml";
 
-/** The outcome table as name → number ("—" becomes NaN). */
+/** The outcome table as name → number ("—" becomes NaN; digits are grouped with commas). */
 function table(stdout: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.e+-]+|—)$/gm))
-    out[m[1]!] = m[2] === "—" ? Number.NaN : Number(m[2]);
+  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d,.e+-]+|—)$/gm))
+    out[m[1]!] = m[2] === "—" ? Number.NaN : Number(m[2]!.replaceAll(",", ""));
   return out;
 }
 

@@ -19,7 +19,9 @@ describe("pamir report", () => {
 
   it("writes <results-dir>/report.html from a study the CLI ran, and says what it left out", () => {
     const r = pamir("report", dir);
-    expect(r.stderr).toBe("");
+    // 3 replicates per cell: every interval of the comparison table is flagged, and said so.
+    expect(r.stderr).toMatch(/^pamir: warning: \d+ intervals rest on fewer than 10 runs \(marked n<10\)\n/);
+    expect(r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("pamir: warning: "))).toEqual([]);
     expect(r.code).toBe(0);
     const out = join(dir, "report.html");
     expect(r.stdout.trim().split("\n").pop()).toMatch(
@@ -28,6 +30,8 @@ describe("pamir report", () => {
     expect(r.stdout).toContain("left out: No maps: the runs have no per-province outcomes");
     const html = readFileSync(out, "utf8");
     expect(externalRefs(html)).toEqual([]);
+    expect(html).toContain('<span class="caveat">n&lt;10');
+    expect(html).toContain("n&lt;10: the interval rests on fewer than 10 runs");
     expect(untitledSvgs(html)).toEqual([]);
     expect(
       summaryMismatches(html, readFileSync(join(dir, "summary.csv"), "utf8"), "doctrine", "state"),

@@ -29,12 +29,24 @@ describe("pamir summarize", () => {
   it("recomputes the summary of a results folder with hand-checkable numbers", () => {
     const dir = copyFixture("drill-route");
     const r = pamir("summarize", dir);
-    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("16 runs (15 ok, 1 failed) in 5 design points");
     expect(r.stdout).toMatch(
-      /^nexus\/p2\s+motive=criminal posture=incursion-drill\s+revenue\s+3\s+1\s+54\s/m,
+      /^nexus\/p2\s+motive=criminal posture=incursion-drill\s+revenue\s+3\s+1\s+54\s.*\sn<10$/m,
     );
+    // Every interval here rests on 2–6 runs: marked in the table, footnoted, and warned on stderr.
+    // Casualties 1, 1, 4 (point 1) and 1, 2, 3 (point 4) have mean 2 and 2 − 4.303·se < 0: counts
+    // that never go negative, so those two intervals are marked <0 as well.
+    const lines = r.stdout.split("\n");
+    const few = lines.filter((l) => / n<10( <0)?$/.test(l));
+    const below = lines.filter((l) => / <0$/.test(l)).map((l) => l.split(/\s+/).slice(0, 1)[0]);
+    expect(few.length).toBeGreaterThan(0);
+    expect(below).toEqual(["nexus/p1", "nexus/p4"]);
+    expect(r.stdout).toContain("n<10: the interval rests on fewer than 10 runs");
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `pamir: warning: ${few.length} intervals rest on fewer than 10 runs (marked n<10)`,
+      "pamir: warning: 2 intervals reach below 0 for values never negative (marked <0)",
+    ]);
     const rows = readCsv(join(dir, "summary.csv"));
     expect(rows).toHaveLength(10); // 5 points × 2 outcomes
     // Point 2: revenue 50, 54, 58 and one failed run.

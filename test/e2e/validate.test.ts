@@ -68,4 +68,27 @@ describe("pamir validate on broken scenario files", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:3:13  replicates  must be an integer between 1 and 1000000`);
   });
+
+  // The three mistakes used to take three rounds: the unknown key hid the path, which hid the value.
+  it.each([["validate"], ["study"]])(
+    "pamir %s reports a key typo, a factor-path typo and a bad value in one pass, exit 2",
+    (command) => {
+      const dir = mkdtempSync(join(tmpdir(), "pamir-one-pass-"));
+      const file = join(dir, "three.yaml");
+      writeFileSync(
+        file,
+        `name: three\nscenario: ${join(ROOT, "test/fixtures/studies/tiny-scenario.yaml")}\nreplicate: 3\n` +
+          "factors:\n  params.radus: { values: [1, 2] }\n  params.agents: { values: [10, -5] }\n",
+      );
+      const args = command === "study" ? [file, "--out", join(dir, "out")] : [file];
+      const r = pamir(command, ...args);
+      expect(r.code).toBe(2);
+      const located = r.stderr.split("\n").filter((l) => l.startsWith(`${file}:`));
+      expect(located).toEqual([
+        `${file}:3:1  replicate  unknown key "replicate" (did you mean "replicates"?)`,
+        `${file}:5:3  factors["params.radus"]  is not a parameter of model "schelling": params has no "radus" (did you mean "radius"?)`,
+        `${file}:6:33  factors["params.agents"].values[1]  params.agents must be an integer between 0 and 1000000`,
+      ]);
+    },
+  );
 });

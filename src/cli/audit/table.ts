@@ -12,8 +12,7 @@ export const valueText = (v: unknown) =>
     : typeof v === "object" && v !== null
       ? JSON.stringify(v)
       : String(v);
-const dz = (x: number) =>
-  Number.isNaN(x) ? "—" : Number.isFinite(x) ? x.toFixed(2) : x > 0 ? "inf" : "-inf";
+const dz = (x: number) => formatNumber(x, { digits: 3 });
 
 /** The printed table: per contrast, the outcomes it moves most (or "moves nothing"). */
 export function auditTable(r: AuditResult): string {

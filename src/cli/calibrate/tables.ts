@@ -5,12 +5,12 @@ import { formatNumber as f, renderTable } from "../table.js";
 /** The finished calibration as printed lines: convergence, posterior, fit table. */
 export function calibrationTables(r: Extract<CalibrateResult, { ok: true }>): string[] {
   const conv = r.convergence.map((g) => [
-    String(g.generation),
-    g.tolerance === null ? "∞" : f(g.tolerance),
-    String(g.draws),
+    f(g.generation),
+    f(g.tolerance ?? Infinity),
+    f(g.draws),
     f(g.acceptanceRate),
     f(g.ess),
-    String(g.runsTotal),
+    f(g.runsTotal),
   ]);
   const post = (r.parameters ?? []).map((p) => [p.name, f(p.mean), `[${f(p.q025)}, ${f(p.q975)}]`, f(p.sd)]);
   const fit = (r.fit ?? []).map((t) => [

@@ -4,6 +4,7 @@
  * robust arm named in a sentence.
  */
 import type { ComparisonReport } from "../../stats/compare.js";
+import { CaveatTally, intervalCaveats, MIN_INTERVAL_RUNS } from "../../stats/interval-caveats.js";
 import type { Direction } from "../../stats/regret.js";
 import { CliError, EXIT } from "../errors.js";
 import { problemsText } from "../problems.js";
@@ -21,11 +22,14 @@ export interface CompareArgs {
   json?: boolean | undefined;
 }
 
-const f = formatNumber;
+const f = (v: number) => formatNumber(v);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The comparison and regret tables and the robust-choice sentence, as printed lines. */
-export function formatComparison(r: ComparisonReport): string[] {
+/**
+ * The comparison and regret tables and the robust-choice sentence, as printed lines; intervals
+ * that should not be read at face value are marked, footnoted and counted in `caveats`.
+ */
+export function formatComparison(r: ComparisonReport, caveats = new CaveatTally()): string[] {
   const way = r.direction === "lower-is-better" ? "lower is better" : "higher is better";
   const levelName = r.within ?? "level";
   const out: string[] = [];
@@ -42,24 +46,41 @@ export function formatComparison(r: ComparisonReport): string[] {
     l.arms.map((a) => [
       l.level,
       a.label,
-      String(a.n),
-      String(a.failed),
+      f(a.n),
+      f(a.failed),
       f(a.mean),
       f(a.sd),
       f(a.ciLow),
       f(a.ciHigh),
+      caveats.add(intervalCaveats(a)),
     ]),
   );
-  out.push(renderTable([levelName, r.by, "n", "failed", "mean", "sd", "ci95 low", "ci95 high"], armRows));
+  out.push(
+    renderTable([levelName, r.by, "n", "failed", "mean", "sd", "ci95 low", "ci95 high", "note"], armRows),
+  );
   out.push("");
   out.push(
     `Differences of means (A − B) with ${r.bootstrap.resamples}-resample bootstrap 95 % intervals ` +
       `(seed ${r.bootstrap.seed}) and Hedges' g:`,
   );
+  // A bootstrap interval of a difference may well go below 0; few runs in either arm still matter.
+  const fewer = (l: (typeof r.levels)[number], label: string) =>
+    (l.arms.find((a) => a.label === label)?.n ?? 0) < MIN_INTERVAL_RUNS;
   const pairRows = r.levels.flatMap((l) =>
-    l.pairs.map((p) => [l.level, p.a, p.b, f(p.diff), f(p.ciLow), f(p.ciHigh), f(p.hedgesG)]),
+    l.pairs.map((p) => [
+      l.level,
+      p.a,
+      p.b,
+      f(p.diff),
+      f(p.ciLow),
+      f(p.ciHigh),
+      f(p.hedgesG),
+      caveats.add(Number.isFinite(p.ciLow) && (fewer(l, p.a) || fewer(l, p.b)) ? ["few-runs"] : []),
+    ]),
   );
-  out.push(renderTable([levelName, "A", "B", "A − B", "ci95 low", "ci95 high", "hedges g"], pairRows));
+  out.push(
+    renderTable([levelName, "A", "B", "A − B", "ci95 low", "ci95 high", "hedges g", "note"], pairRows),
+  );
   out.push("");
   const g = r.regret;
   const under = r.within ? ` under each ${r.within}` : "";
@@ -68,6 +89,8 @@ export function formatComparison(r: ComparisonReport): string[] {
   out.push(renderTable([r.by, ...g.hypotheses, "max regret"], regretRows));
   out.push("");
   out.push(robustSentence(r));
+  const notes = caveats.notes();
+  if (notes.length > 0) out.push("", ...notes);
   return out;
 }
 
@@ -130,5 +153,7 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
     return;
   }
   if (read.value.tornLine) print("(a torn last line of runs.ndjson, an interrupted write, was skipped)");
-  for (const l of formatComparison(r.value)) print(l);
+  const caveats = new CaveatTally();
+  for (const l of formatComparison(r.value, caveats)) print(l);
+  for (const w of caveats.warnings()) process.stderr.write(`pamir: warning: ${w}\n`);
 }

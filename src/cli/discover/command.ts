@@ -19,8 +19,7 @@ export interface DiscoverArgs {
   json?: boolean | undefined;
 }
 
-const p = (v: number | null) =>
-  v === null ? "—" : v === 0 ? "< 1e-300" : v < 1e-4 ? v.toExponential(1) : f(v);
+const p = (v: number | null) => (v === null ? "—" : v === 0 ? "< 1e-300" : f(v, { digits: 2 }));
 
 /** The report as printed lines: the cases, the trajectory, the chosen box. */
 export function formatDiscover(r: DiscoverReport): string[] {

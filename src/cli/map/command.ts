@@ -6,7 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { readText } from "../../core/read-file.js";
-import { type Choropleth, renderMapSvg } from "../../map/draw/svg.js";
+import { renderMapSvg } from "../../map/draw/svg.js";
+import type { ValueLayer } from "../../map/draw/values.js";
 import type { CentralAsiaMap } from "../../map/file/types.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { type ResolvedWorld, resolveWorld, type WorldSource, worldSourceOf } from "../../worlds/resolve.js";
@@ -47,7 +48,7 @@ function choropleth(
   map: CentralAsiaMap,
   metric: string | undefined,
   valuesFile: string | undefined,
-): Choropleth | undefined {
+): ValueLayer | undefined {
   if (valuesFile === undefined) {
     if (metric === undefined) return undefined;
     if (!(MAP_METRICS as readonly string[]).includes(metric)) {

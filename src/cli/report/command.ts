@@ -45,6 +45,7 @@ export async function reportCommand(args: ReportArgs, print: (s: string) => void
   }
   const { charts, maps, notes } = r.value;
   for (const n of notes) print(`left out: ${n}`);
+  for (const w of r.value.warnings) process.stderr.write(`pamir: warning: ${w}\n`);
   const kb = Math.round(Buffer.byteLength(r.value.html) / 1024);
   print(
     `wrote ${out} (${kb} kB, ${charts} chart${charts === 1 ? "" : "s"}, ${maps} map${maps === 1 ? "" : "s"})`,

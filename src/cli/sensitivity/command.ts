@@ -20,7 +20,7 @@ export interface SensitivityArgs {
 }
 
 /** A p-value: 3 significant digits, "< 1e-6" below that. */
-const pValue = (p: number) => (Number.isNaN(p) ? "—" : p < 1e-6 ? "< 1e-6" : p.toPrecision(3));
+const pValue = (p: number) => (p < 1e-6 ? "< 1e-6" : f(p, { digits: 3 }));
 
 const span = (i: Interval) => (Number.isNaN(i.low) ? "—" : `[${f(i.low)}, ${f(i.high)}]`);
 

@@ -1,4 +1,5 @@
 /** `pamir summarize <results-dir>`: recompute summary.json and summary.csv from runs.ndjson. */
+import { CaveatTally, intervalCaveats } from "../../stats/interval-caveats.js";
 import { pointLabelText } from "../../stats/labels.js";
 import { CliError, EXIT } from "../errors.js";
 import { problemsText } from "../problems.js";
@@ -21,6 +22,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
     print(`${duplicates} repeated run id${duplicates === 1 ? "" : "s"}: the later line counted`);
   print("");
   const rows: string[][] = [];
+  const caveats = new CaveatTally();
   for (const p of summary.points) {
     for (const name of summary.outcomes) {
       const s = p.outcomes[name]!;
@@ -28,20 +30,23 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
         `${p.scenario}/p${p.point}`,
         pointLabelText(p),
         name,
-        String(s.n),
-        String(p.failed),
+        formatNumber(s.n),
+        formatNumber(p.failed),
         formatNumber(s.mean),
         formatNumber(s.ciLow),
         formatNumber(s.ciHigh),
         formatNumber(s.median),
+        caveats.add(intervalCaveats(s)),
       ]);
     }
   }
   print(
     renderTable(
-      ["point", "labels", "outcome", "n", "failed", "mean", "ci95 low", "ci95 high", "median"],
+      ["point", "labels", "outcome", "n", "failed", "mean", "ci95 low", "ci95 high", "median", "note"],
       rows,
     ),
   );
+  for (const n of caveats.notes()) print(n);
+  for (const w of caveats.warnings()) process.stderr.write(`pamir: warning: ${w}\n`);
   print(`\nwrote ${files.json} and ${files.csv}`);
 }

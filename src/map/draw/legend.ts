@@ -1,12 +1,11 @@
 /**
  * Legends: the full map's panel (countries or value classes, then every kind of mark the map
  * holds, drawn with the map's own symbols) and the value-class strip the report shows above a row
- * of small maps. Both list the classes of the one value scale (`scale.ts`).
+ * of small maps. Both list the classes of the one value scale (`scale.ts`, rows from `values.ts`).
  */
 import type { ProjectedMap } from "./areas.js";
 import { informalSymbol, officialSymbol } from "./marks.js";
 import { INK, WATER } from "./palette.js";
-import { scaleEntries, type ValueScale } from "./scale.js";
 import { esc } from "./text.js";
 
 /** The panel's first block: what the fills mean (countries, provinces or value classes). */
@@ -57,15 +56,10 @@ export function legendPanelSvg(map: ProjectedMap, x: number, y: number, key: Leg
   return p.join("\n");
 }
 
-/** The class strip of `scale` as its own titled SVG (`id` names its title element). */
-export function classLegendSvg(
-  id: string,
-  title: string,
-  scale: ValueScale,
-  format: (v: number) => string,
-): string {
+/** The value classes of `key` (see values.ts `layerLegend`) as a strip in its own titled SVG (`id` names its title element). */
+export function classLegendSvg(id: string, key: LegendKey): string {
   const w = 92;
-  const entries = scaleEntries(scale, format);
+  const { title, entries } = key;
   const items = entries.map(
     (e, i) =>
       `<rect x="${i * w}" y="18" width="${w - 4}" height="12" fill="${e.fill}"/><text x="${i * w}" y="44">${esc(e.label)}</text>`,

@@ -12,7 +12,9 @@ import {
   waterSvg,
 } from "./areas.js";
 import type { MapOutline } from "./outline.js";
+import type { ValueScale } from "./scale.js";
 import { esc } from "./text.js";
+import { layerPaint, type ValueLayer } from "./values.js";
 
 /** Width of a small map in pixels (CSS scales it); the height follows from the projection. */
 export const SMALL_MAP_WIDTH = 360;
@@ -25,24 +27,21 @@ export function smallMapFrame(outline: MapOutline): ProjectedMap {
   return projectMap(outline, { width: SMALL_MAP_WIDTH });
 }
 
-/** What one small map shows: a title, and per province a fill and a tooltip. */
+/** What one small map shows: a title, and the layer of province values in the classes of `scale`. */
 export interface SmallMapContent {
   /** Unique id of the SVG's title element. */
   id: string;
   title: string;
-  fill(province: string): string;
-  tip(province: string): string;
+  layer: ValueLayer;
+  /** The classes, shared by the maps of a row. */
+  scale: ValueScale;
 }
 
-/** One small map on `map`. */
+/** One small map on `map`: the same province fills and tooltips as the full map of the same layer. */
 export function renderSmallMap(map: ProjectedMap, content: SmallMapContent): string {
   const { width, height } = map.projection;
   const names = map.outline.provinces.map((p) => p.name);
-  const provinces = provincesSvg(
-    map,
-    { fill: (i) => content.fill(names[i]!), title: (i) => `${names[i]}: ${content.tip(names[i]!)}` },
-    0.5,
-  );
+  const provinces = provincesSvg(map, layerPaint(map.outline, content.layer, content.scale), 0.5);
   const labels = names.length <= MAX_LABELLED_PROVINCES ? provinceLabelsSvg(map, 12, 1) : "";
   return (
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${content.id}-title" font-family="Helvetica, Arial, sans-serif">` +

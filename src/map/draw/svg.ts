@@ -6,6 +6,7 @@
 import {
   countryBordersSvg,
   frameSvg,
+  type ProvincePaint,
   projectMap,
   provinceLabelsSvg,
   provincesSvg,
@@ -15,23 +16,15 @@ import { LEGEND_WIDTH, type LegendKey, legendPanelSvg } from "./legend.js";
 import { countryNamesSvg, crossingsSvg, marketsSvg, roadsSvg } from "./marks.js";
 import type { MapOutline } from "./outline.js";
 import { countryFill, provinceFill } from "./palette.js";
-import { classBreaks, scaleEntries, type ValueScale, valueFill } from "./scale.js";
-import { esc, legendNumber, round } from "./text.js";
-
-/** Province values drawn in the value classes. */
-export interface Choropleth {
-  /** What the values are, for the legend. */
-  label: string;
-  /** One value per province (index as in the outline's provinces); undefined draws it grey. */
-  values: readonly (number | undefined)[];
-}
+import { esc, round } from "./text.js";
+import { layerLegend, layerPaint, layerScale, type ValueLayer } from "./values.js";
 
 /** Drawing options. */
 export interface SvgOptions {
   /** Title line (default: the outline's caption). */
   title?: string | undefined;
   /** Colour provinces by these values instead of by country. */
-  choropleth?: Choropleth | undefined;
+  choropleth?: ValueLayer | undefined;
 }
 
 /** Width of the map's box in pixels; the height follows from the projection. */
@@ -47,23 +40,24 @@ const MAX_PROVINCE_ENTRIES = 16;
 export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string {
   const map = projectMap(outline, { width: MAP_WIDTH, left: LEFT, top: TOP });
   const ch = opts.choropleth;
-  const scale = ch ? classBreaks(Math.max(0, ...finite(ch.values))) : undefined;
+  const scale = ch ? layerScale([ch]) : undefined;
   const countryOrder = new Map(outline.countries.map((c, i) => [c.code, i] as const));
-  const paint = {
-    ids: true,
-    fill: (i: number) => {
-      const p = outline.provinces[i]!;
-      if (ch && scale) return valueFill(ch.values[i], scale);
-      return provinceFill(p.country, countryOrder.get(p.country) ?? outline.countries.length, i);
-    },
-    title: (i: number) => {
-      const p = outline.provinces[i]!;
-      const code = p.id ?? p.country;
-      const value = ch ? `: ${ch.label} ${ch.values[i] ?? "n/a"}` : "";
-      return `${p.name}${code ? ` (${code})` : ""}${value}`;
-    },
-  };
-  const key = legendKey(outline, ch && scale ? { label: ch.label, scale } : undefined, paint.fill);
+  const paint: ProvincePaint =
+    ch && scale
+      ? { ...layerPaint(outline, ch, scale), ids: true }
+      : {
+          ids: true,
+          fill: (i: number) => {
+            const p = outline.provinces[i]!;
+            return provinceFill(p.country, countryOrder.get(p.country) ?? outline.countries.length, i);
+          },
+          title: (i: number) => {
+            const p = outline.provinces[i]!;
+            const code = p.id ?? p.country;
+            return `${p.name}${code ? ` (${code})` : ""}`;
+          },
+        };
+  const key = ch && scale ? layerLegend(ch, scale) : legendKey(outline, paint.fill);
   const legendX = map.projection.width + 16;
   const legendRows = 12 + key.entries.length;
   const mapBottom = Math.max(map.projection.height, TOP + legendRows * 20);
@@ -96,16 +90,8 @@ export function renderMapSvg(outline: MapOutline, opts: SvgOptions = {}): string
     .join("\n")}\n`;
 }
 
-/**
- * What the fills mean: the value classes of a choropleth; else the countries; else, on a map
- * without countries, its provinces (up to a legend's worth).
- */
-function legendKey(
-  outline: MapOutline,
-  values: { label: string; scale: ValueScale } | undefined,
-  fill: (province: number) => string,
-): LegendKey {
-  if (values) return { title: values.label, entries: scaleEntries(values.scale, legendNumber) };
+/** What the country fills mean: the countries; on a map without countries, its provinces (up to a legend's worth). */
+function legendKey(outline: MapOutline, fill: (province: number) => string): LegendKey {
   if (outline.countries.length > 0) {
     const entries = outline.countries.map((c, i) => ({
       fill: countryFill(c.code, i),
@@ -115,9 +101,4 @@ function legendKey(
   }
   const entries = outline.provinces.map((p, i) => ({ fill: fill(i), label: p.name }));
   return { title: "Provinces", entries: entries.slice(0, MAX_PROVINCE_ENTRIES) };
-}
-
-/** The finite values of a list. */
-function finite(values: readonly (number | undefined)[]): number[] {
-  return values.filter((v): v is number => v !== undefined && Number.isFinite(v));
 }

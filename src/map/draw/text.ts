@@ -1,4 +1,4 @@
-/** Text inside map SVGs: escaping and numbers for legends. */
+/** Text inside map SVGs: escaping and pixel coordinates. */
 
 /** Escape text for SVG content and attribute values. */
 export function esc(s: string): string {
@@ -8,12 +8,6 @@ export function esc(s: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-/** A legend number: whole with thousands separators from 1,000 up, else at most two decimals. */
-export function legendNumber(v: number): string {
-  if (!Number.isFinite(v)) return "n/a";
-  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : (Math.round(v * 100) / 100).toString();
 }
 
 /** One decimal, for pixel coordinates: a tenth of a pixel is below what a screen shows, and halves the file. */

@@ -3,6 +3,7 @@
  * (each target's observed value and band against the re-simulation at the posterior mean), the
  * posterior table and one histogram per parameter, and the convergence per generation.
  */
+import { formatNumber } from "../../core/number-format.js";
 import type { Result } from "../../core/problems.js";
 import { renderChart } from "../charts/vega.js";
 import { esc, fmt } from "../html.js";
@@ -16,6 +17,8 @@ export interface BuiltCalibrationReport {
   charts: number;
   maps: number;
   notes: string[];
+  /** None: a calibration's intervals are posterior quantiles, not t intervals. */
+  warnings: string[];
 }
 
 const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
@@ -52,7 +55,7 @@ async function posteriorSection(d: CalibrationData): Promise<{ html: string; cha
       fmt(p.mean),
       fmt(p.sd),
       `${fmt(p.q025)} – ${fmt(p.q975)}`,
-      String(p.fitted),
+      esc(formatNumber(p.fitted, { digits: 6 })),
     ]),
   );
   const charts: string[] = [];
@@ -73,12 +76,12 @@ async function posteriorSection(d: CalibrationData): Promise<{ html: string; cha
 function convergenceSection(d: CalibrationData): string {
   const rows = d.convergence.map((g) =>
     row([
-      String(g.generation),
-      g.tolerance === null ? "∞" : fmt(g.tolerance),
-      String(g.draws),
+      fmt(g.generation),
+      fmt(g.tolerance ?? Infinity),
+      fmt(g.draws),
       fmt(g.acceptanceRate),
       fmt(g.ess),
-      String(g.runsTotal),
+      fmt(g.runsTotal),
     ]),
   );
   return [
@@ -113,6 +116,7 @@ export async function buildCalibrationReport(
       charts: post.charts,
       maps: 0,
       notes: [],
+      warnings: [],
     },
   };
 }

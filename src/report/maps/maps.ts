@@ -3,10 +3,9 @@
  * colour scale, a legend, and the provinces with the highest values as a table, since a printed
  * page has no hover.
  */
-import type { ProjectedMap } from "../../map/draw/areas.js";
 import { classLegendSvg } from "../../map/draw/legend.js";
-import { classBreaks, type ValueScale, valueFill } from "../../map/draw/scale.js";
 import { renderSmallMap, smallMapFrame } from "../../map/draw/small.js";
+import { layerLegend, layerScale, type ValueLayer } from "../../map/draw/values.js";
 import { leftOut, type ReportContext } from "../context.js";
 import { esc, fmt } from "../html.js";
 import { PROVINCE_METRICS, parseProvinceOutcome } from "../outcomes.js";
@@ -14,27 +13,6 @@ import { studyWorld } from "./world.js";
 
 /** Provinces listed under each metric's maps. */
 const TOP = 5;
-
-/** One small map: provinces filled by value on the shared scale. */
-function smallMap(
-  ctx: ReportContext,
-  map: ProjectedMap,
-  title: string,
-  values: Map<string, number>,
-  scale: ValueScale,
-  unit: string,
-): string {
-  ctx.maps += 1;
-  return renderSmallMap(map, {
-    id: `map-${ctx.maps}`,
-    title,
-    fill: (name) => valueFill(values.get(name), scale),
-    tip: (name) => {
-      const v = values.get(name);
-      return v === undefined || !Number.isFinite(v) ? "no data" : `${fmt(v)} ${unit}`;
-    },
-  });
-}
 
 /** The maps section. */
 export function mapsSection(ctx: ReportContext): string {
@@ -62,7 +40,6 @@ export function mapsSection(ctx: ReportContext): string {
   }
   const { unmatched } = found;
   const map = smallMapFrame(outline);
-  const onMap = new Set(outline.provinces.map((p) => p.name));
   out.push(
     `<p class="small">${esc(`Drawn on ${outline.caption}${found.guessed ? " (recognised from the province names: the results do not say which world)" : ""}. Each map is one ${ctx.arms.by ?? "arm"}${ctx.arms.within ? ` under one ${ctx.arms.within}` : ""}; the maps of a row share one colour scale. Hover a province for its value.`)}</p>`,
   );
@@ -88,20 +65,29 @@ export function mapsSection(ctx: ReportContext): string {
       }
       return v;
     });
-    // The scale spans what is drawn: an off-map sink (Russia) would squeeze every province into one class.
-    const drawn = values.flatMap((v) =>
-      provinces.filter((p) => onMap.has(p) && v.has(p)).map((p) => v.get(p)!),
-    );
-    const max = m.share ? 1 : Math.max(0, ...drawn);
-    const scale = classBreaks(max);
     const title = `${m.label} (${m.unit})`;
+    const unit = m.unit.split(",")[0]!;
+    // Values by the outline's provinces: an off-map sink (Russia) is not drawn, so it does not
+    // squeeze every province into one class of the row's shared scale.
+    const layers: ValueLayer[] = values.map((v) => ({
+      label: title,
+      unit,
+      values: outline.provinces.map((p) => v.get(p.name)),
+    }));
+    const scale = layerScale(layers, m.share);
     out.push(
       `<h3>${esc(m.label)}</h3>`,
-      classLegendSvg(`legend-${m.name}`, title, scale, fmt),
+      classLegendSvg(`legend-${m.name}`, layerLegend(layers[0]!, scale)),
       `<div class="multiples">`,
     );
     ctx.arms.cells.forEach((cell, i) => {
-      const svg = smallMap(ctx, map, `${title}: ${cell.name}`, values[i]!, scale, m.unit.split(",")[0]!);
+      ctx.maps += 1;
+      const svg = renderSmallMap(map, {
+        id: `map-${ctx.maps}`,
+        title: `${title}: ${cell.name}`,
+        layer: layers[i]!,
+        scale,
+      });
       out.push(`<figure class="map">${svg}<figcaption>${esc(cell.name)}</figcaption></figure>`);
     });
     out.push(`</div>`, topTable(ctx, m.label, provinces, values));

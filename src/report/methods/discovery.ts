@@ -4,6 +4,7 @@
  * and pasting trajectory with the chosen box marked, and the box itself — each factor's limits
  * against its full sampled range, with quasi-p-values — and a table of the exact limits.
  */
+import { formatNumber } from "../../core/number-format.js";
 import type { DiscoverReport, Restriction } from "../../stats/prim/discover.js";
 import { figure } from "../charts/charts.js";
 import { leftOut, type ReportContext } from "../context.js";
@@ -15,7 +16,7 @@ import { boxLimitsSpec, type LimitRow, type StepRow, tradeoffSpec } from "./spec
 function pText(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return "—";
   if (p === 0) return "< 1e-300";
-  return p < 1e-4 ? p.toExponential(1) : fmt(p);
+  return formatNumber(p, { digits: 2 });
 }
 
 /** The box's rows: every factor's limits as shares of its full range. */

@@ -5,6 +5,7 @@
  * (Morris designs) or PRCC bars with their intervals (LHS and Sobol-sequence designs), each with
  * a table of the exact numbers under it.
  */
+import { formatNumber } from "../../core/number-format.js";
 import type {
   MorrisFactor,
   PrccFactor,
@@ -67,7 +68,7 @@ function prccTable(outcome: string, factors: PrccFactor[]): string {
   const rows = factors.map(
     (f) =>
       `<tr${attrs({ "data-outcome": outcome, "data-factor": f.factor })}><th scope="row">${esc(f.factor)}</th>` +
-      `${num(f.prcc.value)}${interval(f.prcc)}<td${attrs({ "data-value": exact(f.p) })}>${Number.isFinite(f.p) ? esc(f.p.toPrecision(2)) : "—"}</td></tr>`,
+      `${num(f.prcc.value)}${interval(f.prcc)}<td${attrs({ "data-value": exact(f.p) })}>${Number.isFinite(f.p) ? esc(formatNumber(f.p, { digits: 2 })) : "—"}</td></tr>`,
   );
   return table(["factor", "PRCC", "PRCC 95 % interval", "p (t test)"], rows);
 }

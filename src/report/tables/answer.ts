@@ -4,6 +4,7 @@
  * section. Every number carries its exact value in data-* attributes, so a test (or a reader with
  * the inspector) can check it against summary.csv.
  */
+import { CaveatTally, intervalCaveats } from "../../stats/interval-caveats.js";
 import type { Cell } from "../arms.js";
 import { cellOf } from "../arms.js";
 import type { CellStats } from "../cell-stats.js";
@@ -31,8 +32,8 @@ function bestLabels(ctx: ReportContext, o: OutcomeInfo): Map<string, string> {
   return best;
 }
 
-/** One table cell: mean and interval, exact values in data-* attributes. */
-function statCell(o: OutcomeInfo, cell: Cell, s: CellStats, best: boolean): string {
+/** One table cell: mean and interval (marked when it should not be read at face value), exact values in data-* attributes. */
+function statCell(o: OutcomeInfo, cell: Cell, s: CellStats, best: boolean, caveats: CaveatTally): string {
   const a = attrs({
     "data-outcome": o.name,
     "data-level": cell.level,
@@ -44,7 +45,9 @@ function statCell(o: OutcomeInfo, cell: Cell, s: CellStats, best: boolean): stri
     class: best ? "best" : undefined,
   });
   const ci = Number.isFinite(s.ciLow) ? `<span class="ci">${fmt(s.ciLow)} – ${fmt(s.ciHigh)}</span>` : "";
-  return `<td${a}><span class="mean">${fmt(s.mean)}</span>${ci}</td>`;
+  const marks = caveats.add(intervalCaveats(s));
+  const flag = marks ? `<span class="caveat">${esc(marks)}</span>` : "";
+  return `<td${a}><span class="mean">${fmt(s.mean)}</span>${ci}${flag}</td>`;
 }
 
 const WAY = { "lower-is-better": "lower is better", "higher-is-better": "higher is better" } as const;
@@ -57,13 +60,14 @@ export function comparisonTable(ctx: ReportContext): string {
     (l) => `<th scope="col">${esc(arms.within ? `${arms.within}: ${l}` : l)}</th>`,
   );
   const body: string[] = [];
+  const caveats = new CaveatTally();
   for (const o of ctx.chosen) {
     const best = bestLabels(ctx, o);
     arms.labels.forEach((label, i) => {
       const cells = arms.levels.map((level) => {
         const cell = cellOf(arms, level, label);
         if (!cell) return `<td class="empty">no runs</td>`;
-        return statCell(o, cell, ctx.stats.stats(cell, o.name), best.get(level) === label);
+        return statCell(o, cell, ctx.stats.stats(cell, o.name), best.get(level) === label, caveats);
       });
       const way = o.direction ? `<span class="way">${WAY[o.direction]}</span>` : "";
       const group =
@@ -78,10 +82,12 @@ export function comparisonTable(ctx: ReportContext): string {
   const caption =
     `Mean per run and its 95 % t interval, ${esc(byName)}${within}. ` +
     `Bold: the best ${esc(byName)} in its column, for outcomes with a direction.`;
+  ctx.caveats.addAll(caveats);
+  const notes = caveats.notes().map((n) => `<p class="small caveat-note">${esc(n)}</p>`);
   return (
     `<div class="table-wrap"><table class="compare"><caption>${caption}</caption>` +
     `<thead><tr><th scope="col">outcome</th><th scope="col">${esc(byName)}</th>${head.join("")}</tr></thead>` +
-    `<tbody>${body.join("")}</tbody></table></div>`
+    `<tbody>${body.join("")}</tbody></table></div>${notes.join("")}`
   );
 }
 

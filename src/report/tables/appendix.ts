@@ -2,6 +2,7 @@
  * The appendix: every design point × outcome statistic (what summary.csv holds, computed by the
  * same code), what the report left out and why, and the manifest as recorded.
  */
+import { CaveatTally, intervalCaveats } from "../../stats/interval-caveats.js";
 import { pointLabelText } from "../../stats/labels.js";
 import type { ReportContext } from "../context.js";
 import { esc, fmt } from "../html.js";
@@ -13,14 +14,16 @@ function summaryTable(ctx: ReportContext): string {
   const { summary } = ctx;
   const rows: string[] = [];
   let total = 0;
+  const caveats = new CaveatTally();
   for (const p of summary.points) {
     for (const name of summary.outcomes) {
       total++;
       if (rows.length >= SUMMARY_ROWS_MAX) continue;
       const s = p.outcomes[name]!;
       const cells = [s.n, s.mean, s.sd, s.ciLow, s.ciHigh, s.median, s.p5, s.p95].map(
-        (v, i) => `<td>${i === 0 ? String(v) : fmt(v)}</td>`,
+        (v) => `<td>${fmt(v)}</td>`,
       );
+      cells.push(`<td>${esc(caveats.add(intervalCaveats(s)))}</td>`);
       rows.push(
         `<tr><td>${esc(`${p.scenario}/p${p.point}`)}</td><td>${esc(pointLabelText(p))}</td><td>${esc(name)}</td>${cells.join("")}</tr>`,
       );
@@ -42,13 +45,18 @@ function summaryTable(ctx: ReportContext): string {
     "median",
     "p5",
     "p95",
+    "note",
   ]
     .map((h) => `<th scope="col">${h}</th>`)
     .join("");
   return (
     `<h3>All statistics</h3><p class="small">${esc(`Per design point and outcome: ${summary.methods.sd}; ${summary.methods.ci}; percentiles ${summary.methods.quantiles}. Failed runs left out.`)}</p>` +
     `<div class="table-wrap"><table class="summary"><caption>Summary of every design point and outcome (as summary.csv).</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table></div>${cut}`
+    `<thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table></div>${cut}` +
+    caveats
+      .notes()
+      .map((n) => `<p class="small caveat-note">${esc(n)}</p>`)
+      .join("")
   );
 }
 

@@ -2,18 +2,20 @@
  * Loading a calibration file: YAML → schema → priors and bands → its scenario → parameter paths
  * against the model's params (each prior's two ends through the model's schema) → target outcomes
  * against what the model reports (one probe run of the scenario as written). Like study loading,
- * every problem is reported at once, located at line:col, and bad input is a value.
+ * every problem is reported at once (each stage runs on what the earlier ones could parse),
+ * located at line:col, and bad input is a value.
  */
 import { dirname, isAbsolute, join } from "node:path";
 import type { LocatedProblem } from "../../core/problems.js";
 import { readText } from "../../core/read-file.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
-import { atFileStart, fileProblems } from "../../scenario/located.js";
+import type { Locator } from "../../scenario/locate.js";
+import { atFileStart, type FileProblems, fileProblems } from "../../scenario/located.js";
 import { readMapping } from "../../scenario/mapping.js";
-import { describeIssues } from "../../scenario/messages.js";
 import { hashOf } from "../hash.js";
 import { slugOf } from "../load.js";
 import { factorPathProblem } from "../param-path.js";
+import { distrusted, parseSalvaging } from "../salvage.js";
 import { checkParameters, checkTargets, type FreeParameter, type Target } from "./checks.js";
 import { priorEndProblems, unknownOutcomes } from "./probe.js";
 import { type CalibrationInput, calibrationSchema } from "./schema.js";
@@ -43,7 +45,13 @@ export type CalibrationLoadResult =
   | { ok: true; calibration: LoadedCalibration }
   | { ok: false; problems: LocatedProblem[] };
 
-/** Load a calibration from its text; `file` labels problems and anchors the scenario path. */
+/** Stand-ins for required keys set aside, so the rest is still checked (the scenario is then not loaded). */
+const FILLERS = { name: "calibration", scenario: "(set aside)", parameters: {}, targets: {} };
+
+/**
+ * Load a calibration from its text; `file` labels problems and anchors the scenario path. Every
+ * stage runs on what the earlier ones could parse, so one call reports every problem.
+ */
 export function loadCalibrationText(text: string, file: string): CalibrationLoadResult {
   const found = fileProblems(file);
   const fail = () => found.fail();
@@ -54,36 +62,29 @@ export function loadCalibrationText(text: string, file: string): CalibrationLoad
   );
   if (!opened) return fail();
   const { data, locator, place } = opened;
-  const parsed = calibrationSchema.safeParse(data);
-  if (!parsed.success) {
-    describeIssues(parsed.error.issues, { root: calibrationSchema, data }).forEach(place);
-    return fail();
-  }
-  const input = parsed.data;
+  const shape = parseSalvaging(calibrationSchema, data, [], FILLERS);
+  shape.findings.forEach(place);
+  if (!shape.value) return fail();
+  const input = shape.value;
+  const distrust = distrusted(shape.set);
   const params = checkParameters(input);
   const targets = checkTargets(input);
-  [...params.problems, ...targets.problems].forEach(place);
-  if (found.all.length > 0) return fail();
+  [...params.problems, ...targets.problems].filter((f) => !distrust(f.path)).forEach(place);
 
-  const path = isAbsolute(input.scenario) ? input.scenario : join(dirname(file), input.scenario);
-  const read = readText(path);
-  if (!read.ok) {
-    const message = `${read.problems[0]!.message}: ${path}`;
-    found.place(locator, { path: ["scenario"], message, at: "value" }, "file");
-    return fail();
-  }
-  const loaded = loadScenarioText(read.value, path);
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  const sc = loaded.scenario;
+  const scenario = distrust(["scenario"]) ? undefined : readScenario(input.scenario, file, found, locator);
+  if (!scenario) return fail();
+  const sc = scenario.loaded;
 
-  for (const p of params.parameters) {
-    const why = factorPathProblem(p.path, sc.model.name, sc.raw);
-    if (why) place({ path: ["parameters", p.path], message: why, at: "key" });
+  const badPaths = new Set<string>();
+  for (const path of Object.keys(input.parameters).filter((p) => p.startsWith("params."))) {
+    const why = factorPathProblem(path, sc.model.name, sc.raw);
+    if (!why) continue;
+    badPaths.add(path);
+    place({ path: ["parameters", path], message: why, at: "key" });
   }
-  if (found.all.length > 0) return fail();
-  priorEndProblems(sc, params.parameters, input.ticks).forEach(place);
-  if (found.all.length > 0) return fail();
-  unknownOutcomes(sc, targets.targets, input.ticks).forEach(place);
+  const checked = params.parameters.filter((p) => !badPaths.has(p.path));
+  priorEndProblems(sc, checked, input.ticks).forEach(place);
+  if (targets.targets.length > 0) unknownOutcomes(sc, targets.targets, input.ticks).forEach(place);
   if (found.all.length > 0) return fail();
 
   const hash = hashOf({
@@ -100,11 +101,33 @@ export function loadCalibrationText(text: string, file: string): CalibrationLoad
       slug: slugOf(input.name),
       hash,
       input,
-      scenario: { file: path, text: read.value, loaded: sc },
+      scenario,
       parameters: params.parameters,
       targets: targets.targets,
     },
   };
+}
+
+/** The calibrated scenario, or undefined with its problems reported (a missing file at `scenario:`, others in its own file). */
+function readScenario(
+  rel: string,
+  file: string,
+  found: FileProblems,
+  locator: Locator,
+): LoadedCalibration["scenario"] | undefined {
+  const path = isAbsolute(rel) ? rel : join(dirname(file), rel);
+  const read = readText(path);
+  if (!read.ok) {
+    const message = `${read.problems[0]!.message}: ${path}`;
+    found.place(locator, { path: ["scenario"], message, at: "value" }, "file");
+    return undefined;
+  }
+  const loaded = loadScenarioText(read.value, path);
+  if (!loaded.ok) {
+    found.all.push(...loaded.problems);
+    return undefined;
+  }
+  return { file: path, text: read.value, loaded: loaded.scenario };
 }
 
 /** Load the calibration file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */

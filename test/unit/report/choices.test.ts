@@ -70,16 +70,17 @@ describe("chooseArms", () => {
 
 describe("numbers for people", () => {
   it("rounds for display and keeps the exact value for data attributes", () => {
-    expect([77235, 77235.4, 1234567.8, 55.55, 0.04049, -2.3, 0, Number.NaN].map(fmt)).toEqual([
+    expect([77235, 77235.4, 1234567.8, 55.55, 0.04049, -2.3, 0, Number.NaN].map((v) => fmt(v))).toEqual([
       "77,235",
-      "77,235",
-      "1,234,568",
-      "55.5",
-      "0.0405",
-      "−2.3",
+      "77,240",
+      "1,235,000",
+      "55.55",
+      "0.04049",
+      "-2.3",
       "0",
       "—",
     ]);
+    expect(fmt(88_750_000, "USD")).toBe("88,750,000 USD");
     expect([exact(0.1 + 0.2), exact(Number.NaN)]).toEqual(["0.30000000000000004", ""]);
   });
 

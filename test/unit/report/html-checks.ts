@@ -43,6 +43,8 @@ export interface CompareCell {
   attrs: Record<string, string>;
   mean: string;
   ci: string | undefined;
+  /** The marks of an interval to read with care ("n<10", "<0"), if any. */
+  caveat: string | undefined;
 }
 
 /** Every cell of the comparison table. */
@@ -50,11 +52,12 @@ export function compareCells(html: string): CompareCell[] {
   const table = /<table class="compare">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
   const cells: CompareCell[] = [];
   for (const m of table.matchAll(
-    /<td((?: [a-z-]+="[^"]*")+)><span class="mean">([^<]*)<\/span>(?:<span class="ci">([^<]*)<\/span>)?<\/td>/g,
+    /<td((?: [a-z-]+="[^"]*")+)><span class="mean">([^<]*)<\/span>(?:<span class="ci">([^<]*)<\/span>)?(?:<span class="caveat">([^<]*)<\/span>)?<\/td>/g,
   )) {
     const attrs: Record<string, string> = {};
     for (const a of m[1]!.matchAll(/ ([a-z-]+)="([^"]*)"/g)) attrs[a[1]!] = unesc(a[2]!);
-    cells.push({ attrs, mean: unesc(m[2]!), ci: m[3] === undefined ? undefined : unesc(m[3]) });
+    const caveat = m[4] === undefined ? undefined : unesc(m[4]);
+    cells.push({ attrs, mean: unesc(m[2]!), ci: m[3] === undefined ? undefined : unesc(m[3]), caveat });
   }
   return cells;
 }
@@ -89,6 +92,10 @@ export function summaryMismatches(html: string, csv: string, by: string, within:
     if (r.ci95_low !== "" && c.ci !== `${fmt(Number(r.ci95_low))} – ${fmt(Number(r.ci95_high))}`) {
       bad.push(`${outcome} ${level} ${arm} interval shown ${c.ci}`);
     }
+    // An interval from fewer than 10 runs is marked; one from 10 or more is not.
+    const few = r.ci95_low !== "" && Number(r.n) < 10;
+    if (few !== (c.caveat?.split(" ").includes("n<10") ?? false))
+      bad.push(`${outcome} ${level} ${arm} n = ${r.n} marked "${c.caveat ?? ""}"`);
   }
   return bad;
 }

@@ -104,7 +104,7 @@ describe("the report on the real Central Asia map, with a sampled factor", () =>
     const firstMap = /<figure class="map">([\s\S]*?)<\/figure>/.exec(r.html)![1]!;
     // One filled path per province, each with its own tooltip title; country borders on top.
     expect(firstMap.match(/<path class="province" d="M[^"]+" fill="#[0-9a-f]{6}"><title>/g)).toHaveLength(62);
-    expect(firstMap).toContain("Gorno-Badakhshan: ");
+    expect(firstMap).toContain("Gorno-Badakhshan (TJ-GB): ");
     expect(r.html).toContain("Drawn on Central Asia, 62 provinces at 0.25°.");
     const scatter = /<section id="scatter">[\s\S]*?<\/section>/.exec(r.html)![0];
     expect(scatter).toContain('<figure class="chart">');

@@ -92,6 +92,36 @@ describe("loadStudyText", () => {
     expect(problems(`${head}factors:\n  params.radius: { min: 1, max: 3 }\n`)).toEqual([
       `${FILE}:1:1  design  is required when a factor has a range (lhs, sobol, saltelli or morris)`,
       `${FILE}:1:1  samples  is required when a factor has a range`,
+      // Checked on a one-sample hypercube meanwhile: a fractional radius is what the range would give.
+      `${FILE}:4:18  factors["params.radius"]  params.radius must be an integer between 1 and 50`,
+    ]);
+  });
+
+  // Three rounds for three mistakes before: the unknown key hid the path, which hid the value.
+  it("reports a key typo, a factor-path typo and an out-of-range value in one pass", () => {
+    const text =
+      `${head}replicate: 3\nfactors:\n  params.radus: { values: [1, 2] }\n` +
+      "  params.agents: { values: [10, -5] }\n";
+    expect(problems(text)).toEqual([
+      `${FILE}:3:1  replicate  unknown key "replicate" (did you mean "replicates"?)`,
+      `${FILE}:5:3  factors["params.radus"]  is not a parameter of model "schelling": params has no "radus" (did you mean "radius"?)`,
+      `${FILE}:6:33  factors["params.agents"].values[1]  params.agents must be an integer between 0 and 1000000`,
+    ]);
+  });
+
+  it("sets a refused part aside and checks the rest, without repeating the refusal", () => {
+    const text =
+      "name: 5\nscenario: tiny-scenario.yaml\nreplicates: x\ndesign: lhx\nsamples: 4\nlevels: 3\n" +
+      "factors:\n  params.radius: { min: 1, max: z }\n  params.agents: { valuse: [1] }\n" +
+      "  params.width: { values: [5, 0] }\n  params.hieght: { values: [5] }\n";
+    expect(problems(text)).toEqual([
+      `${FILE}:1:7  name  must be a string`,
+      `${FILE}:3:13  replicates  must be an integer between 1 and 1000000`,
+      `${FILE}:4:9  design  must be one of: lhs, sobol, saltelli, morris (did you mean "lhs"?)`,
+      `${FILE}:8:33  factors["params.radius"].max  must be a number`,
+      `${FILE}:9:20  factors["params.agents"].valuse  unknown key "valuse" (did you mean "values"?)`,
+      `${FILE}:10:31  factors["params.width"].values[1]  params.width must be an integer between 1 and 4000`,
+      `${FILE}:11:3  factors["params.hieght"]  is not a parameter of model "schelling": params has no "hieght" (did you mean "height"?)`,
     ]);
   });
 

@@ -45,7 +45,7 @@ describe("auditTable", () => {
   });
 
   it("prints values as people read them", () => {
-    expect(valueText(0.0002)).toBe("2.000e-4");
+    expect(valueText(0.0002)).toBe("0.0002");
     expect(valueText([{ crossing: "1" }])).toBe('[{"crossing":"1"}]');
     expect(valueText("exact")).toBe("exact");
   });

@@ -242,7 +242,7 @@ describe("the report header's design", () => {
       morris: { trajectories: 2, levels: 4, delta: 2 / 3, candidates: 10 },
     };
     expect(await design("morris", morris)).toMatch(
-      /^Morris \(elementary effects\): r = 2 trajectories on a 4-level grid, Δ = 0\.667, chosen from 10 candidates; 3 samples/,
+      /^Morris \(elementary effects\): r = 2 trajectories on a 4-level grid, Δ = 0\.6667, chosen from 10 candidates; 3 samples/,
     );
   });
 });

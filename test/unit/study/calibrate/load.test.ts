@@ -58,7 +58,9 @@ describe("loadCalibrationText", () => {
       `${head}parameters:\n  params.traffickers.bribeShare: { min: 0.05, max: 2 }\n` +
         `targets:\n  fares_usd: { observed: 10, band: [11, 12], source: s }\n`,
     );
+    // Both at once: the prior end is checked although the band is wrong.
     expect(bad).toEqual([
+      `${FILE}:5:52  parameters["params.traffickers.bribeShare"].max  params.traffickers.bribeShare must be a number between 0 and 1`,
       `${FILE}:7:36  targets.fares_usd.band  must hold the observed value 10 (got [11, 12])`,
     ]);
     const end = problems(
@@ -74,6 +76,18 @@ describe("loadCalibrationText", () => {
     const none = problems(`${head}${param}targets:\n  fares_usd: { observed: 10, source: s }\n`);
     expect(none).toEqual([
       `${FILE}:7:14  targets.fares_usd  give either band: [lo, hi] or tolerance (observed ± tolerance), not both or neither`,
+    ]);
+  });
+
+  it("reports a key typo, a parameter-path typo and a bad band in one pass", () => {
+    const text =
+      `${head}seed: x\nparameters:\n  params.traffickers.bribeShar: { min: 0.05, max: 0.2 }\n` +
+      "targets:\n  fares_usd: { observed: 10, band: [11, 12], source: s }\nmethdo: {}\n";
+    expect(problems(text)).toEqual([
+      `${FILE}:4:7  seed  must be an integer ≥ 0`,
+      `${FILE}:6:3  parameters["params.traffickers.bribeShar"]  is not a parameter of model "economy": params.traffickers has no "bribeShar" (did you mean "bribeShare"?)`,
+      `${FILE}:8:36  targets.fares_usd.band  must hold the observed value 10 (got [11, 12])`,
+      `${FILE}:9:1  methdo  unknown key "methdo" (did you mean "method"?)`,
     ]);
   });
 
