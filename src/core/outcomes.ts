@@ -18,6 +18,8 @@ export interface OutcomeSpec {
   unit: string;
   /** What it measures, one sentence. */
   meaning: string;
+  /** A few words for table headers and chart titles ("Heroin delivered"); the name serves when absent. */
+  label?: string | undefined;
   /** Which way is better; "none" where no side is. */
   direction: OutcomeDirection;
   /** The dimension names of `name`, in the order they appear. */
@@ -40,6 +42,26 @@ export interface OutcomeCatalogue {
   outcomes: readonly OutcomeSpec[];
   /** Per-tick series (`RunResult.series`), one entry per name pattern. */
   series: readonly OutcomeSpec[];
+}
+
+/** What `spec()` takes besides name, unit, direction and meaning. */
+export interface SpecExtras {
+  label?: string | undefined;
+  values?: Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+/** One catalogue entry, its dimensions read from the name's `{dim}` parts (so the two cannot disagree). */
+export function spec(
+  name: string,
+  unit: string,
+  direction: OutcomeDirection,
+  meaning: string,
+  extras: SpecExtras = {},
+): OutcomeSpec {
+  const out: OutcomeSpec = { name, unit, meaning, direction, dimensions: patternDimensions(name) };
+  if (extras.label !== undefined) out.label = extras.label;
+  if (extras.values !== undefined) out.values = extras.values;
+  return out;
 }
 
 /** A column name read through its spec: the spec and the value of each of its dimensions. */
