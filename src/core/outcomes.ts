@@ -188,3 +188,16 @@ export function catalogueProblems(catalogue: OutcomeCatalogue): string[] {
 export function patternGlob(spec: OutcomeSpec): string {
   return spec.name.replace(PLACEHOLDER, "*");
 }
+
+/** The spec naming `column` in the first of `catalogues` that has one, with that catalogue's model. */
+export function describeColumn(
+  catalogues: readonly OutcomeCatalogue[],
+  column: string,
+  kind: "outcomes" | "series" = "outcomes",
+): (OutcomeMatch & { model: string }) | undefined {
+  for (const c of catalogues) {
+    const m = matchColumn(c[kind], column);
+    if (m) return { ...m, model: c.model };
+  }
+  return undefined;
+}
