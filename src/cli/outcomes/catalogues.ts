@@ -8,6 +8,7 @@ import { describeColumn, type OutcomeCatalogue } from "../../core/outcomes.js";
 import { readOutcomesFile } from "../../core/outcomes-file.js";
 import { didYouMean } from "../../core/suggest.js";
 import { findModel, MODELS } from "../../models/registry.js";
+import type { Direction } from "../../stats/regret.js";
 import { readManifest } from "../../study/results/manifest.js";
 import { CliError, EXIT } from "../errors.js";
 import { loadOrFail } from "../load.js";
@@ -53,4 +54,15 @@ export function targetCatalogues(target: string): OutcomeCatalogue[] {
 /** The unit of outcome `name` in `catalogues`, or "" when none names it. */
 export function unitOf(catalogues: readonly OutcomeCatalogue[], name: string): string {
   return describeColumn(catalogues, name)?.spec.unit ?? "";
+}
+
+/** Which way each outcome of `catalogues` is good ("none": no direction); undefined without catalogues. */
+export function catalogueDirections(
+  catalogues: readonly OutcomeCatalogue[],
+): ((outcome: string) => Direction | undefined) | undefined {
+  if (catalogues.length === 0) return undefined;
+  return (outcome) => {
+    const d = describeColumn(catalogues, outcome)?.spec.direction;
+    return d === "lower" ? "lower-is-better" : d === "higher" ? "higher-is-better" : undefined;
+  };
 }
