@@ -159,7 +159,7 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
   const { checkNames } = await import("../stats/group.js");
   const read = await loadRuns(args.resultsDir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
-  const spec = describeColumn(resultsCatalogues(args.resultsDir), args.outcome)?.spec;
+  const spec = describeColumn(await resultsCatalogues(args.resultsDir), args.outcome)?.spec;
   // An unknown outcome is reported (with the nearest names) before any question of direction.
   const known = checkNames(read.value.rows, { outcome: args.outcome, by: args.by, within: args.within });
   if (known) throw new CliError(problemsText([known]), EXIT.badInput);

@@ -84,7 +84,7 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
   const r = discoverBox(
     read.value.rows,
     args.where,
-    { ...space.space, outcomes, directionOf: catalogueDirections(resultsCatalogues(dir)) },
+    { ...space.space, outcomes, directionOf: catalogueDirections(await resultsCatalogues(dir)) },
     { peelAlpha: args.peel, pasteAlpha: args.paste, massMin: args.minSupport, step: args.box },
   );
   if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);

@@ -22,7 +22,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   if (duplicates > 0)
     print(`${duplicates} repeated run id${duplicates === 1 ? "" : "s"}: the later line counted`);
   print("");
-  const catalogues = resultsCatalogues(dir);
+  const catalogues = await resultsCatalogues(dir);
   const rows: string[][] = [];
   for (const p of summary.points) {
     for (const name of summary.outcomes) {

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { dimensionsText } from "../../src/cli/outcomes/command.js";
 import { economyModel } from "../../src/models/economy/model.js";
 import { nexusModel } from "../../src/models/nexus/model.js";
 import { pamir, ROOT } from "./cli.js";
@@ -35,7 +36,7 @@ describe("pamir outcomes", () => {
       `nexus (version ${c.version}): ${c.outcomes.length} outcomes, ${c.series.length} series`,
     );
     for (const s of [...c.outcomes, ...c.series]) {
-      const dims = s.dimensions.join(", ") || "—";
+      const dims = dimensionsText(s);
       const line = `^${literal(s.name)}\\s+${literal(s.unit)}\\s+${s.direction}\\s+${literal(dims)}\\s+${literal(s.meaning)}$`;
       expect(r.stdout, s.name).toMatch(new RegExp(line, "m"));
     }
@@ -53,6 +54,16 @@ describe("pamir outcomes", () => {
     const r = pamir("outcomes", catalogued());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^revenue\s+USD\s+lower\s+—\s+Drug money the bands took\.$/m);
+  });
+
+  it("shows a dimension's fixed values beside its name", () => {
+    const r = pamir("outcomes", "economy");
+    expect(r.stdout).toMatch(
+      /^seized_kg\.\{agency\}\s+kg\s+higher\s+agency: border\|police\|drugs\|military\s+Heroin this agency/m,
+    );
+    expect(r.stdout).toMatch(
+      /^seized_kg\.\{country\}\s+kg\s+higher\s+country\s+Heroin seized in this country/m,
+    );
   });
 
   it("refuses a name that is no model, scenario or folder with exit 2, suggesting the model", () => {
