@@ -28,6 +28,7 @@ const loadCommands = () =>
     import("./worker/spec.js"),
     import("./audit/spec.js"),
     import("./init/spec.js"),
+    import("./outcomes/spec.js"),
   ]);
 
 const print = (s: string): void => {

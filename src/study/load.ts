@@ -17,6 +17,7 @@ import type { Finding } from "../scenario/messages.js";
 import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
+import { keepProblems } from "./keep-check.js";
 import { factorPathProblem } from "./param-path.js";
 import { type CheckProgress, checkPoints } from "./points-check.js";
 import { distrusted, parseSalvaging } from "./salvage.js";
@@ -144,6 +145,10 @@ export function loadStudyText(text: string, file: string, opts: StudyLoadOptions
       place({ path: ["factors", path], message: why, at: "key" });
     }
   }
+  keepProblems(
+    input,
+    scenarios.map((s) => s.scenario.model),
+  ).forEach(place);
 
   // Points of the design as written when its keys and factor paths passed, else of a one-sample
   // Latin hypercube over the good factors: every value and range end is checked either way.

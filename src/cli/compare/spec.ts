@@ -24,8 +24,14 @@ export const command: CommandSpec = {
         type: "string",
         describe: "factor to compare within (e.g. motive); default all runs",
       })
-      .option("lower-is-better", { type: "boolean", describe: "smaller outcome values are better" })
-      .option("higher-is-better", { type: "boolean", describe: "larger outcome values are better" })
+      .option("lower-is-better", {
+        type: "boolean",
+        describe: "smaller outcome values are better (default: the outcome catalogue's direction)",
+      })
+      .option("higher-is-better", {
+        type: "boolean",
+        describe: "larger outcome values are better (default: the outcome catalogue's direction)",
+      })
       .option("bootstrap", { type: "number", default: DEFAULT_BOOTSTRAP, describe: "bootstrap resamples" })
       .option("seed", { type: "number", default: DEFAULT_BOOTSTRAP_SEED, describe: "bootstrap seed" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),

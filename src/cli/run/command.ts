@@ -6,6 +6,7 @@ import { runModel } from "../../core/run.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { CliError, EXIT } from "../errors.js";
 import { loadOrFail } from "../load.js";
+import { unitOf } from "../outcomes/catalogues.js";
 import { setArgs } from "../set-args.js";
 import { formatNumber, renderTable } from "../table.js";
 import { PAMIR_VERSION } from "../version.js";
@@ -56,11 +57,16 @@ export function runCommand(args: RunArgs, print: (s: string) => void): void {
     print(text.trimEnd());
     return;
   }
-  const rows = Object.entries(outcome.result.outcomes).map(([k, v]) => [k, formatNumber(v)]);
+  const catalogue = [sc.model.outcomes];
+  const rows = Object.entries(outcome.result.outcomes).map(([k, v]) => [
+    k,
+    formatNumber(v),
+    unitOf(catalogue, k),
+  ]);
   print(
     `${sc.name} — model ${sc.model.name}, seed ${seed}, ${outcome.result.ticks} ticks, ${ms.toFixed(1)} ms`,
   );
   print("");
-  print(renderTable(["outcome", "value"], rows));
+  print(renderTable(["outcome", "value", "unit"], rows));
   if (written) print(`\nresult written to ${written}`);
 }

@@ -2,6 +2,7 @@
 import { CaveatTally, intervalCaveats } from "../../stats/interval-caveats.js";
 import { pointLabelText } from "../../stats/labels.js";
 import { CliError, EXIT } from "../errors.js";
+import { resultsCatalogues, unitOf } from "../outcomes/catalogues.js";
 import { problemsText } from "../problems.js";
 import { formatNumber, renderTable } from "../table.js";
 
@@ -21,6 +22,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   if (duplicates > 0)
     print(`${duplicates} repeated run id${duplicates === 1 ? "" : "s"}: the later line counted`);
   print("");
+  const catalogues = await resultsCatalogues(dir);
   const rows: string[][] = [];
   const caveats = new CaveatTally();
   for (const p of summary.points) {
@@ -30,6 +32,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
         `${p.scenario}/p${p.point}`,
         pointLabelText(p),
         name,
+        unitOf(catalogues, name),
         formatNumber(s.n),
         formatNumber(p.failed),
         formatNumber(s.mean),
@@ -42,7 +45,19 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   }
   print(
     renderTable(
-      ["point", "labels", "outcome", "n", "failed", "mean", "ci95 low", "ci95 high", "median", "note"],
+      [
+        "point",
+        "labels",
+        "outcome",
+        "unit",
+        "n",
+        "failed",
+        "mean",
+        "ci95 low",
+        "ci95 high",
+        "median",
+        "note",
+      ],
       rows,
     ),
   );

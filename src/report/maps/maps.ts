@@ -8,7 +8,7 @@ import { renderSmallMap, smallMapFrame } from "../../map/draw/small.js";
 import { layerLegend, layerScale, type ValueLayer } from "../../map/draw/values.js";
 import { leftOut, type ReportContext } from "../context.js";
 import { esc, fmt } from "../html.js";
-import { PROVINCE_METRICS, parseProvinceOutcome } from "../outcomes.js";
+import { parseProvinceOutcome, provinceMetrics } from "../outcomes.js";
 import { studyWorld } from "./world.js";
 
 /** Provinces listed under each metric's maps. */
@@ -46,7 +46,7 @@ export function mapsSection(ctx: ReportContext): string {
   if (unmatched.length > 0) {
     out.push(leftOut(ctx, `Not on the map, so not drawn: ${unmatched.join(", ")}.`));
   }
-  for (const m of PROVINCE_METRICS) {
+  for (const m of provinceMetrics(ctx.data.catalogues)) {
     const provinces = byMetric.get(m.name);
     if (!provinces) {
       out.push(

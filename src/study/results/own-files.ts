@@ -18,6 +18,7 @@ export const STUDY_FILES: readonly string[] = [
   "runs.csv",
   "summary.json",
   "summary.csv",
+  "outcomes.csv",
   "design.json",
   "sensitivity.json",
   "sensitivity.csv",

@@ -14,6 +14,7 @@ import type { LoadedStudy } from "../load.js";
 import { coordsOf, indexOfId, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
 import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
+import { writeOutcomesFile } from "./catalogue.js";
 import { finalizeRuns } from "./finalize.js";
 import { type OpenMode, openResultsDir, type StudyCheck } from "./folder.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
@@ -266,6 +267,7 @@ async function finishSession(
   const paths = design.factors.map((f) => f.path);
   const final = finalizeRuns(opts.out, e.shape, paths, Object.keys(pointArm(design, 0) ?? {}));
   manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
+  writeOutcomesFile(opts.out, e.study);
   manifest.endedAt = new Date().toISOString();
   writeManifest(opts.out, manifest);
   // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
