@@ -10,6 +10,7 @@ import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
+import { registerQuery } from "./query/command.js";
 import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
@@ -63,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerCalibrate(y, print);
   y = registerWorker(y, print);
   y = registerAudit(y, print);
+  y = registerQuery(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

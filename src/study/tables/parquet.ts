@@ -85,3 +85,25 @@ export async function tableColumns(path: string): Promise<string[]> {
   const meta = await parquetMetadataAsync(file);
   return meta.schema.slice(1).map((s) => s.name);
 }
+
+/** Call `onRow` for every row of the Parquet file at `path` (only `columns`), reading `chunk` rows at a time. */
+export async function forEachRow(
+  path: string,
+  columns: string[],
+  onRow: (row: Record<string, unknown>) => void,
+  chunk = ROW_GROUP,
+): Promise<void> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  const n = Number(metadata.num_rows);
+  for (let rowStart = 0; rowStart < n; rowStart += chunk) {
+    const rows = await parquetReadObjects({
+      file,
+      metadata,
+      columns,
+      rowStart,
+      rowEnd: Math.min(n, rowStart + chunk),
+    });
+    for (const r of rows) onRow(r);
+  }
+}
