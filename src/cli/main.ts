@@ -10,6 +10,7 @@ import { registerCompare } from "./compare.js";
 import { registerDiscover } from "./discover.js";
 import { CliError, EXIT } from "./errors.js";
 import { registerMap } from "./map.js";
+import { registerOutcomes } from "./outcomes/command.js";
 import { registerQuery } from "./query/command.js";
 import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
@@ -65,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   y = registerWorker(y, print);
   y = registerAudit(y, print);
   y = registerQuery(y, print);
+  y = registerOutcomes(y, print);
   try {
     await y.parseAsync();
   } catch (err) {

@@ -3,6 +3,7 @@
  * pure `run(params, options) → result`. The CLI, studies and benches all go through this one path.
  */
 import type { z } from "zod";
+import type { OutcomeCatalogue } from "./outcomes.js";
 import type { RegionMap } from "./region-map.js";
 
 /** The map a run may receive is part of the contract; its types live with their documentation. */
@@ -69,6 +70,8 @@ export interface ModelDefinition<P = unknown> {
   usesMap: boolean;
   /** Cross-field checks the schema cannot express (e.g. agents fit the map); paths are under `params`. */
   check?(params: P, map: RegionMap | undefined): { path: (string | number)[]; message: string }[];
+  /** What every outcome and series the model emits means: unit, meaning, direction, dimensions. */
+  outcomes: OutcomeCatalogue;
   /** The parameters that encode the model's claims, for `pamir audit` (none when absent). */
   switches?: readonly ModelSwitch[] | undefined;
   /** Build a run ready to step (setup done, tick 0). Pure in (params, options). */

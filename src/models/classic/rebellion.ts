@@ -18,6 +18,7 @@ import { createSimulation, type Phase } from "../../engine/schedule.js";
 import { createPopulation, type Population } from "../population/citizens.js";
 import { populationParams } from "../population/params.js";
 import { kurtosisFrom, maxFrom, meanFrom } from "../population/stats.js";
+import { rebellionCatalogue } from "./catalogue/rebellion.js";
 
 /** Parameters of the rebellion model: NetLogo Rebellion defaults. */
 export const rebellionParams = populationParams.extend({
@@ -224,6 +225,7 @@ export const rebellionModel: ModelDefinition<RebellionParams> = {
   params: rebellionParams,
   defaultTicks: 500,
   usesMap: false,
+  outcomes: rebellionCatalogue,
   switches: [
     {
       path: "legitimacy",

@@ -15,6 +15,7 @@ import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
 import { createRecorder } from "../../engine/recorder.js";
 import { createRngHub, type RngHub } from "../../engine/rng.js";
 import { createSimulation, type Phase } from "../../engine/schedule.js";
+import { schellingCatalogue } from "./catalogue/schelling.js";
 
 /** Parameters of the Schelling model (benchmark "small" values as defaults). */
 export const schellingParams = z.strictObject({
@@ -244,6 +245,7 @@ export const schellingModel: ModelDefinition<SchellingParams> = {
   params: schellingParams,
   defaultTicks: 20,
   usesMap: true,
+  outcomes: schellingCatalogue,
   setup: setupSchelling,
   check(p, map) {
     const free = freeCells(p, map);

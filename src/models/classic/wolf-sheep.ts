@@ -15,6 +15,7 @@ import { createNeighborhood, type Neighborhood } from "../../engine/neighborhood
 import { createRecorder } from "../../engine/recorder.js";
 import { createRngHub, type RngHub, type RngStream } from "../../engine/rng.js";
 import { createSimulation, type Phase } from "../../engine/schedule.js";
+import { wolfSheepCatalogue } from "./catalogue/wolf-sheep.js";
 
 /** Most animals of each kind at the start: far above the benchmark (some thousands), far below memory trouble. */
 export const MAX_ANIMALS = 1_000_000;
@@ -264,5 +265,6 @@ export const wolfSheepModel: ModelDefinition<WolfSheepParams> = {
   params: wolfSheepParams,
   defaultTicks: 100,
   usesMap: false,
+  outcomes: wolfSheepCatalogue,
   setup: setupWolfSheep,
 };

@@ -8,6 +8,7 @@ import type { ModelDefinition, ModelRun, RunOptions, RunResult } from "../../cor
 import { createRecorder, type Recorder } from "../../engine/recorder.js";
 import { findCrossing } from "../../worlds/crossings.js";
 import { producersOf, worldByName } from "../../worlds/resolve.js";
+import { economyCatalogue } from "./catalogue.js";
 import { sum } from "./ledger.js";
 import { AGENCIES, type EconomyParams, economyParams } from "./params.js";
 import { economyRun } from "./schedule.js";
@@ -176,6 +177,7 @@ export const economyModel: ModelDefinition<EconomyParams> = {
   params: economyParams,
   defaultTicks: ECONOMY_DAYS,
   usesMap: false,
+  outcomes: economyCatalogue,
   check: checkEconomy,
   switches: economySwitches,
   setup: setupEconomy,

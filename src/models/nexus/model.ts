@@ -11,6 +11,7 @@ import { createRecorder } from "../../engine/recorder.js";
 import { worldByName } from "../../worlds/resolve.js";
 import { checkEconomy, economySeries } from "../economy/model.js";
 import { armedProblems } from "./armed/state.js";
+import { nexusCatalogue } from "./catalogue/catalogue.js";
 import { nexusOutcomes } from "./outcomes.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
 import { nexusRun } from "./schedule.js";
@@ -81,6 +82,7 @@ export const nexusModel: ModelDefinition<NexusModelParams> = {
   params: nexusModelParams,
   defaultTicks: NEXUS_DAYS,
   usesMap: false,
+  outcomes: nexusCatalogue,
   check: checkNexus,
   switches: nexusSwitches,
   setup: setupNexus,

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { ModelDefinition, ModelRun } from "../../core/model.js";
+import { ishigamiCatalogue } from "./catalogue.js";
 import { staticRun } from "./static-run.js";
 
 const factor = (name: string) =>
@@ -58,6 +59,7 @@ export const ishigamiModel: ModelDefinition<IshigamiParams> = {
   params: ishigamiParams,
   defaultTicks: 0,
   usesMap: false,
+  outcomes: ishigamiCatalogue,
   // Switches with known answers, to check `pamir audit`: x3 acts only through x1, so it is dead where x1 = 0.
   switches: [
     {

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { ModelDefinition, ModelRun } from "../../core/model.js";
+import { sobolGCatalogue } from "./catalogue.js";
 import { staticRun } from "./static-run.js";
 
 /** The usual six-input benchmark: two important inputs, two moderate, two negligible. */
@@ -57,6 +58,7 @@ export const sobolGModel: ModelDefinition<SobolGParams> = {
   params: sobolGParams,
   defaultTicks: 0,
   usesMap: false,
+  outcomes: sobolGCatalogue,
   check(p) {
     return p.x.length === p.a.length
       ? []

@@ -1,0 +1,130 @@
+/**
+ * Catalogue entries of the fighting, its labels and the alliance's cost (`violenceOutcomes` in
+ * models/nexus/outcomes.ts). Directions: less violence, fewer wrong labels and fewer troop-days
+ * spent are better (stats/directions.ts); shares that describe how violence was read have none.
+ */
+import { type OutcomeSpec, spec } from "../../../core/outcomes.js";
+
+const SIDES = ["insurgent", "state", "alliance", "civilian"] as const;
+
+/** Clash, attribution and alliance outcomes. */
+export const VIOLENCE_OUTCOMES: readonly OutcomeSpec[] = [
+  spec(
+    "clashes",
+    "clashes",
+    "lower",
+    "Fights over the run: encounters + strikes + escort_fights (fights at a blocking screen are not counted here).",
+    { label: "Clashes" },
+  ),
+  spec(
+    "encounters",
+    "clashes",
+    "lower",
+    "Hostiles (state units, alliance troops) attacking a band they met.",
+  ),
+  spec(
+    "strikes",
+    "clashes",
+    "lower",
+    "Bands' attacks on a target (defenders around it, or victims if undefended).",
+  ),
+  spec(
+    "escort_fights",
+    "clashes",
+    "lower",
+    "Escorts fighting a state unit that stopped a load they guarded.",
+  ),
+  spec("loads_escorted_through", "loads", "lower", "Stopped loads whose escort won the fight and went on."),
+  spec(
+    "casualties.{side}",
+    "people",
+    "lower",
+    "Casualties of this side in fights and strikes (insurgent: fighters lost, as insurgent_losses).",
+    { values: { side: SIDES } },
+  ),
+  spec(
+    "violent_events",
+    "events",
+    "lower",
+    "Violent events over the run: every clash, strike and fight at a blocking screen.",
+    {
+      label: "Violent events",
+    },
+  ),
+  spec(
+    "true_terror_share",
+    "share 0–1",
+    "none",
+    "Share of violent events whose truth is terrorism (0 with no events).",
+    { label: "Violence that was terrorism" },
+  ),
+  spec(
+    "attributed_terror_share",
+    "share 0–1",
+    "none",
+    "Share of violent events the government labelled terrorism (0 with no events).",
+    { label: "Violence the state called terrorism" },
+  ),
+  spec(
+    "misattribution_rate",
+    "share 0–1",
+    "lower",
+    "Share of violent events labelled other than their truth.",
+  ),
+  spec("crackdowns", "events", "none", "Crackdowns after an event labelled terrorist."),
+  spec(
+    "misattributed_crackdowns",
+    "events",
+    "lower",
+    "Crackdowns after an event wrongly labelled terrorist.",
+  ),
+  spec(
+    "corridor_violence_share",
+    "share 0–1",
+    "none",
+    "Share of violent events on main-route cells (cells that carried ≥ mainRouteShare of all heroin sent).",
+  ),
+  spec(
+    "deaths_tj_kg_kz",
+    "people",
+    "lower",
+    "Deaths (casualties of every side) in violent events in Tajikistan, Kyrgyzstan and Kazakhstan.",
+  ),
+  spec(
+    "terror_labelled_central_asia",
+    "events",
+    "none",
+    "Violent events labelled terrorist in TJ, KG, KZ, UZ and TM (against the ~2 a year observed).",
+  ),
+  spec(
+    "alliance_troop_days",
+    "troop-days",
+    "lower",
+    "Troop-days the alliance forces spent: ready troops kept in position or on standby, within the budget.",
+    { label: "Alliance troop-days" },
+  ),
+  spec(
+    "alliance_troop_days_deployed",
+    "troop-days",
+    "lower",
+    "Troop-days of contingents out (in transit or in position).",
+  ),
+  spec(
+    "alliance_overlap_share",
+    "share 0–1",
+    "lower",
+    "Cells covered by two or more forces over cells covered, on the last day (overlap is waste).",
+  ),
+  spec(
+    "seizures_per_1000_troop_days",
+    "events/1000 troop-days",
+    "higher",
+    "Seizure events per 1000 alliance troop-days.",
+  ),
+  spec(
+    "insurgent_losses_per_1000_troop_days",
+    "fighters/1000 troop-days",
+    "none",
+    "Fighters the bands lost per 1000 alliance troop-days.",
+  ),
+];
