@@ -16,7 +16,7 @@ import type { LoadedStudy } from "../load.js";
 import { coordsOf, indexOfId, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
 import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
-import { NO_DIMENSIONS } from "../tables/layout.js";
+import { catalogueSplit } from "../tables/dimensions.js";
 import { type PartsLayout, PartWriter } from "../tables/parts.js";
 import { finishSession, type RunStudyResult, type SessionOptions, type StudyProgress } from "./ending.js";
 import { openResultsDir, type StudyCheck } from "./folder.js";
@@ -142,7 +142,7 @@ function partsLayout(study: LoadedStudy, manifest: Manifest): PartsLayout {
   return {
     factors: manifest.factors,
     arms: Object.keys(pointArm(study.design, 0) ?? {}),
-    split: NO_DIMENSIONS,
+    split: catalogueSplit(study.scenarios.map((s) => s.scenario.model.outcomes)),
   };
 }
 
