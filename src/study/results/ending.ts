@@ -3,11 +3,14 @@
  * (rows sorted into plan order, runs.csv, the Parquet tables compacted from runs.ndjson and the
  * parts, the manifest's end, the summary).
  */
+import { matchOutcome, type OutcomeSpec } from "../../core/outcomes.js";
 import { type Failure, failure, type Problem, problem } from "../../core/problems.js";
 import { pointArm } from "../designs/design.js";
 import type { LoadedStudy } from "../load.js";
 import type { PlanShape } from "../plan.js";
 import { compactRuns, compactSeries } from "../tables/compact.js";
+import { type PackageInputs, writeDataPackage } from "../tables/datapackage.js";
+import type { RunsLayout } from "../tables/layout.js";
 import { type PartsLayout, removeParts, removeRunsParts } from "../tables/parts.js";
 import { finalizeRuns } from "./finalize.js";
 import type { OpenMode } from "./folder.js";
@@ -55,6 +58,8 @@ export interface SessionOptions {
   version: string;
   /** Called after every received batch. */
   onProgress?: ((p: StudyProgress) => void) | undefined;
+  /** The command line (arguments after `pamir`), for the manifest. */
+  command?: string[] | undefined;
   /** Summary writer (default: the stats module's writeSummary). */
   summarize?: Summarize | undefined;
 }
@@ -96,9 +101,10 @@ export async function finishSession(
   // The runs parts name byte ranges of the unsorted runs.ndjson: gone before it is sorted.
   removeRunsParts(opts.out);
   const final = finalizeRuns(opts.out, e.shape, paths, Object.keys(pointArm(design, 0) ?? {}));
-  compactRuns(opts.out, e.layout, final.outcomes);
-  if (e.study.input.series) await compactSeries(opts.out, e.shape, final.recorded);
-  else removeParts(opts.out);
+  const layout = compactRuns(opts.out, e.layout, final.outcomes);
+  const series = e.study.input.series ? await compactSeries(opts.out, e.shape, final.recorded) : undefined;
+  if (!series) removeParts(opts.out);
+  writeDataPackage(packageInputs(e.study, opts.out, layout, final.outcomes, series));
   manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
   manifest.endedAt = new Date().toISOString();
   writeManifest(opts.out, manifest);
@@ -115,4 +121,28 @@ export async function finishSession(
     elapsedMs: elapsedMs(),
     summaryProblems: summary.ok ? undefined : summary.problems,
   };
+}
+
+/** What datapackage.json describes: the tables' layout, the catalogues and the dimensioned outcomes' patterns. */
+function packageInputs(
+  study: LoadedStudy,
+  dir: string,
+  layout: RunsLayout,
+  outcomes: readonly string[],
+  series: string[] | undefined,
+): PackageInputs {
+  const catalogues = [...new Set(study.scenarios.map((s) => s.scenario.model.outcomes))];
+  const patterns = new Map<string, OutcomeSpec>();
+  for (const o of outcomes) {
+    if (!layout.split(o)) continue;
+    for (const c of catalogues) {
+      const m = matchOutcome(c, o);
+      if (m) {
+        patterns.set(m.spec.name, m.spec);
+        break;
+      }
+    }
+  }
+  const name = study.slug.toLowerCase().replace(/[^-a-z0-9._]/g, "-") || "study";
+  return { dir, title: study.name, name, layout, catalogues, patterns: [...patterns.values()], series };
 }

@@ -20,8 +20,10 @@ import { catalogueSplit } from "../tables/dimensions.js";
 import { type PartsLayout, PartWriter } from "../tables/parts.js";
 import { finishSession, type RunStudyResult, type SessionOptions, type StudyProgress } from "./ending.js";
 import { openResultsDir, type StudyCheck } from "./folder.js";
+import { gitDirty } from "./git.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
 import { LineAppender } from "./ndjson.js";
+import { copyInputs, scenarioInputs } from "./provenance.js";
 import type { SeriesDocument } from "./series.js";
 
 export type { RunStudyResult, SessionOptions, StudyProgress, Summarize } from "./ending.js";
@@ -67,6 +69,7 @@ export function openSession(
   const counts = { planned, done: resumed, failed: open.opened.failedCount };
   const manifest = newManifest(study, opts.version, new Date());
   if (previous) manifest.startedAt = previous.startedAt;
+  Object.assign(manifest, sessionProvenance(study, opts));
   manifest.counts = { ...counts };
   writeManifest(opts.out, manifest);
   writeDesignFile(opts.out, study.design);
@@ -135,6 +138,18 @@ export function openSession(
     finish,
   };
   return { ok: true, session };
+}
+
+/** The manifest's provenance fields for this session: tree state, command line, copies of the inputs. */
+function sessionProvenance(
+  study: LoadedStudy,
+  opts: SessionOptions,
+): Pick<Manifest, "dirty" | "command" | "inputs"> {
+  const files = [
+    { role: "study" as const, file: study.file },
+    ...study.scenarios.flatMap((s) => scenarioInputs(s.scenario)),
+  ];
+  return { dirty: gitDirty(), command: opts.command ?? null, inputs: copyInputs(opts.out, files) };
 }
 
 /** The factors, arms and outcome dimensions the tables of `study` are laid out by. */

@@ -15,7 +15,7 @@ import { forEachLine } from "../results/ndjson.js";
 import type { SeriesDocument } from "../results/series.js";
 import { outcomesColumns, runsColumns, seriesColumns } from "./columns.js";
 import { type RunsLayout, runsLayout } from "./layout.js";
-import { type Column, ROW_GROUP, readTable, TableStream } from "./parquet.js";
+import { type Column, forEachRow, ROW_GROUP, readTable, TableStream } from "./parquet.js";
 import type { PartsLayout } from "./parts.js";
 import { listParts, PARTS_DIR, removeParts } from "./parts.js";
 
@@ -120,11 +120,14 @@ async function windowDocs(
 /**
  * Write series.parquet from the series parts of `dir` (runs `recorded` in runs.ndjson only) and
  * remove the parts. A series.parquet already there is the whole study's (it is only renamed
- * into place when every run is done): the parts beside it are leftovers of a crash.
+ * into place when every run is done): the parts beside it are leftovers of a crash. Returns the
+ * series names, in order of first appearance.
  */
-export async function compactSeries(dir: string, shape: PlanShape, recorded: Uint8Array): Promise<void> {
+export async function compactSeries(dir: string, shape: PlanShape, recorded: Uint8Array): Promise<string[]> {
   const target = join(dir, TABLES.series);
-  if (!existsSync(target)) {
+  const names = new Set<string>();
+  if (existsSync(target)) await forEachRow(target, ["series"], (r) => names.add(r.series as string));
+  else {
     const { owner, sources, rows } = await chooseSources(dir, shape, recorded);
     const runs = Math.max(
       1,
@@ -136,6 +139,7 @@ export async function compactSeries(dir: string, shape: PlanShape, recorded: Uin
     try {
       for (let a = 0; a < recorded.length; a += step) {
         const docs = await windowDocs(dir, shape, owner, sources, a, Math.min(recorded.length, a + step));
+        for (const d of docs) for (const n of Object.keys(d.series)) names.add(n);
         if (docs.length > 0) out.write(seriesColumns(docs));
       }
       out.close(seriesColumns([]) as Column[]);
@@ -145,4 +149,5 @@ export async function compactSeries(dir: string, shape: PlanShape, recorded: Uin
     }
   }
   removeParts(dir);
+  return [...names];
 }
