@@ -32,53 +32,56 @@ export interface Provenance {
   inputs: InputRecord[];
 }
 
-/** Hex SHA-256 of a file's bytes. */
-export function fileSha256(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
-}
-
-/** The input files of a scenario: its file and the map file it names, if any. */
-export function scenarioInputs(
-  sc: Pick<LoadedScenario, "file" | "mapFile">,
-): { role: InputRole; file: string }[] {
+/** The input files of a scenario: its file (with the text that was loaded, when known) and the map file it names. */
+export function scenarioInputs(sc: Pick<LoadedScenario, "file" | "mapFile">, text?: string): InputFile[] {
   return [
-    { role: "scenario", file: sc.file },
+    { role: "scenario", file: sc.file, text },
     ...(sc.mapFile ? [{ role: "map" as const, file: sc.mapFile }] : []),
   ];
 }
 
-/** Each distinct file once, first role wins, with its hash. */
-function hashed(files: readonly { role: InputRole; file: string }[]): InputRecord[] {
+/** An input file to record: its role, path and, when it was read already, the text that was used. */
+export interface InputFile {
+  role: InputRole;
+  file: string;
+  text?: string | undefined;
+}
+
+/** Each distinct readable file once (first role wins) with the bytes that were used. */
+function contents(files: readonly InputFile[]): { role: InputRole; file: string; bytes: Buffer }[] {
   const seen = new Set<string>();
-  const out: InputRecord[] = [];
+  const out: { role: InputRole; file: string; bytes: Buffer }[] = [];
   for (const f of files) {
-    if (seen.has(f.file) || !existsSync(f.file)) continue;
+    if (seen.has(f.file) || (f.text === undefined && !existsSync(f.file))) continue;
     seen.add(f.file);
-    out.push({ ...f, sha256: fileSha256(f.file) });
+    out.push({
+      role: f.role,
+      file: f.file,
+      bytes: f.text !== undefined ? Buffer.from(f.text, "utf8") : readFileSync(f.file),
+    });
   }
   return out;
 }
 
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
 /** Provenance of inputs `files` run by `command`. */
-export function provenance(
-  files: readonly { role: InputRole; file: string }[],
-  command: string[] | null,
-): Provenance {
-  return { git: gitCommit(), dirty: gitDirty(), command, inputs: hashed(files) };
+export function provenance(files: readonly InputFile[], command: string[] | null): Provenance {
+  const inputs = contents(files).map((f) => ({ role: f.role, file: f.file, sha256: sha256(f.bytes) }));
+  return { git: gitCommit(), dirty: gitDirty(), command, inputs };
 }
 
-/** Copy each input into `<dir>/inputs/`, hashing the bytes copied (a copy already there under its hash name is kept). */
-export function copyInputs(dir: string, files: readonly { role: InputRole; file: string }[]): InputRecord[] {
+/** Copy each input into `<dir>/inputs/` (a copy already there under its hash name is kept). */
+export function copyInputs(dir: string, files: readonly InputFile[]): InputRecord[] {
   mkdirSync(join(dir, "inputs"), { recursive: true });
-  return hashed(files).map((i) => {
-    const bytes = readFileSync(i.file);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const copy = `inputs/${sha256.slice(0, 16)}-${basename(i.file)}`;
+  return contents(files).map((f) => {
+    const hash = sha256(f.bytes);
+    const copy = `inputs/${hash.slice(0, 16)}-${basename(f.file)}`;
     const target = join(dir, copy);
     if (!existsSync(target)) {
-      writeFileSync(`${target}.tmp`, bytes);
+      writeFileSync(`${target}.tmp`, f.bytes);
       renameSync(`${target}.tmp`, target);
     }
-    return { ...i, sha256, copy };
+    return { role: f.role, file: f.file, sha256: hash, copy };
   });
 }

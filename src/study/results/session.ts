@@ -146,8 +146,8 @@ function sessionProvenance(
   opts: SessionOptions,
 ): Pick<Manifest, "dirty" | "command" | "inputs"> {
   const files = [
-    { role: "study" as const, file: study.file },
-    ...study.scenarios.flatMap((s) => scenarioInputs(s.scenario)),
+    { role: "study" as const, file: study.file, text: study.text },
+    ...study.scenarios.flatMap((s) => scenarioInputs(s.scenario, s.text)),
   ];
   return { dirty: gitDirty(), command: opts.command ?? null, inputs: copyInputs(opts.out, files) };
 }

@@ -62,7 +62,8 @@ export class PartWriter {
     this.dir = join(results, PARTS_DIR);
     mkdirSync(this.dir, { recursive: true });
     // A temporary left by a crash is half a part: no rename made it one.
-    for (const name of readdirSync(this.dir)) if (name.endsWith(".tmp")) rmSync(join(this.dir, name));
+    for (const name of readdirSync(this.dir))
+      if (name.endsWith(".tmp") && PART.test(name.slice(0, -4))) rmSync(join(this.dir, name));
   }
 
   /** The series of the lines about to take bytes [from, to) of runs.ndjson (before they are appended). */
@@ -121,9 +122,13 @@ export class PartWriter {
   }
 }
 
-/** Remove the parts folder of `dir` (after compaction). */
+/** Remove the parts of `dir` (after compaction), and the parts folder when nothing else is in it. */
 export function removeParts(dir: string): void {
-  rmSync(join(dir, PARTS_DIR), { recursive: true, force: true });
+  const p = join(dir, PARTS_DIR);
+  if (!existsSync(p)) return;
+  for (const name of readdirSync(p))
+    if (PART.test(name.replace(/\.tmp$/, ""))) rmSync(join(p, name), { force: true });
+  if (readdirSync(p).length === 0) rmSync(p, { recursive: true, force: true });
 }
 
 /** Remove the runs parts of `dir` (before runs.ndjson is sorted: their byte ranges name the unsorted file). */
