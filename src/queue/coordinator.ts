@@ -246,6 +246,7 @@ async function drain(
           mayRefuse: refusedBefore < MAX_REFUSALS,
           key,
         });
+        s.flush(); // the job's rows are on disk before the job goes
         await job.remove();
         if (got.ignored) {
           onNotice?.(`ignored ${got.ignored}`);

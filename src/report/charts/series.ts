@@ -79,7 +79,7 @@ function fromFiles(dir: string, cells: Cell[], names: readonly string[], out: Ce
       const ticks = Array.isArray(doc.ticks) ? (doc.ticks as number[]) : [];
       for (const name of names) {
         const values = doc.series?.[name];
-        if (Array.isArray(values)) ticks.forEach((t, i) => add(out[k]!, t, name, values[i]));
+        if (Array.isArray(values)) for (const [i, t] of ticks.entries()) add(out[k]!, t, name, values[i]);
       }
     }
   });

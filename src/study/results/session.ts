@@ -15,15 +15,15 @@ import { writeDesignFile } from "../designs/design-file.js";
 import type { LoadedStudy } from "../load.js";
 import { coordsOf, indexOfId, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
-import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
+import { buildRow, type PointInfo, type RunRecord } from "../run/rows.js";
 import { catalogueSplit } from "../tables/dimensions.js";
 import { type PartsLayout, PartWriter } from "../tables/parts.js";
 import { finishSession, type RunStudyResult, type SessionOptions, type StudyProgress } from "./ending.js";
 import { openResultsDir, type StudyCheck } from "./folder.js";
 import { gitDirty } from "./git.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
-import { LineAppender } from "./ndjson.js";
 import { copyInputs, scenarioInputs } from "./provenance.js";
+import { RunRecorder } from "./recorder.js";
 import type { SeriesDocument } from "./series.js";
 
 export type { RunStudyResult, SessionOptions, StudyProgress, Summarize } from "./ending.js";
@@ -48,7 +48,9 @@ export interface StudySession {
   receive(tasks: readonly RunTask[], records: readonly RunRecord[]): { runs: number; busyMs: number };
   /** Where the study stands now. */
   progress(): StudyProgress;
-  /** Close runs.ndjson (idempotent; `finish` does it too). */
+  /** Write the runs that wait (received runs are written within a second; this writes them now). */
+  flush(): void;
+  /** Write the runs that wait and close runs.ndjson (idempotent; `finish` does it too). */
   close(): void;
   /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
   finish(execution: Manifest["execution"], failed?: string): Promise<RunStudyResult>;
@@ -79,9 +81,9 @@ export function openSession(
   const layout = partsLayout(study, manifest);
   const parts = new PartWriter(opts.out, layout);
   // Runs parts a crash left out are rebuilt from runs.ndjson (a finished study's parts are compacted anyway).
-  let offset = existsSync(runsFile) ? statSync(runsFile).size : 0;
+  const offset = existsSync(runsFile) ? statSync(runsFile).size : 0;
   if (resumed > 0 && resumed < planned) parts.repair(runsFile, offset);
-  const appender = new LineAppender(runsFile);
+  const recorder = new RunRecorder(runsFile, offset, parts);
   const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
 
   const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
@@ -98,23 +100,14 @@ export function openSession(
       if (rec.status === "failed") counts.failed++;
       busyMs += rec.durationMs;
     });
-    if (rows.length > 0) {
-      const text = rows.map(rowLine).join("");
-      const to = offset + Buffer.byteLength(text);
-      // Series first: a run recorded in runs.ndjson has its series on disk.
-      parts.series(offset, to, docs);
-      // One write of whole lines per batch: a crash can only cut the last line short.
-      appender.append(text);
-      parts.runs(offset, to, rows);
-      offset = to;
-    }
+    recorder.add(rows, docs);
     opts.onProgress?.(progress());
     return { runs: rows.length, busyMs };
   };
 
   const ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0, layout };
   const finish = (execution: Manifest["execution"], failed?: string) => {
-    appender.close();
+    recorder.close();
     return finishSession(ending, execution, failed);
   };
   const tasksIn = (from: number, to: number) => {
@@ -122,8 +115,9 @@ export function openSession(
     for (let i = from; i < to; i++) if (!done[i]) out.push(task(i));
     return out;
   };
-  const close = () => appender.close();
+  const close = () => recorder.close();
   const session = {
+    flush: () => recorder.flush(),
     close,
     shape,
     planned,

@@ -5,8 +5,8 @@
  * half a table under a table's name. Column statistics and page indexes are left out: the
  * tables are small per file and read whole, and they cost more time to write than the data.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { asyncBufferFromFile, parquetMetadata, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import type { ColumnSource } from "hyparquet-writer";
 import { fileWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from "hyparquet-writer";
 
@@ -34,6 +34,32 @@ export function writeTable(path: string, columns: readonly Column[]): void {
   const buf = parquetWriteBuffer({ columnData: columns.map(source), statistics: false, createdBy: "pamir" });
   writeFileSync(`${path}.tmp`, new Uint8Array(buf));
   renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Write `columns` as a small Parquet part at `path`, directly and uncompressed: for the small
+ * parts a study writes as it runs, the pure-JavaScript Snappy codec and a rename cost several
+ * times the rest of the write. A part a crash cut short is no Parquet file (`isWhole`).
+ */
+export function writePart(path: string, columns: readonly Column[]): void {
+  const buf = parquetWriteBuffer({
+    columnData: columns.map(source),
+    statistics: false,
+    codec: "UNCOMPRESSED",
+    createdBy: "pamir",
+  });
+  writeFileSync(path, new Uint8Array(buf));
+}
+
+/** Whether the file at `path` is a whole Parquet file (its footer parses). */
+export function isWhole(path: string): boolean {
+  try {
+    const b = readFileSync(path);
+    parquetMetadata(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A table written in chunks of rows (one or more row groups each): memory holds one chunk. */

@@ -1,12 +1,15 @@
 /**
- * Table parts written as a study runs, in `parts/` of its results folder. Each received batch
- * gives `series-<from>-<to>.parquet` (its runs' thinned series, written before their rows are
+ * Table parts written as a study runs, in `parts/` of its results folder. Each write of finished
+ * runs gives `series-<from>-<to>.parquet` (its runs' thinned series, written before their rows are
  * appended to runs.ndjson, so a recorded run always has its series on disk) and
  * `runs-<from>-<to>.parquet` (its rows, written after they are durable in runs.ndjson, which
  * stays the crash-safe record). `<from>-<to>` is the byte range the batch's lines take in
  * runs.ndjson, so on resume the ranges no runs part covers are the lines to rebuild a part from,
- * without opening any part. Every part is written under a temporary name and renamed: a part
- * is there whole or not at all. `pamir query` reads the parts of a study not yet finished; the
+ * without opening any part. A part is written in one go under its name (a temporary and a
+ * rename cost more than the write); one a crash cut short does not parse, and a resume deletes
+ * it before anything else — a series part is written before its lines, so no recorded run
+ * loses its series that way. The session gathers batches for up to a
+ * second into one pair of parts (results/recorder.ts). Parts are not compressed (see parquet.ts). `pamir query` reads the parts of a study not yet finished; the
  * end of a study compacts them (compact.ts) and removes them.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -17,7 +20,7 @@ import { forEachLine } from "../results/ndjson.js";
 import type { SeriesDocument } from "../results/series.js";
 import { runsColumns, seriesColumns } from "./columns.js";
 import { runsLayout, type SplitOutcome } from "./layout.js";
-import { writeTable } from "./parquet.js";
+import { isWhole, writePart } from "./parquet.js";
 
 /** The parts folder of a results folder. */
 export const PARTS_DIR = "parts";
@@ -61,23 +64,29 @@ export class PartWriter {
   ) {
     this.dir = join(results, PARTS_DIR);
     mkdirSync(this.dir, { recursive: true });
-    // A temporary left by a crash is half a part: no rename made it one.
-    for (const name of readdirSync(this.dir))
-      if (name.endsWith(".tmp") && PART.test(name.slice(0, -4))) rmSync(join(this.dir, name));
+    // A part a crash cut short, or a temporary of an older pamir's, is not a part.
+    for (const name of readdirSync(this.dir)) {
+      const part = PART.test(name);
+      if ((part && !isWhole(join(this.dir, name))) || (name.endsWith(".tmp") && PART.test(name.slice(0, -4))))
+        rmSync(join(this.dir, name));
+    }
   }
 
   /** The series of the lines about to take bytes [from, to) of runs.ndjson (before they are appended). */
   series(from: number, to: number, docs: readonly SeriesDocument[]): void {
-    if (docs.length > 0) writeTable(join(this.dir, partName("series", from, to)), seriesColumns(docs));
+    if (docs.length > 0) writePart(join(this.dir, partName("series", from, to)), seriesColumns(docs));
   }
 
   /** The rows that took bytes [from, to) of runs.ndjson (after they are durable there). */
   runs(from: number, to: number, rows: readonly RunRow[]): void {
-    if (rows.length === 0) return;
+    this.write(from, to, rows);
+  }
+
+  private write(from: number, to: number, rows: readonly RunRow[]): void {
     const outcomes = new Set<string>();
     for (const r of rows) for (const k of Object.keys(r.outcomes)) outcomes.add(k);
     const l = runsLayout(this.layout.factors, this.layout.arms, [...outcomes], this.layout.split);
-    writeTable(join(this.dir, partName("runs", from, to)), runsColumns(l, rows));
+    writePart(join(this.dir, partName("runs", from, to)), runsColumns(l, rows));
   }
 
   /**
@@ -96,7 +105,7 @@ export class PartWriter {
     let to = -1;
     let rebuilt = 0;
     const flush = () => {
-      this.runs(from, to, rows);
+      this.write(from, to, rows);
       rebuilt += rows.length;
       rows = [];
       from = -1;

@@ -4,7 +4,15 @@
  * runs.ndjson on resume, and a series part of a batch whose rows never reached runs.ndjson does
  * not put a second copy of a run into series.parquet.
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +22,7 @@ import { openSession } from "../../../../src/study/results/session.js";
 import { inlineExecutor } from "../../../../src/study/run/executor.js";
 import { type RunStudyOptions, runStudy } from "../../../../src/study/run/runner.js";
 import { readTable } from "../../../../src/study/tables/parquet.js";
-import { listParts, PARTS_DIR } from "../../../../src/study/tables/parts.js";
+import { listParts, PARTS_DIR, partName } from "../../../../src/study/tables/parts.js";
 
 function load(file: string): LoadedStudy {
   const r = loadStudyFile(file);
@@ -72,12 +80,17 @@ describe("table parts", () => {
     const dir = tmp();
     await interrupted(tiny, dir, 9);
     const parts = listParts(dir, "runs");
-    expect(parts.length).toBeGreaterThan(2);
-    // As if the process died after appending two batches' lines but before writing their parts.
-    for (const p of [parts[0]!, parts[parts.length - 1]!]) rmSync(join(dir, PARTS_DIR, p.name));
+    expect(parts.length).toBeGreaterThan(0);
+    // As if the process died after appending the lines but before writing their parts; and a
+    // part cut short by the crash (it is no Parquet file, and goes).
+    const cut = join(dir, PARTS_DIR, partName("runs", 10 ** 9, 10 ** 9 + 5));
+    writeFileSync(cut, "PAR1 cut short");
+    for (const p of [parts[0]!, parts[parts.length - 1]!])
+      rmSync(join(dir, PARTS_DIR, p.name), { force: true });
     const open = openSession(tiny, { out: dir, mode: "resume", version: "test" });
     if (!open.ok) throw new Error(open.problems[0]!.message);
     open.session.close();
+    expect(existsSync(cut)).toBe(false);
     expect((await partIds(dir)).sort()).toEqual(lineIds(dir).sort());
   });
 
