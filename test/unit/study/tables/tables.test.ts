@@ -1,5 +1,6 @@
 /**
- * The Parquet tables of a finished study, read back with hyparquet, hold exactly what runs.ndjson
+ * The Parquet tables of a finished study, read back with hyparquet and with DuckDB (an
+ * independent implementation), hold exactly what runs.ndjson
  * holds: every row rebuilt from runs.parquet and outcomes.parquet equals its line (run time
  * aside), and the statistics of the rebuilt rows are summary.csv byte for byte; series.parquet
  * holds each run's thinned series as a fresh run of the same task gives them.
@@ -53,11 +54,32 @@ function setLeaf(obj: Record<string, unknown>, leaf: string[], v: unknown): void
   o[leaf[leaf.length - 1]!] = v;
 }
 
+/** Reads every row of a Parquet file as objects keyed by column name. */
+type Reader = (path: string) => Promise<Record<string, unknown>[]>;
+
+/** DuckDB as the reader: a different Parquet implementation (C++) from the one that wrote the files. */
+const duckdb: Reader = async (path) => {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  try {
+    const r = await con.runAndReadAll(`SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
+    return r.getRowObjects() as Record<string, unknown>[];
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+};
+const READERS: [string, Reader][] = [
+  ["hyparquet", (path) => readTable(path)],
+  ["DuckDB", duckdb],
+];
+
 /** Rows rebuilt from runs.parquet and outcomes.parquet alone (and the manifest's factor paths). */
-async function tableRows(dir: string): Promise<RunRow[]> {
+async function tableRows(dir: string, read: Reader): Promise<RunRow[]> {
   const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-  const runs = await readTable(join(dir, "runs.parquet"));
-  const long = await readTable(join(dir, "outcomes.parquet"));
+  const runs = await read(join(dir, "runs.parquet"));
+  const long = await read(join(dir, "outcomes.parquet"));
   const fixed = ["id", "scenario", "point", "replicate", "seed", "status", "error", "ticks"];
   const arms = Object.keys(m.arms);
   const byId = new Map<string, RunRow>();
@@ -128,33 +150,36 @@ const sortedOutcomes = (r: RunRow) => ({
 });
 
 describe("the Parquet tables of a study", () => {
-  for (const file of ["test/fixtures/studies/economy-tables.yaml", "test/fixtures/studies/failing.yaml"]) {
-    it(`hold exactly the rows of runs.ndjson and give summary.csv byte for byte (${file})`, async () => {
-      const dir = await runInto(load(file));
-      const lines = ndjsonRows(dir);
-      const rebuilt = await tableRows(dir);
-      expect(rebuilt.map(sortedOutcomes)).toEqual(lines.map(comparable));
-      // The statistics module's own summary of the rebuilt rows is the file it wrote from runs.ndjson.
-      // In the lines' key order, which the summary's outcome order follows.
-      const ordered = rebuilt.map((r, i) => ({
-        ...r,
-        outcomes: Object.fromEntries(Object.keys(lines[i]!.outcomes).map((k) => [k, r.outcomes[k] ?? null])),
-      }));
-      expect(summaryCsv(summarizeRuns(ordered))).toBe(readFileSync(join(dir, "summary.csv"), "utf8"));
-      // One file per table, no parts left, no file per run.
-      expect(
-        readdirSync(dir)
-          .filter((f) => f.endsWith(".parquet"))
-          .sort(),
-      ).toEqual(
-        file.includes("failing")
-          ? ["outcomes.parquet", "runs.parquet"]
-          : ["outcomes.parquet", "runs.parquet", "series.parquet"],
-      );
-      expect(readdirSync(dir)).not.toContain("parts");
-      expect(readdirSync(dir)).not.toContain("series");
-    }, 120_000);
-  }
+  for (const [reader, read] of READERS)
+    for (const file of ["test/fixtures/studies/economy-tables.yaml", "test/fixtures/studies/failing.yaml"]) {
+      it(`hold exactly the rows of runs.ndjson and give summary.csv byte for byte (${file}, read by ${reader})`, async () => {
+        const dir = await runInto(load(file));
+        const lines = ndjsonRows(dir);
+        const rebuilt = await tableRows(dir, read);
+        expect(rebuilt.map(sortedOutcomes)).toEqual(lines.map(comparable));
+        // The statistics module's own summary of the rebuilt rows is the file it wrote from runs.ndjson.
+        // In the lines' key order, which the summary's outcome order follows.
+        const ordered = rebuilt.map((r, i) => ({
+          ...r,
+          outcomes: Object.fromEntries(
+            Object.keys(lines[i]!.outcomes).map((k) => [k, r.outcomes[k] ?? null]),
+          ),
+        }));
+        expect(summaryCsv(summarizeRuns(ordered))).toBe(readFileSync(join(dir, "summary.csv"), "utf8"));
+        // One file per table, no parts left, no file per run.
+        expect(
+          readdirSync(dir)
+            .filter((f) => f.endsWith(".parquet"))
+            .sort(),
+        ).toEqual(
+          file.includes("failing")
+            ? ["outcomes.parquet", "runs.parquet"]
+            : ["outcomes.parquet", "runs.parquet", "series.parquet"],
+        );
+        expect(readdirSync(dir)).not.toContain("parts");
+        expect(readdirSync(dir)).not.toContain("series");
+      }, 120_000);
+    }
 
   it("split an object-valued factor into typed leaf columns and dimensioned outcomes into long rows", async () => {
     const dir = await runInto(load("test/fixtures/studies/economy-tables.yaml"));
@@ -179,6 +204,8 @@ describe("the Parquet tables of a study", () => {
     const study = load("test/fixtures/studies/economy-tables.yaml");
     const dir = await runInto(study);
     const series = await readTable(join(dir, "series.parquet"));
+    // DuckDB reads the same rows.
+    expect(await duckdb(join(dir, "series.parquet"))).toEqual(series);
     const shape = { keys: ["baseline"], points: study.design.points, replicates: study.input.replicates };
     const ctx = {
       hash: `${study.hash}-fresh`,
