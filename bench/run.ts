@@ -17,6 +17,7 @@ import { benchQueue } from "./queue.js";
 import { benchRebellion } from "./rebellion.js";
 import { benchReport } from "./report.js";
 import { benchStudy } from "./study.js";
+import { benchTables } from "./tables.js";
 
 const quick = process.argv.includes("--quick");
 const runsArg = process.argv.find((a) => a.startsWith("--runs="));
@@ -130,6 +131,10 @@ for (const m of maps) {
 const studies = await benchStudy(quick);
 console.log("\nstudies (end to end: pool start, runs, sorted files, summary)");
 for (const l of studies) console.log(`  ${l}`);
+
+const tables = await benchTables(quick);
+console.log("\nresults tables (Parquet parts while running, compacted at the end; 2 workers)");
+for (const l of tables) console.log(`  ${l}`);
 
 const queued = await benchQueue(quick);
 console.log("\ndistributed studies (Redis queue on loopback vs local, equal cores)");

@@ -75,6 +75,8 @@ export interface Ending {
   tornLine: boolean;
   t0: number;
   layout: PartsLayout;
+  /** Time spent writing parts so far, ms. */
+  partsMs: () => number;
 }
 
 /**
@@ -88,7 +90,12 @@ export async function finishSession(
 ): Promise<RunStudyResult> {
   const { opts, manifest, counts, resumed, tornLine } = e;
   const elapsedMs = () => performance.now() - e.t0;
+  const tables = (ms: number) => {
+    if (execution)
+      manifest.execution = { ...execution, tablesMs: Math.round((e.partsMs() + ms) * 1000) / 1000 };
+  };
   manifest.execution = execution;
+  tables(0);
   if (failed !== undefined || counts.done < counts.planned) {
     manifest.counts = { ...counts };
     writeManifest(opts.out, manifest);
@@ -101,10 +108,12 @@ export async function finishSession(
   // The runs parts name byte ranges of the unsorted runs.ndjson: gone before it is sorted.
   removeRunsParts(opts.out);
   const final = finalizeRuns(opts.out, e.shape, paths, Object.keys(pointArm(design, 0) ?? {}));
+  const t0 = performance.now();
   const layout = compactRuns(opts.out, e.layout, final.outcomes);
   const series = e.study.input.series ? await compactSeries(opts.out, e.shape, final.recorded) : undefined;
   if (!series) removeParts(opts.out);
   writeDataPackage(packageInputs(e.study, opts.out, layout, final.outcomes, series));
+  tables(performance.now() - t0);
   manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
   manifest.endedAt = new Date().toISOString();
   writeManifest(opts.out, manifest);

@@ -67,6 +67,8 @@ export interface Manifest {
     batchRuns: number;
     overheadMs: number;
     runMs: number;
+    /** Time this session spent writing the Parquet parts and compacting the tables, ms. */
+    tablesMs?: number;
     /** The Redis queue the runs went through (no credentials), for a distributed session. */
     queue?: string;
   } | null;

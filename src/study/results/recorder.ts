@@ -22,6 +22,8 @@ export class RunRecorder {
   private rows: RunRow[] = [];
   private docs: SeriesDocument[] = [];
   private last = performance.now();
+  /** Time spent writing parts so far, ms (the tables' cost while the study runs). */
+  partsMs = 0;
   private readonly appender: LineAppender;
 
   constructor(
@@ -45,9 +47,13 @@ export class RunRecorder {
     if (this.rows.length === 0) return;
     const text = this.rows.map(rowLine).join("");
     const to = this.offset + Buffer.byteLength(text);
+    const t0 = performance.now();
     this.parts.series(this.offset, to, this.docs);
+    const t1 = performance.now();
     this.appender.append(text);
+    const t2 = performance.now();
     this.parts.runs(this.offset, to, this.rows);
+    this.partsMs += t1 - t0 + (performance.now() - t2);
     this.offset = to;
     this.rows = [];
     this.docs = [];

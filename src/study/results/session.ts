@@ -105,7 +105,8 @@ export function openSession(
     return { runs: rows.length, busyMs };
   };
 
-  const ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0, layout };
+  const partsMs = () => recorder.partsMs;
+  const ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0, layout, partsMs };
   const finish = (execution: Manifest["execution"], failed?: string) => {
     recorder.close();
     return finishSession(ending, execution, failed);
