@@ -72,18 +72,23 @@ export function outcomesColumns(layout: RunsLayout, rows: readonly RunRow[]): Co
 
 /** The columns of series.parquet for `docs`: one row per run, series and kept tick, in that order. */
 export function seriesColumns(docs: readonly SeriesDocument[]): Column[] {
-  const id: string[] = [];
-  const tick: number[] = [];
-  const series: string[] = [];
-  const value: (number | null)[] = [];
+  let n = 0;
+  for (const d of docs) n += Object.keys(d.series).length * d.ticks.length;
+  const id = new Array<string>(n);
+  const tick = new Array<number>(n);
+  const series = new Array<string>(n);
+  const value = new Array<number | null>(n);
+  let r = 0;
   for (const d of docs) {
-    for (const [name, values] of Object.entries(d.series)) {
-      d.ticks.forEach((t, i) => {
-        id.push(d.id);
-        tick.push(t);
-        series.push(name);
-        value.push(cellOf(values[i], "DOUBLE") as number | null);
-      });
+    for (const name of Object.keys(d.series)) {
+      const values = d.series[name]!;
+      for (let i = 0; i < d.ticks.length; i++, r++) {
+        id[r] = d.id;
+        tick[r] = d.ticks[i]!;
+        series[r] = name;
+        const v = values[i];
+        value[r] = typeof v === "number" && Number.isFinite(v) ? v : null;
+      }
     }
   }
   return [

@@ -15,7 +15,7 @@ import { forEachLine } from "../results/ndjson.js";
 import type { SeriesDocument } from "../results/series.js";
 import { outcomesColumns, runsColumns, seriesColumns } from "./columns.js";
 import { type RunsLayout, runsLayout } from "./layout.js";
-import { type Column, forEachRow, ROW_GROUP, readTable, TableStream } from "./parquet.js";
+import { type Column, forEachRow, ROW_GROUP, readColumns, TableStream } from "./parquet.js";
 import type { PartsLayout } from "./parts.js";
 import { listParts, PARTS_DIR, removeParts } from "./parts.js";
 
@@ -67,13 +67,20 @@ async function chooseSources(dir: string, shape: PlanShape, recorded: Uint8Array
   let rows = 0;
   for (const p of listParts(dir, "series")) {
     const file = join(dir, PARTS_DIR, p.name);
-    const ids = await readTable(file, ["id"]);
+    const ids = (await readColumns(file, ["id"])).id!;
     const s: Source = { file, lo: Number.POSITIVE_INFINITY, hi: -1 };
     const k = sources.length;
-    for (const { id } of ids) {
-      const i = indexOfId(shape, id as string);
-      if (i < 0 || !recorded[i] || (owner[i] !== -1 && owner[i] !== k)) continue;
-      owner[i] = k;
+    let last = "";
+    let i = -1;
+    for (let r = 0; r < ids.length; r++) {
+      const id = ids[r] as string;
+      // A run's rows are together: look its plan index up once.
+      if (id !== last) {
+        last = id;
+        i = indexOfId(shape, id);
+        if (i >= 0 && recorded[i] && owner[i] === -1) owner[i] = k;
+      }
+      if (i < 0 || owner[i] !== k) continue;
       s.lo = Math.min(s.lo, i);
       s.hi = Math.max(s.hi, i);
       rows++;
@@ -83,38 +90,60 @@ async function chooseSources(dir: string, shape: PlanShape, recorded: Uint8Array
   return { owner, sources, rows };
 }
 
-/** The series of the runs in plan indexes [a, b) whose chosen copy is in `sources`, or in a legacy file. */
-async function windowDocs(
-  dir: string,
+/** Series columns of the runs in plan indexes [a, b) whose chosen copy is in `sources`, in plan order. */
+async function windowColumns(
   shape: PlanShape,
   owner: Int32Array,
   sources: Source[],
   a: number,
   b: number,
-): Promise<SeriesDocument[]> {
-  const docs = new Map<number, SeriesDocument>();
+): Promise<Column[]> {
+  // Per plan index, the (part columns, first row, row count) of its rows.
+  const at = new Map<number, { cols: Record<string, ArrayLike<unknown>>; from: number; to: number }>();
   for (const [k, s] of sources.entries()) {
     if (s.hi < a || s.lo >= b) continue;
-    for (const r of await readTable(s.file)) {
-      const i = indexOfId(shape, r.id as string);
-      if (i < a || i >= b || owner[i] !== k) continue;
-      let d = docs.get(i);
-      if (!d) {
-        d = { id: r.id as string, every: 0, ticks: [], series: {} };
-        docs.set(i, d);
-      }
-      const name = r.series as string;
-      // Rows of a run come series by series, tick by tick (columns.ts): ticks repeat per series.
-      if (!d.series[name]) d.series[name] = [];
-      if (Object.keys(d.series).length === 1) d.ticks.push(r.tick as number);
-      d.series[name].push((r.value as number | null) ?? Number.NaN);
+    const cols = await readColumns(s.file, ["id", "tick", "series", "value"]);
+    const ids = cols.id!;
+    let r = 0;
+    while (r < ids.length) {
+      const id = ids[r] as string;
+      let end = r + 1;
+      while (end < ids.length && ids[end] === id) end++;
+      const i = indexOfId(shape, id);
+      if (i >= a && i < b && owner[i] === k) at.set(i, { cols, from: r, to: end });
+      r = end;
     }
   }
+  const out: Column[] = [
+    { name: "id", type: "STRING", data: [] },
+    { name: "tick", type: "INT32", data: [] },
+    { name: "series", type: "STRING", data: [] },
+    { name: "value", type: "DOUBLE", data: [] },
+  ];
+  for (const i of [...at.keys()].sort((x, y) => x - y)) {
+    const { cols, from, to } = at.get(i)!;
+    for (const c of out) {
+      const src = cols[c.name]!;
+      for (let r = from; r < to; r++) c.data.push(src[r]);
+    }
+  }
+  return out;
+}
+
+/** Series columns of the runs in [a, b) that no part holds but a series/<run id>.json of an older pamir does. */
+function legacyColumns(
+  dir: string,
+  shape: PlanShape,
+  owner: Int32Array,
+  a: number,
+  b: number,
+): Column[] | undefined {
+  const docs: SeriesDocument[] = [];
   for (let i = a; i < b; i++) {
     const legacy = join(dir, "series", `${runId(shape, i)}.json`);
-    if (owner[i] === -1 && existsSync(legacy)) docs.set(i, JSON.parse(readFileSync(legacy, "utf8")));
+    if (owner[i] === -1 && existsSync(legacy)) docs.push(JSON.parse(readFileSync(legacy, "utf8")));
   }
-  return [...docs.keys()].sort((x, y) => x - y).map((i) => docs.get(i)!);
+  return docs.length > 0 ? seriesColumns(docs) : undefined;
 }
 
 /**
@@ -138,9 +167,14 @@ export async function compactSeries(dir: string, shape: PlanShape, recorded: Uin
     const out = new TableStream(target);
     try {
       for (let a = 0; a < recorded.length; a += step) {
-        const docs = await windowDocs(dir, shape, owner, sources, a, Math.min(recorded.length, a + step));
-        for (const d of docs) for (const n of Object.keys(d.series)) names.add(n);
-        if (docs.length > 0) out.write(seriesColumns(docs));
+        const b = Math.min(recorded.length, a + step);
+        // Folders of an older pamir: their runs' series files (a study resumed across versions).
+        const legacy = legacyColumns(dir, shape, owner, a, b);
+        const cols = legacy
+          ? mergeByPlan(shape, await windowColumns(shape, owner, sources, a, b), legacy)
+          : await windowColumns(shape, owner, sources, a, b);
+        for (const n of cols[2]!.data) names.add(n as string);
+        if (cols[0]!.data.length > 0) out.write(cols);
       }
       out.close(seriesColumns([]) as Column[]);
     } catch (err) {
@@ -150,4 +184,12 @@ export async function compactSeries(dir: string, shape: PlanShape, recorded: Uin
   }
   removeParts(dir);
   return [...names];
+}
+
+/** Two sets of series columns merged into plan order of their runs (each set is in plan order). */
+function mergeByPlan(shape: PlanShape, x: Column[], y: Column[]): Column[] {
+  const rows = (cols: Column[]) =>
+    cols[0]!.data.map((id, r) => ({ i: indexOfId(shape, id as string), r, cols }));
+  const all = [...rows(x), ...rows(y)].sort((p, q) => p.i - q.i);
+  return x.map((c, k) => ({ ...c, data: all.map((e) => e.cols[k]!.data[e.r]) }));
 }

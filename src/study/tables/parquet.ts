@@ -6,7 +6,13 @@
  * tables are small per file and read whole, and they cost more time to write than the data.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { asyncBufferFromFile, parquetMetadata, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import {
+  asyncBufferFromFile,
+  parquetMetadata,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetReadObjects,
+} from "hyparquet";
 import type { ColumnSource } from "hyparquet-writer";
 import { fileWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from "hyparquet-writer";
 
@@ -103,6 +109,28 @@ export class TableStream {
 export async function readTable(path: string, columns?: string[]): Promise<Record<string, unknown>[]> {
   const file = await asyncBufferFromFile(path);
   return parquetReadObjects({ file, ...(columns ? { columns } : {}) });
+}
+
+/** Whole columns of the Parquet file at `path` (INT64 as bigint): no object per row. */
+export async function readColumns(
+  path: string,
+  columns: string[],
+): Promise<Record<string, ArrayLike<unknown>>> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  const n = Number(metadata.num_rows);
+  const out: Record<string, unknown[]> = Object.fromEntries(columns.map((c) => [c, new Array(n)]));
+  await parquetRead({
+    file,
+    metadata,
+    columns,
+    onChunk: ({ columnName, columnData, rowStart }) => {
+      const col = out[columnName];
+      if (!col) return;
+      for (let i = 0; i < columnData.length; i++) col[rowStart + i] = columnData[i];
+    },
+  });
+  return out;
 }
 
 /** The column names of the Parquet file at `path`, in order. */
