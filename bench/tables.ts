@@ -48,7 +48,11 @@ async function legacySeriesBytes(file: string, every: number): Promise<number> {
       d = { ticks: [], series: {} };
       docs.set(r.id as string, d);
     }
-    const s = (d.series[r.series as string] ??= []);
+    let s = d.series[r.series as string];
+    if (!s) {
+      s = [];
+      d.series[r.series as string] = s;
+    }
     if (Object.keys(d.series).length === 1) d.ticks.push(r.tick as number);
     s.push(r.value as number | null);
   });

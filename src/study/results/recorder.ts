@@ -30,15 +30,16 @@ export class RunRecorder {
     file: string,
     private offset: number,
     private readonly parts: PartWriter,
+    private readonly flushMs = FLUSH_MS,
   ) {
     this.appender = new LineAppender(file);
   }
 
-  /** Take a batch's rows and series; writes them with the batches before when FLUSH_MS has passed. */
+  /** Take a batch's rows and series; writes them with the batches before when `flushMs` has passed. */
   add(rows: readonly RunRow[], docs: readonly SeriesDocument[]): void {
     this.rows.push(...rows);
     this.docs.push(...docs);
-    if (performance.now() - this.last >= FLUSH_MS || this.rows.length >= FLUSH_RUNS) this.flush();
+    if (performance.now() - this.last >= this.flushMs || this.rows.length >= FLUSH_RUNS) this.flush();
   }
 
   /** Write what waits: series part, lines, runs part. */

@@ -48,8 +48,6 @@ export interface StudySession {
   receive(tasks: readonly RunTask[], records: readonly RunRecord[]): { runs: number; busyMs: number };
   /** Where the study stands now. */
   progress(): StudyProgress;
-  /** Write the runs that wait (received runs are written within a second; this writes them now). */
-  flush(): void;
   /** Write the runs that wait and close runs.ndjson (idempotent; `finish` does it too). */
   close(): void;
   /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
@@ -83,7 +81,7 @@ export function openSession(
   // Runs parts a crash left out are rebuilt from runs.ndjson (a finished study's parts are compacted anyway).
   const offset = existsSync(runsFile) ? statSync(runsFile).size : 0;
   if (resumed > 0 && resumed < planned) parts.repair(runsFile, offset);
-  const recorder = new RunRecorder(runsFile, offset, parts);
+  const recorder = new RunRecorder(runsFile, offset, parts, opts.flushMs);
   const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
 
   const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
@@ -118,7 +116,6 @@ export function openSession(
   };
   const close = () => recorder.close();
   const session = {
-    flush: () => recorder.flush(),
     close,
     shape,
     planned,

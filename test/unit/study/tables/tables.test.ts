@@ -50,7 +50,10 @@ function ndjsonRows(dir: string): RunRow[] {
 /** The value at a dotted leaf path set into `obj`. */
 function setLeaf(obj: Record<string, unknown>, leaf: string[], v: unknown): void {
   let o = obj;
-  for (const k of leaf.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of leaf.slice(0, -1)) {
+    if (o[k] === undefined) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[leaf[leaf.length - 1]!] = v;
 }
 
