@@ -60,7 +60,7 @@ export interface SessionOptions {
   onProgress?: ((p: StudyProgress) => void) | undefined;
   /** The command line (arguments after `pamir`), for the manifest. */
   command?: string[] | undefined;
-  /** The longest finished runs wait before they are written, ms (default FLUSH_MS; 0: every batch at once). */
+  /** The longest finished runs wait before they are written, ms (default: see results/recorder.ts; 0: every batch at once). */
   flushMs?: number | undefined;
   /** Summary writer (default: the stats module's writeSummary). */
   summarize?: Summarize | undefined;

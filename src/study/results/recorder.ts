@@ -1,10 +1,12 @@
 /**
- * Writes a session's finished runs: rows to runs.ndjson and the Parquet parts beside it. Rows and
- * series of the batches that arrive within FLUSH_MS are written together: the series part first
- * (so a run recorded in runs.ndjson always has its series on disk), then the lines in one append
- * (a crash can only cut the last line short), then the runs part. Gathering batches keeps the
- * parts to about one pair a second however small the batches; a kill loses at most the runs of
- * that last second, which a resume runs again.
+ * Writes a session's finished runs: rows to runs.ndjson and the Parquet parts beside it. Finished
+ * runs gather in memory until FLUSH_RUNS of them have come over at least FLUSH_MS, or MAX_WAIT_MS
+ * has passed, and are written together: the series part first (so a run recorded in runs.ndjson
+ * always has its series on disk), then the lines in one append (a crash can only cut the last
+ * line short), then the runs part. Gathering keeps the parts to one pair per write — at most one
+ * a second for a fast model, one per MAX_WAIT_MS or FLUSH_RUNS runs for a slow one — whatever
+ * the batch size; a kill loses at most the runs gathered since the last write, which a resume
+ * runs again.
  */
 import type { RunRow } from "../../core/run-row.js";
 import { rowLine } from "../run/rows.js";
@@ -12,10 +14,14 @@ import type { PartWriter } from "../tables/parts.js";
 import { LineAppender } from "./ndjson.js";
 import type { SeriesDocument } from "./series.js";
 
-/** The longest finished runs wait in memory before they are written, ms. */
+/** The shortest time between two writes, ms (unless MAX_RUNS runs wait). */
 export const FLUSH_MS = 1000;
+/** Runs that make a write worth it once FLUSH_MS has passed. */
+const FLUSH_RUNS = 64;
+/** The longest finished runs wait in memory, ms. */
+export const MAX_WAIT_MS = 30_000;
 /** The most finished runs that wait in memory. */
-const FLUSH_RUNS = 10_000;
+const MAX_RUNS = 10_000;
 
 /** Appends finished runs to runs.ndjson (from byte `offset` on) and writes their parts. */
 export class RunRecorder {
@@ -30,16 +36,21 @@ export class RunRecorder {
     file: string,
     private offset: number,
     private readonly parts: PartWriter,
-    private readonly flushMs = FLUSH_MS,
+    private readonly flushMs?: number,
   ) {
     this.appender = new LineAppender(file);
   }
 
-  /** Take a batch's rows and series; writes them with the batches before when `flushMs` has passed. */
+  /** Take a batch's rows and series; writes what waits when it is time (`flushMs` 0: at once). */
   add(rows: readonly RunRow[], docs: readonly SeriesDocument[]): void {
     this.rows.push(...rows);
     this.docs.push(...docs);
-    if (performance.now() - this.last >= this.flushMs || this.rows.length >= FLUSH_RUNS) this.flush();
+    const waited = performance.now() - this.last;
+    const due =
+      this.flushMs !== undefined
+        ? waited >= this.flushMs
+        : (waited >= FLUSH_MS && this.rows.length >= FLUSH_RUNS) || waited >= MAX_WAIT_MS;
+    if (due || this.rows.length >= MAX_RUNS) this.flush();
   }
 
   /** Write what waits: series part, lines, runs part. */
