@@ -6,8 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { OUTCOMES_FILE, outcomesCsv } from "../src/core/outcomes-file.js";
 import { createRngHub } from "../src/engine/rng.js";
 import { loadBundledMap } from "../src/map/file/bundled.js";
+import { nexusCatalogue } from "../src/models/nexus/catalogue/catalogue.js";
 import type { Manifest } from "../src/study/results/manifest.js";
 import { CORRIDOR_PROVINCES } from "../src/worlds/corridor.js";
 
@@ -23,7 +25,7 @@ export interface SyntheticOptions {
   sampled?: number;
   /** Filler outcomes besides the named ones (the nexus model has about a hundred; default 60). */
   filler?: number;
-  /** Write manifest.json (default true). */
+  /** Write manifest.json and outcomes.csv, as a finished study does (default true). */
   manifest?: boolean;
   /** Mark every n-th run failed (default none). */
   failEvery?: number;
@@ -141,8 +143,11 @@ export function writeSyntheticResults(dir: string, opts: SyntheticOptions): numb
     }
   }
   writeFileSync(join(dir, "runs.ndjson"), `${lines.join("\n")}\n`);
-  if (opts.manifest !== false)
+  if (opts.manifest !== false) {
     writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifestOf(opts, runs), null, 2)}\n`);
+    // A finished study leaves its model's catalogue beside the manifest; the report reads labels from it.
+    writeFileSync(join(dir, OUTCOMES_FILE), outcomesCsv([nexusCatalogue]));
+  }
   return runs;
 }
 

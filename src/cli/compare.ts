@@ -4,10 +4,12 @@
  * robust arm named in a sentence.
  */
 import type { Argv } from "yargs";
+import { describeColumn, type OutcomeSpec } from "../core/outcomes.js";
 import type { ComparisonReport } from "../stats/compare.js";
 import { DEFAULT_BOOTSTRAP, DEFAULT_BOOTSTRAP_SEED } from "../stats/defaults.js";
 import type { Direction } from "../stats/regret.js";
 import { CliError, EXIT } from "./errors.js";
+import { resultsCatalogues } from "./outcomes/catalogues.js";
 import { problemsText } from "./problems.js";
 import { formatNumber, renderTable } from "./table.js";
 
@@ -26,13 +28,26 @@ interface CompareArgs {
 const f = formatNumber;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** What the tables say about the outcome besides the report: its unit and where its direction came from. */
+export interface OutcomeNote {
+  /** Unit from the catalogue ("" when unknown). */
+  unit: string;
+  /** Where the direction came from. */
+  from: DirectionFrom;
+}
+
 /** The comparison and regret tables and the robust-choice sentence, as printed lines. */
-export function formatComparison(r: ComparisonReport): string[] {
+export function formatComparison(
+  r: ComparisonReport,
+  note: OutcomeNote = { unit: "", from: "option" },
+): string[] {
   const way = r.direction === "lower-is-better" ? "lower is better" : "higher is better";
+  const wayFrom = note.from === "catalogue" ? `${way}, from the outcome catalogue` : way;
+  const unit = note.unit === "" ? "" : ` [${note.unit}]`;
   const levelName = r.within ?? "level";
   const out: string[] = [];
   out.push(
-    `${r.outcome} (${way}) by ${r.by}${r.within ? ` within ${r.within}` : ""}: ` +
+    `${r.outcome}${unit} (${wayFrom}) by ${r.by}${r.within ? ` within ${r.within}` : ""}: ` +
       `${plural(r.runs.total, "run")}, ${r.runs.ok} ok, ${r.runs.failed} failed (failed runs left out)`,
   );
   if (r.runs.unlabelled > 0) {
@@ -69,12 +84,12 @@ export function formatComparison(r: ComparisonReport): string[] {
   const regretRows = g.postures.map((p, i) => [p, ...g.regret[i]!.map(f), f(g.maxRegret[i]!)]);
   out.push(renderTable([r.by, ...g.hypotheses, "max regret"], regretRows));
   out.push("");
-  out.push(robustSentence(r));
+  out.push(robustSentence(r, note.unit));
   return out;
 }
 
-/** The robust choice in a plain sentence. */
-export function robustSentence(r: ComparisonReport): string {
+/** The robust choice in a plain sentence; regrets are in `unit` when given, else in the outcome's name. */
+export function robustSentence(r: ComparisonReport, unit = ""): string {
   const g = r.regret;
   if (g.robust === null) {
     return `No robust ${r.by}: none has runs under every ${r.within ?? "level"}, so no maximum regret can be compared.`;
@@ -82,7 +97,7 @@ export function robustSentence(r: ComparisonReport): string {
   const max = g.maxRegret[g.postures.indexOf(g.robust)]!;
   let s = r.within
     ? `Robust choice: ${r.by} "${g.robust}" — its worst-case regret over the ${r.within} hypotheses ` +
-      `(${f(max)} ${r.outcome}) is the smallest.`
+      `(${f(max)} ${unit === "" ? r.outcome : `${unit} of ${r.outcome}`}) is the smallest.`
     : `Best ${r.by}: "${g.robust}" (without --within there is one hypothesis, so the robust choice is the best mean).`;
   if (g.tiedWith.length > 0) {
     s += ` Tied with ${g.tiedWith.map((t) => `"${t}"`).join(", ")}; ${g.tieBreak}.`;
@@ -90,49 +105,81 @@ export function robustSentence(r: ComparisonReport): string {
   return s;
 }
 
-/** Check the option values; returns the outcome's direction or throws a usage error (exit 2). */
-function checkArgs(a: CompareArgs): Direction {
+/** Check the option values; returns the direction the flags give (undefined: none given) or throws a usage error (exit 2). */
+function checkArgs(a: CompareArgs): Direction | undefined {
   const bad = (m: string) => new CliError(m, EXIT.badInput);
   for (const k of ["outcome", "by"] as const) {
     if (typeof a[k] !== "string" || a[k] === "") throw bad(`--${k} needs a name`);
   }
   if (a.lowerIsBetter && a.higherIsBetter)
     throw bad("--lower-is-better and --higher-is-better exclude each other");
-  if (!a.lowerIsBetter && !a.higherIsBetter) {
-    throw bad("say which way the outcome is good: --lower-is-better or --higher-is-better");
-  }
   if (!(Number.isInteger(a.bootstrap) && a.bootstrap >= 1 && a.bootstrap <= 1_000_000)) {
     throw bad("--bootstrap must be an integer from 1 to 1000000");
   }
   if (!(Number.isInteger(a.seed) && a.seed >= 0)) throw bad("--seed must be an integer ≥ 0");
-  return a.lowerIsBetter ? "lower-is-better" : "higher-is-better";
+  if (a.lowerIsBetter) return "lower-is-better";
+  return a.higherIsBetter ? "higher-is-better" : undefined;
+}
+
+/** Where the direction came from: the flags, or the results folder's outcome catalogue. */
+type DirectionFrom = "option" | "catalogue";
+
+/**
+ * The direction to compare in: the flags' when given (they override the catalogue), else the
+ * catalogue's; an outcome the catalogue gives no better side, or does not know, needs a flag.
+ */
+function resolveDirection(
+  flagged: Direction | undefined,
+  spec: OutcomeSpec | undefined,
+  a: CompareArgs,
+): { direction: Direction; from: DirectionFrom } {
+  if (flagged) return { direction: flagged, from: "option" };
+  const ask = "say which way it is good: --lower-is-better or --higher-is-better";
+  if (spec?.direction === "lower") return { direction: "lower-is-better", from: "catalogue" };
+  if (spec?.direction === "higher") return { direction: "higher-is-better", from: "catalogue" };
+  if (spec)
+    throw new CliError(
+      `--outcome ${a.outcome}: the outcome catalogue gives it no better side (${spec.unit}; ${spec.meaning}); ${ask}`,
+      EXIT.badInput,
+    );
+  throw new CliError(
+    `--outcome ${a.outcome}: ${a.resultsDir} has no catalogue entry for it; ${ask}`,
+    EXIT.badInput,
+  );
 }
 
 /** Execute `pamir compare`. */
 export async function compareCommand(args: CompareArgs, print: (s: string) => void): Promise<void> {
   // Checked here rather than in a yargs .check(): a failed check must stop the command, not just
   // set the exit code.
-  const direction = checkArgs(args);
+  const flagged = checkArgs(args);
   // Loaded here, not at the top: mathjs takes most of a second to load and other commands skip it.
   const { loadRuns } = await import("../stats/write-summary.js");
   const { compareArms } = await import("../stats/compare.js");
+  const { checkNames } = await import("../stats/group.js");
   const read = await loadRuns(args.resultsDir);
   if (!read.ok) throw new CliError(problemsText(read.problems), EXIT.badInput);
+  const spec = describeColumn(await resultsCatalogues(args.resultsDir), args.outcome)?.spec;
+  // An unknown outcome is reported (with the nearest names) before any question of direction.
+  const known = checkNames(read.value.rows, { outcome: args.outcome, by: args.by, within: args.within });
+  if (known) throw new CliError(problemsText([known]), EXIT.badInput);
+  const way = resolveDirection(flagged, spec, args);
   const r = compareArms(read.value.rows, {
     outcome: args.outcome,
     by: args.by,
     within: args.within,
-    direction,
+    direction: way.direction,
     resamples: args.bootstrap,
     seed: args.seed,
   });
   if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
+  const unit = spec?.unit ?? "";
   if (args.json) {
-    print(JSON.stringify(r.value, null, 2));
+    print(JSON.stringify({ ...r.value, unit: unit || null, directionFrom: way.from }, null, 2));
     return;
   }
   if (read.value.tornLine) print("(a torn last line of runs.ndjson, an interrupted write, was skipped)");
-  for (const l of formatComparison(r.value)) print(l);
+  for (const l of formatComparison(r.value, { unit, from: way.from })) print(l);
 }
 
 /** Register `compare` on a yargs instance. */
@@ -157,8 +204,14 @@ export function registerCompare(y: Argv, print: (s: string) => void): Argv {
           type: "string",
           describe: "factor to compare within (e.g. motive); default all runs",
         })
-        .option("lower-is-better", { type: "boolean", describe: "smaller outcome values are better" })
-        .option("higher-is-better", { type: "boolean", describe: "larger outcome values are better" })
+        .option("lower-is-better", {
+          type: "boolean",
+          describe: "smaller outcome values are better (default: the outcome catalogue's direction)",
+        })
+        .option("higher-is-better", {
+          type: "boolean",
+          describe: "larger outcome values are better (default: the outcome catalogue's direction)",
+        })
         .option("bootstrap", { type: "number", default: DEFAULT_BOOTSTRAP, describe: "bootstrap resamples" })
         .option("seed", { type: "number", default: DEFAULT_BOOTSTRAP_SEED, describe: "bootstrap seed" })
         .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),

@@ -7,6 +7,7 @@
 import type { Argv } from "yargs";
 import type { DiscoverReport } from "../stats/prim/discover.js";
 import { CliError, EXIT } from "./errors.js";
+import { catalogueDirections, resultsCatalogues } from "./outcomes/catalogues.js";
 import { problemsText } from "./problems.js";
 import { formatNumber as f, renderTable } from "./table.js";
 
@@ -83,7 +84,7 @@ export async function discoverCommand(args: DiscoverArgs, print: (s: string) => 
   const r = discoverBox(
     read.value.rows,
     args.where,
-    { ...space.space, outcomes },
+    { ...space.space, outcomes, directionOf: catalogueDirections(await resultsCatalogues(dir)) },
     { peelAlpha: args.peel, pasteAlpha: args.paste, massMin: args.minSupport, step: args.box },
   );
   if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);

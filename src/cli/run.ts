@@ -9,6 +9,7 @@ import { MAX_TICKS } from "../scenario/schema.js";
 import { type Provenance, provenance, scenarioInputs } from "../study/results/provenance.js";
 import { CliError, EXIT } from "./errors.js";
 import { loadOrFail } from "./load.js";
+import { unitOf } from "./outcomes/catalogues.js";
 import { formatNumber, renderTable } from "./table.js";
 import { PAMIR_VERSION } from "./version.js";
 
@@ -68,12 +69,17 @@ export function runCommand(args: RunArgs, print: (s: string) => void): void {
     print(text.trimEnd());
     return;
   }
-  const rows = Object.entries(outcome.result.outcomes).map(([k, v]) => [k, formatNumber(v)]);
+  const catalogue = [sc.model.outcomes];
+  const rows = Object.entries(outcome.result.outcomes).map(([k, v]) => [
+    k,
+    formatNumber(v),
+    unitOf(catalogue, k),
+  ]);
   print(
     `${sc.name} — model ${sc.model.name}, seed ${seed}, ${outcome.result.ticks} ticks, ${ms.toFixed(1)} ms`,
   );
   print("");
-  print(renderTable(["outcome", "value"], rows));
+  print(renderTable(["outcome", "value", "unit"], rows));
   if (written) print(`\nresult written to ${written}`);
 }
 

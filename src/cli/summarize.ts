@@ -2,6 +2,7 @@
 import type { Argv } from "yargs";
 import { pointLabelText } from "../stats/labels.js";
 import { CliError, EXIT } from "./errors.js";
+import { resultsCatalogues, unitOf } from "./outcomes/catalogues.js";
 import { problemsText } from "./problems.js";
 import { formatNumber, renderTable } from "./table.js";
 
@@ -21,6 +22,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   if (duplicates > 0)
     print(`${duplicates} repeated run id${duplicates === 1 ? "" : "s"}: the later line counted`);
   print("");
+  const catalogues = await resultsCatalogues(dir);
   const rows: string[][] = [];
   for (const p of summary.points) {
     for (const name of summary.outcomes) {
@@ -29,6 +31,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
         `${p.scenario}/p${p.point}`,
         pointLabelText(p),
         name,
+        unitOf(catalogues, name),
         String(s.n),
         String(p.failed),
         formatNumber(s.mean),
@@ -40,7 +43,7 @@ export async function summarizeCommand(dir: string, print: (s: string) => void):
   }
   print(
     renderTable(
-      ["point", "labels", "outcome", "n", "failed", "mean", "ci95 low", "ci95 high", "median"],
+      ["point", "labels", "outcome", "unit", "n", "failed", "mean", "ci95 low", "ci95 high", "median"],
       rows,
     ),
   );

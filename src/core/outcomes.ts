@@ -201,3 +201,17 @@ export function describeColumn(
   }
   return undefined;
 }
+
+/**
+ * The names a spec stands for, as globs: each dimension part is `?*` (one character or more), or
+ * each of its fixed values; a spec with fixed values gives one glob per combination.
+ */
+export function specGlobs(spec: OutcomeSpec): string[] {
+  let globs = [""];
+  const parts = spec.name.split(PLACEHOLDER);
+  parts.forEach((part, i) => {
+    const options = i % 2 === 0 ? [part] : (spec.values?.[part] ?? ["?*"]);
+    globs = globs.flatMap((g) => options.map((o) => g + o));
+  });
+  return globs;
+}

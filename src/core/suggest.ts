@@ -50,3 +50,32 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const c = closest(word, candidates);
   return c === undefined ? "" : ` (did you mean "${c}"?)`;
 }
+
+/**
+ * Up to `k` candidates nearest to `word`, nearest first: those within the typo distance
+ * `closest` allows (at most 2 edits, a third of the length) and those that contain the word
+ * or that the word contains ("delivered" → "delivered_kg"), ranked by edit distance, ties in
+ * candidate order.
+ */
+export function nearest(word: string, candidates: readonly string[], k = 3): string[] {
+  const lower = word.toLowerCase();
+  const scored: { c: string; d: number; i: number }[] = [];
+  candidates.forEach((c, i) => {
+    if (c === word) return;
+    const d = editDistance(word, c);
+    const limit = Math.min(2, Math.max(1, Math.floor(Math.max(word.length, c.length) / 3)));
+    const cl = c.toLowerCase();
+    const contains = lower.length >= 3 && (cl.includes(lower) || lower.includes(cl));
+    if ((d <= limit && d < word.length) || contains) scored.push({ c, d, i });
+  });
+  scored.sort((a, b) => a.d - b.d || a.i - b.i);
+  return scored.slice(0, k).map((s) => s.c);
+}
+
+/** ` (did you mean "a", "b" or "c"?)` for the nearest candidates, else the empty string. */
+export function didYouMeanAny(word: string, candidates: readonly string[], k = 3): string {
+  const near = nearest(word, candidates, k).map((c) => `"${c}"`);
+  if (near.length === 0) return "";
+  const list = near.length === 1 ? near[0]! : `${near.slice(0, -1).join(", ")} or ${near.at(-1)}`;
+  return ` (did you mean ${list}?)`;
+}

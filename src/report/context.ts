@@ -11,7 +11,7 @@ import { type Arms, chooseArms } from "./arms.js";
 import { StatsCache } from "./cell-stats.js";
 import { note } from "./html.js";
 import type { ResultsData } from "./load.js";
-import { KEY_OUTCOMES, type OutcomeInfo, outcomeInfo, REGRET_PREFERENCE } from "./outcomes.js";
+import { keyOutcomes, type OutcomeInfo, outcomeInfo, REGRET_PREFERENCE } from "./outcomes.js";
 
 /** What the user may choose on the command line. */
 export interface ReportChoices {
@@ -55,12 +55,15 @@ export function buildContext(data: ResultsData, choices: ReportChoices): Result<
   const arms = chooseArms(data.rows, data.manifest, choices);
   if (!arms.ok) return arms;
   const outcomes = outcomeNames(data.rows);
-  let chosen = KEY_OUTCOMES.filter((o) => outcomes.includes(o.name));
+  const catalogues = data.catalogues;
+  let chosen = keyOutcomes(catalogues).filter((o) => outcomes.includes(o.name));
   const fallback = chosen.length === 0;
   if (fallback) {
     // Plain names first: dotted ones (per market, per province) come in families too long for a table.
     const plain = outcomes.filter((o) => !o.includes("."));
-    chosen = (plain.length > 0 ? plain : outcomes).slice(0, FALLBACK_OUTCOMES).map(outcomeInfo);
+    chosen = (plain.length > 0 ? plain : outcomes)
+      .slice(0, FALLBACK_OUTCOMES)
+      .map((o) => outcomeInfo(o, catalogues));
   }
   let regret: ReportContext["regret"];
   if (choices.outcome !== undefined) {
@@ -73,7 +76,7 @@ export function buildContext(data: ResultsData, choices: ReportChoices): Result<
         ),
       );
     }
-    const info = outcomeInfo(choices.outcome);
+    const info = outcomeInfo(choices.outcome, catalogues);
     const direction = choices.direction ?? info.direction;
     if (!direction) {
       return failure(
@@ -89,7 +92,7 @@ export function buildContext(data: ResultsData, choices: ReportChoices): Result<
   } else {
     const name = REGRET_PREFERENCE.find((n) => outcomes.includes(n));
     if (name) {
-      const info = outcomeInfo(name);
+      const info = outcomeInfo(name, catalogues);
       regret = { ...info, direction: choices.direction ?? info.direction! };
     }
   }

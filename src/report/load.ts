@@ -6,6 +6,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
+import type { OutcomeCatalogue } from "../core/outcomes.js";
+import { readOutcomesFile } from "../core/outcomes-file.js";
 import { failure, problem, type Result } from "../core/problems.js";
 import { readText } from "../core/read-file.js";
 import type { RunRow } from "../core/run-row.js";
@@ -29,6 +31,8 @@ export interface ResultsData {
   description: string | undefined;
   /** summary.json, when it is there and no older than runs.ndjson (else the report computes it). */
   summary: StudySummary | undefined;
+  /** outcomes.csv: what the outcomes mean (none in a folder written before there was one). */
+  catalogues: OutcomeCatalogue[];
 }
 
 /** JSON writes NaN as null; statistics read back as numbers again. */
@@ -82,6 +86,8 @@ export async function loadResults(dir: string): Promise<Result<ResultsData>> {
     return failure(problem("results", "", `${dir}/runs.ndjson holds no runs: nothing to report`));
   }
   const manifest = readManifest(dir);
+  const catalogues = readOutcomesFile(dir) ?? { ok: true, value: [] };
+  if (!catalogues.ok) return catalogues;
   return {
     ok: true,
     value: {
@@ -90,6 +96,7 @@ export async function loadResults(dir: string): Promise<Result<ResultsData>> {
       manifest,
       description: descriptionOf(dir, manifest),
       summary: summaryOf(dir, read.value.rows.length),
+      catalogues: catalogues.value,
     },
   };
 }

@@ -1,8 +1,12 @@
 /**
- * What the report knows about the nexus model's outcomes: labels, units and which way each is
- * good. Everything else in the report is driven by which of these names a study's runs carry,
+ * What the report shows of a study's outcomes and how it names them. Which outcomes make the
+ * comparison table, the maps and the per-tick charts is the report's choice (the lists below);
+ * their labels, units and directions come from the results folder's outcomes.csv, the catalogue
+ * of the model the study ran. A folder written before there was one gets plain names, no units,
+ * and the directions of stats/directions.ts. Sections are driven by which names the runs carry,
  * so a study without insurgents (the drug-route economy) gets the sections it has data for.
  */
+import { describeColumn, type OutcomeCatalogue, type OutcomeSpec } from "../core/outcomes.js";
 import { OUTCOME_DIRECTIONS, REGRET_PREFERENCE } from "../stats/directions.js";
 import type { Direction } from "../stats/regret.js";
 
@@ -21,63 +25,83 @@ export interface OutcomeInfo {
   direction?: Direction;
 }
 
-/** Key outcomes of the comparison, in table order (their directions: stats/directions.ts). */
-const KEY: readonly OutcomeInfo[] = [
-  { name: "delivered_kg", label: "Heroin delivered", unit: "kg" },
-  { name: "seized_kg", label: "Heroin seized", unit: "kg" },
-  { name: "violent_events", label: "Violent events", unit: "events" },
-  { name: "insurgent_fighters", label: "Insurgent fighters at the end", unit: "fighters" },
-  { name: "insurgent_revenue_usd", label: "Insurgent revenue", unit: "USD" },
-  { name: "incursions", label: "Incursions", unit: "incursions" },
-  { name: "fighters_crossed", label: "Fighters who crossed", unit: "fighters" },
-  { name: "clashes", label: "Clashes", unit: "clashes" },
-  { name: "attributed_terror_share", label: "Violence the state called terrorism", unit: "share" },
-  { name: "true_terror_share", label: "Violence that was terrorism", unit: "share" },
-  { name: "alliance_troop_days", label: "Alliance troop-days", unit: "troop-days" },
-  { name: "actives", label: "Active rebels at the end", unit: "people" },
-  { name: "legitimacy_mean", label: "Mean legitimacy, 0–1", unit: "" },
+/** Key outcomes of the comparison, in table order. */
+const KEY_NAMES: readonly string[] = [
+  "delivered_kg",
+  "seized_kg",
+  "violent_events",
+  "insurgent_fighters",
+  "insurgent_revenue_usd",
+  "incursions",
+  "fighters_crossed",
+  "clashes",
+  "attributed_terror_share",
+  "true_terror_share",
+  "alliance_troop_days",
+  "actives",
+  "legitimacy_mean",
 ];
 
-/** Key outcomes of the comparison with the way each is good, in table order. */
-export const KEY_OUTCOMES: readonly OutcomeInfo[] = KEY.map((o) => {
-  const direction = OUTCOME_DIRECTIONS[o.name];
-  return direction ? { ...o, direction } : o;
-});
-
 /** Per-province metrics drawn as maps (`province.<name>.<metric>`), in section order. */
-export const PROVINCE_METRICS: readonly (OutcomeInfo & { share?: boolean })[] = [
-  { name: "seized_kg", label: "Heroin seized", unit: "kg, mean per run" },
-  { name: "influence_days", label: "Insurgent-influence days", unit: "days, mean per run" },
-  { name: "violent_events", label: "Violent events", unit: "events, mean per run" },
-  {
-    name: "attributed_terror_share",
-    label: "Share of violent events the state attributed to terrorism",
-    unit: "share of events",
-    share: true,
-  },
-  {
-    name: "true_terror_share",
-    label: "True share of violent events that were terrorism",
-    unit: "share of events",
-    share: true,
-  },
+const PROVINCE_METRIC_NAMES: readonly string[] = [
+  "seized_kg",
+  "influence_days",
+  "violent_events",
+  "attributed_terror_share",
+  "true_terror_share",
 ];
 
 /** Per-tick series charted per arm, in section order. */
-export const SERIES: readonly OutcomeInfo[] = [
-  { name: "delivered_kg", label: "Heroin delivered, cumulative", unit: "kg" },
-  { name: "insurgent_fighters", label: "Insurgent strength", unit: "fighters" },
-  { name: "incursions", label: "Incursions, cumulative", unit: "incursions" },
-  { name: "clashes", label: "Clashes, cumulative", unit: "clashes" },
-];
+const SERIES_NAMES: readonly string[] = ["delivered_kg", "insurgent_fighters", "incursions", "clashes"];
+
+/** The report's reading of a catalogue direction ("none": no direction). */
+function directionOf(spec: OutcomeSpec): Direction | undefined {
+  if (spec.direction === "lower") return "lower-is-better";
+  return spec.direction === "higher" ? "higher-is-better" : undefined;
+}
+
+/** How to show any outcome (or series): its catalogue entry, or its own name without a unit. */
+export function outcomeInfo(
+  name: string,
+  catalogues: readonly OutcomeCatalogue[],
+  kind: "outcomes" | "series" = "outcomes",
+): OutcomeInfo {
+  const spec = describeColumn(catalogues, name, kind)?.spec;
+  const direction = spec ? directionOf(spec) : OUTCOME_DIRECTIONS[name];
+  const info = { name, label: spec?.label ?? name, unit: spec?.unit ?? "" };
+  return direction ? { ...info, direction } : info;
+}
+
+/** Key outcomes of the comparison with the way each is good, in table order. */
+export function keyOutcomes(catalogues: readonly OutcomeCatalogue[]): OutcomeInfo[] {
+  return KEY_NAMES.map((n) => outcomeInfo(n, catalogues));
+}
+
+/** Per-province metrics drawn as maps, in section order; `share` ones are drawn on a 0–1 scale. */
+export function provinceMetrics(
+  catalogues: readonly OutcomeCatalogue[],
+): (OutcomeInfo & { share: boolean })[] {
+  return PROVINCE_METRIC_NAMES.map((metric) => {
+    const pattern = `province.{province}.${metric}`;
+    const spec = catalogues.flatMap((c) => c.outcomes).find((s) => s.name === pattern);
+    const unit = spec?.unit ?? "";
+    return {
+      name: metric,
+      label: spec?.label ?? metric,
+      unit: unit === "" ? "mean per run" : `${unit}, mean per run`,
+      // A folder without a catalogue still draws its shares on 0–1: their names say what they are.
+      share: spec ? unit.startsWith("share") : metric.endsWith("_share"),
+    };
+  });
+}
+
+/** Per-tick series charted per arm, in section order. */
+export function seriesInfo(catalogues: readonly OutcomeCatalogue[]): OutcomeInfo[] {
+  return SERIES_NAMES.map((n) => outcomeInfo(n, catalogues, "series"));
+}
 
 /** Prefix of the per-market mean price outcomes. */
 export const PRICE_PREFIX = "price_mean.";
-
-/** How to show any outcome: the catalogue entry, or its own name without a unit. */
-export function outcomeInfo(name: string): OutcomeInfo {
-  return KEY_OUTCOMES.find((o) => o.name === name) ?? { name, label: name, unit: "" };
-}
 
 /** "Label (unit)" for headers and axes; just the label when it already says the unit ("Clashes"). */
 export function withUnit(o: OutcomeInfo): string {

@@ -5,6 +5,7 @@
  */
 import { failure, type Problem, problem, type Result } from "../core/problems.js";
 import type { RunRow } from "../core/run-row.js";
+import { didYouMeanAny } from "../core/suggest.js";
 import { factorNames, labelOf, outcomeNames } from "./labels.js";
 
 /** Label of the single level used when no `within` factor is given. */
@@ -50,10 +51,16 @@ export function checkNames(rows: readonly RunRow[], spec: GroupSpec): Problem | 
   if (rows.length === 0) return problem("results", "", "no runs recorded");
   const outcomes = outcomeNames(rows);
   if (!outcomes.includes(spec.outcome)) {
+    const near = didYouMeanAny(spec.outcome, outcomes);
+    // Nexus runs have hundreds of outcomes: name the near ones, or a few, never all of them.
+    const some =
+      outcomes.length > 12
+        ? `${outcomes.slice(0, 12).join(", ")}, … (${outcomes.length} in all)`
+        : outcomes.join(", ");
     return problem(
       "option",
       "",
-      `no outcome "${spec.outcome}" in the runs; outcomes: ${outcomes.join(", ") || "(none)"}`,
+      `no outcome "${spec.outcome}" in the runs${near || `; outcomes: ${some || "(none)"}`}`,
     );
   }
   const factors = factorNames(rows);

@@ -15,6 +15,7 @@ import { describeIssues, type Finding } from "../scenario/messages.js";
 import { checkFactors, checkStudy } from "./checks.js";
 import { buildDesign, type Design } from "./designs/design.js";
 import { hashOf } from "./hash.js";
+import { keepProblems } from "./keep-check.js";
 import { factorPathProblem } from "./param-path.js";
 import { type CheckProgress, checkPoints } from "./points-check.js";
 import { SCENARIO_KEY, type StudyInput, studySchema } from "./schema.js";
@@ -135,6 +136,10 @@ export function loadStudyText(text: string, file: string, opts: StudyLoadOptions
       if (why) place({ path: ["factors", f.path], message: why, at: "key" });
     }
   }
+  keepProblems(
+    input,
+    scenarios.map((s) => s.scenario.model),
+  ).forEach(place);
   if (found.all.length > 0) return fail();
 
   const design = buildDesign(factors, input.design, input.samples ?? 1, input.seed, input);

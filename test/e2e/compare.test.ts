@@ -105,7 +105,7 @@ describe("pamir compare", () => {
   it.each([
     [
       ["--outcome", "revenu", "--by", "posture", "--lower-is-better"],
-      /no outcome "revenu" in the runs; outcomes: casualties, revenue/,
+      /no outcome "revenu" in the runs \(did you mean "revenue"\?\)$/m,
     ],
     [
       ["--outcome", "revenue", "--by", "postur", "--lower-is-better"],
@@ -115,7 +115,10 @@ describe("pamir compare", () => {
       ["--outcome", "revenue", "--by", "posture", "--within", "motiv", "--lower-is-better"],
       /no factor "motiv"/,
     ],
-    [["--outcome", "revenue", "--by", "posture"], /--lower-is-better or --higher-is-better/],
+    [
+      ["--outcome", "revenue", "--by", "posture"],
+      /--outcome revenue: .* has no catalogue entry for it; say which way it is good: --lower-is-better or --higher-is-better/,
+    ],
     [
       ["--outcome", "revenue", "--by", "posture", "--lower-is-better", "--higher-is-better"],
       /exclude each other/,

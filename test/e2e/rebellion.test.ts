@@ -6,10 +6,10 @@ import { pamir, ROOT } from "./cli.js";
 
 const SCENARIO = "scenarios/validation/rebellion.yaml";
 
-/** The outcome table as name → number ("—" becomes NaN). */
+/** The outcome table (name, value, unit) as name → number ("—" becomes NaN). */
 function table(stdout: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.e+-]+|—)$/gm))
+  for (const m of stdout.matchAll(/^(\w+)\s+(-?[\d.e+-]+|—)\s+\S.*$/gm))
     out[m[1]!] = m[2] === "—" ? Number.NaN : Number(m[2]);
   return out;
 }

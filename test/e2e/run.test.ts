@@ -10,9 +10,10 @@ describe("pamir run", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/model schelling, seed 1, 20 ticks/);
-    expect(r.stdout).toMatch(/^outcome\s+value$/m);
-    expect(r.stdout).toMatch(/^happy_share\s+0\.\d+$/m);
-    expect(r.stdout).toMatch(/^segregation\s+0\.\d+$/m);
+    expect(r.stdout).toMatch(/^outcome\s+value\s+unit$/m);
+    expect(r.stdout).toMatch(/^happy_share\s+0\.\d+\s+share 0–1$/m);
+    expect(r.stdout).toMatch(/^segregation\s+0\.\d+\s+share 0–1$/m);
+    expect(r.stdout).toMatch(/^moves_total\s+\d+\s+moves$/m);
   });
 
   it("gives byte-identical result JSON for the same seed in two processes", () => {

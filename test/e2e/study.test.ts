@@ -131,6 +131,7 @@ describe("pamir study", () => {
     expect(files.filter((f) => f !== "inputs")).toEqual([
       "datapackage.json",
       "manifest.json",
+      "outcomes.csv",
       "outcomes.parquet",
       "runs.csv",
       "runs.ndjson",

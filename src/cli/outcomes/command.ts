@@ -9,9 +9,15 @@ import { targetCatalogues } from "./catalogues.js";
 
 const HEADER = ["name", "unit", "direction", "dimensions", "meaning"];
 
+/** A spec's dimensions for the table: names, a fixed value set after its name (`agency: border|police`), "—" for none. */
+export function dimensionsText(s: OutcomeSpec): string {
+  const each = s.dimensions.map((d) => (s.values?.[d] ? `${d}: ${s.values[d]!.join("|")}` : d));
+  return each.join(", ") || "—";
+}
+
 /** The table rows of some specs. */
 function rows(specs: readonly OutcomeSpec[]): string[][] {
-  return specs.map((s) => [s.name, s.unit, s.direction, s.dimensions.join(", ") || "—", s.meaning]);
+  return specs.map((s) => [s.name, s.unit, s.direction, dimensionsText(s), s.meaning]);
 }
 
 /** One catalogue as printed lines: a title, the outcomes table, the series table. */
@@ -27,8 +33,12 @@ export function catalogueLines(c: OutcomeCatalogue): string[] {
 }
 
 /** Execute `pamir outcomes`. */
-export function outcomesCommand(target: string, json: boolean, print: (s: string) => void): void {
-  const catalogues = targetCatalogues(target);
+export async function outcomesCommand(
+  target: string,
+  json: boolean,
+  print: (s: string) => void,
+): Promise<void> {
+  const catalogues = await targetCatalogues(target);
   if (json) {
     print(JSON.stringify(catalogues.length === 1 ? catalogues[0] : catalogues, null, 2));
     return;

@@ -48,7 +48,12 @@ export const ECONOMY_OUTCOMES: readonly OutcomeSpec[] = [
   ),
   spec("shipments", "shipments", "none", "Shipments (lots) organisations dispatched over the run."),
   spec("mean_lot_kg", "kg", "none", "Mean size of a dispatched lot: kg dispatched / shipments."),
-  spec("seizures", "events", "higher", "Seizure events (a detected load not bribed through)."),
+  spec(
+    "seizures",
+    "events",
+    "higher",
+    "Seizure events: a detected load neither bribed through nor (in the nexus) fought through by its escort.",
+  ),
   spec("bribes", "events", "lower", "Bribes paid to a detecting unit, count (collusions included)."),
   spec(
     "collusions",

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { TABLES } from "../../study/tables/compact.js";
 import { leftOut, type ReportContext } from "../context.js";
 import { esc } from "../html.js";
-import { PRICE_PREFIX, SERIES, withUnit } from "../outcomes.js";
+import { PRICE_PREFIX, seriesInfo, withUnit } from "../outcomes.js";
 import { loadSeriesBands } from "./series.js";
 import type { ArmScale, BoxRow } from "./specs.js";
 import { bandSpec, boxSpec, priceSpec } from "./specs.js";
@@ -45,13 +45,14 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
       ),
     ];
   }
+  const series = seriesInfo(data.catalogues);
   const s = await loadSeriesBands(
     data.dir,
     arms.cells,
-    SERIES.map((x) => x.name),
+    series.map((x) => x.name),
   );
   const out: string[] = [];
-  for (const info of SERIES) {
+  for (const info of series) {
     const rows = s.bands.get(info.name);
     if (!rows || rows.length === 0) continue;
     const title = `${info.label}, by ${arms.by ?? "arm"}`;
@@ -60,7 +61,7 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
       `<p class="small">${esc(title)}: rests on ${s.usedRuns} run${s.usedRuns === 1 ? "" : "s"}.</p>`,
     );
   }
-  const absent = SERIES.filter((x) => !s.present.includes(x.name)).map((x) => x.name);
+  const absent = series.filter((x) => !s.present.includes(x.name)).map((x) => x.name);
   if (absent.length > 0 && s.usedRuns > 0) {
     out.push(leftOut(ctx, `No per-tick chart of ${absent.join(", ")}: the runs kept no such series.`));
   }

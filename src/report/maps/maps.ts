@@ -9,7 +9,7 @@ import { classBreaks, type ValueScale, valueFill } from "../../map/draw/scale.js
 import { renderSmallMap, smallMapFrame } from "../../map/draw/small.js";
 import { leftOut, type ReportContext } from "../context.js";
 import { esc, fmt } from "../html.js";
-import { PROVINCE_METRICS, parseProvinceOutcome } from "../outcomes.js";
+import { parseProvinceOutcome, provinceMetrics } from "../outcomes.js";
 import { studyWorld } from "./world.js";
 
 /** Provinces listed under each metric's maps. */
@@ -69,7 +69,7 @@ export function mapsSection(ctx: ReportContext): string {
   if (unmatched.length > 0) {
     out.push(leftOut(ctx, `Not on the map, so not drawn: ${unmatched.join(", ")}.`));
   }
-  for (const m of PROVINCE_METRICS) {
+  for (const m of provinceMetrics(ctx.data.catalogues)) {
     const provinces = byMetric.get(m.name);
     if (!provinces) {
       out.push(

@@ -109,7 +109,7 @@ async function resultFigure(
   report: SensitivityReport,
   r: SensitivityResult,
 ): Promise<string> {
-  const label = outcomeInfo(r.outcome).label;
+  const label = outcomeInfo(r.outcome, ctx.data.catalogues).label;
   const where = Object.keys(r.cell).length > 0 ? `, ${cellText(r.cell)}` : "";
   const title = `${label} (${r.scenario}${where})`;
   const resamples = report.bootstrap.resamples;
@@ -194,7 +194,7 @@ export async function sensitivitySection(
   const results = drawn.flatMap((o) => report.results.filter((r) => r.outcome === o));
   for (const r of results.slice(0, CHARTS_MAX)) {
     out.push(
-      `<h3>${esc(outcomeInfo(r.outcome).label)}${Object.keys(r.cell).length > 0 ? esc(` (${cellText(r.cell)})`) : ""}</h3>`,
+      `<h3>${esc(outcomeInfo(r.outcome, ctx.data.catalogues).label)}${Object.keys(r.cell).length > 0 ? esc(` (${cellText(r.cell)})`) : ""}</h3>`,
     );
     out.push(await resultFigure(ctx, report, r));
   }

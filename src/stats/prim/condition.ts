@@ -19,7 +19,7 @@ import {
 } from "../../core/formula.js";
 import { didYouMean } from "../../core/suggest.js";
 import { type Fail, fail, parsePins, type SelectableFactor } from "./pins.js";
-import { expandRegret } from "./regret-form.js";
+import { type DirectionOf, expandRegret } from "./regret-form.js";
 
 export type { SelectableFactor };
 
@@ -50,13 +50,14 @@ function refText(r: ConditionRef): string {
   return pins.length > 0 ? `${r.outcome}[${pins.join(", ")}]` : r.outcome;
 }
 
-/** Compile `source` over `outcomes`, with selectors over `factors`. */
+/** Compile `source` over `outcomes`, with selectors over `factors` (`directionOf`: regret's default directions). */
 export function compileCondition(
   source: string,
   outcomes: readonly string[],
   factors: readonly SelectableFactor[],
+  directionOf?: DirectionOf,
 ): { ok: true; value: Condition } | Fail {
-  const expanded = expandRegret(source, outcomes, factors);
+  const expanded = expandRegret(source, outcomes, factors, directionOf);
   if (!expanded.ok) return expanded;
   const text = expanded.text;
   const refs: ConditionRef[] = [];

@@ -12,6 +12,7 @@ import { buildCases, type CaseSpace } from "./cases.js";
 import { compileCondition, type SelectableFactor } from "./condition.js";
 import { type PrimOptions, primTrajectory, type TrajectoryStep } from "./peel.js";
 import { quasiPValues } from "./quasi-p.js";
+import type { DirectionOf } from "./regret-form.js";
 
 /** How to discover. */
 export interface DiscoverOptions extends PrimOptions {
@@ -65,6 +66,8 @@ export interface DiscoverSpace extends CaseSpace {
   outcomes: readonly string[];
   /** Value factors with their labels, for selectors. */
   selectable: readonly SelectableFactor[];
+  /** Which way each outcome is good, for `regret(…)` without a direction (default: stats/directions.ts). */
+  directionOf?: DirectionOf | undefined;
 }
 
 const nullable = (v: number) => (Number.isNaN(v) ? null : v);
@@ -96,7 +99,7 @@ export function discoverBox(
 ): { ok: true; value: DiscoverReport } | Failure {
   if (space.ranges.length === 0)
     return failure(problem("option", "", "the study has no range factors (min/max) to find a box over"));
-  const cond = compileCondition(where, space.outcomes, space.selectable);
+  const cond = compileCondition(where, space.outcomes, space.selectable, space.directionOf);
   if (!cond.ok) return cond;
   const { data, dropped } = buildCases(rows, cond.value, space);
   if (data.y.length === 0)

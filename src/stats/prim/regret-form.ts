@@ -7,7 +7,8 @@
  *   regret(<factor>=<label>[, …])      the outcome: the first of REGRET_PREFERENCE in the runs
  *
  * The arms are every combination of the labels of the pinned factors; the direction is the one
- * written, else the outcome's known direction (stats/directions.ts), else it must be written.
+ * written, else the outcome's direction in the results folder's catalogue (the caller's
+ * `directionOf`; stats/directions.ts for a folder without one), else it must be written.
  * Each form is expanded, before anything else, into the bracket references it stands for —
  * lower is better: (y[f=a] - min(y[f=a], y[f=b], …)); higher: (max(y[f=a], y[f=b], …) - y[f=a]) —
  * so it is compiled and paired exactly like a hand-written condition.
@@ -29,11 +30,17 @@ function armSelectors(pinned: readonly SelectableFactor[]): string[] {
   return arms.map((a) => a.join(", "));
 }
 
+/** An outcome's direction, where one is known. */
+export type DirectionOf = (outcome: string) => Direction | undefined;
+
+const knownDirection: DirectionOf = (outcome) => OUTCOME_DIRECTIONS[outcome];
+
 /** One `regret(args)` as the bracket expression it stands for. */
 function expandOne(
   args: string,
   outcomes: readonly string[],
   factors: readonly SelectableFactor[],
+  directionOf: DirectionOf,
 ): { ok: true; text: string } | Fail {
   const form = `regret(${args.trim()})`;
   const parts = args.split(",").map((p) => p.trim());
@@ -56,7 +63,7 @@ function expandOne(
     );
   const pins = parsePins(parts.join(","), factors);
   if (!pins.ok) return pins;
-  direction ??= OUTCOME_DIRECTIONS[outcome];
+  direction ??= directionOf(outcome);
   if (!direction)
     return fail(
       `${form}: say which way ${outcome} is good: regret(${outcome}, ${parts.join(", ")}, lower-is-better) or higher-is-better`,
@@ -77,11 +84,12 @@ export function expandRegret(
   source: string,
   outcomes: readonly string[],
   factors: readonly SelectableFactor[],
+  directionOf: DirectionOf = knownDirection,
 ): { ok: true; text: string } | Fail {
   let problem: Fail | undefined;
   const text = source.replace(FORM, (whole, args: string) => {
     if (problem) return whole;
-    const r = expandOne(args, outcomes, factors);
+    const r = expandOne(args, outcomes, factors, directionOf);
     if (!r.ok) {
       problem = r;
       return whole;

@@ -12,6 +12,7 @@ import { compactRuns, compactSeries } from "../tables/compact.js";
 import { type PackageInputs, writeDataPackage } from "../tables/datapackage.js";
 import type { RunsLayout } from "../tables/layout.js";
 import { type PartsLayout, removeParts, removeRunsParts } from "../tables/parts.js";
+import { writeOutcomesFile } from "./catalogue.js";
 import { finalizeRuns } from "./finalize.js";
 import type { OpenMode } from "./folder.js";
 import { type Manifest, writeManifest } from "./manifest.js";
@@ -117,6 +118,7 @@ export async function finishSession(
   writeDataPackage(packageInputs(e.study, opts.out, layout, final.outcomes, series));
   tables(performance.now() - t0);
   manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
+  writeOutcomesFile(opts.out, e.study);
   manifest.endedAt = new Date().toISOString();
   writeManifest(opts.out, manifest);
   // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.

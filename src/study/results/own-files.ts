@@ -31,6 +31,7 @@ export const STUDY_FILES: readonly string[] = [
   "runs.csv",
   "summary.json",
   "summary.csv",
+  "outcomes.csv",
   "design.json",
   "sensitivity.json",
   "sensitivity.csv",

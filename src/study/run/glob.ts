@@ -50,3 +50,36 @@ export function globMatcher(globs: readonly string[] | undefined): (name: string
     return yes;
   };
 }
+
+/**
+ * Whether some name matches both `a` and `b` (two globs): a walk over pairs of positions, where a
+ * star may match nothing (move on in its glob) or one more character (stay), and two non-stars
+ * consume one character together when it can be the same (`?` or equal characters).
+ */
+export function globsOverlap(a: string, b: string): boolean {
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number) => {
+    const k = i * width + j;
+    if (seen[k] === 0) {
+      seen[k] = 1;
+      stack.push(k);
+    }
+  };
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    const i = Math.floor(k / width);
+    const j = k % width;
+    if (i === a.length && j === b.length) return true;
+    const p = a[i];
+    const q = b[j];
+    if (p === "*") push(i + 1, j);
+    if (q === "*") push(i, j + 1);
+    if (p === undefined || q === undefined) continue;
+    if (p === "*" || q === "*" || p === "?" || q === "?" || p === q)
+      push(p === "*" ? i : i + 1, q === "*" ? j : j + 1);
+  }
+  return false;
+}

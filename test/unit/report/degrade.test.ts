@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticResults } from "../../../bench/synthetic-results.js";
+import { outcomesCsv } from "../../../src/core/outcomes-file.js";
+import { economyModel } from "../../../src/models/economy/model.js";
 import { buildReport } from "../../../src/report/build.js";
 import { externalRefs, untitledSvgs } from "./html-checks.js";
 
@@ -86,10 +88,17 @@ describe("a report with missing outcomes", () => {
       }
     }
     writeFileSync(join(dir, "runs.ndjson"), `${lines.join("\n")}\n`);
+    // Without outcomes.csv (a folder from before the catalogue) the report says plain names.
+    const plain = await build(dir);
+    expect(plain.html).toContain(
+      "choose doctrine “corridor-heavy”: it does best on delivered_kg under every state",
+    );
+    writeFileSync(join(dir, "outcomes.csv"), outcomesCsv([economyModel.outcomes]));
     const r = await build(dir);
     expect(r.html).toContain(
       "choose doctrine “corridor-heavy”: it does best on heroin delivered under every state",
     );
+    expect(r.html).toContain("Heroin delivered (kg)");
     expect(r.notes).toContain(
       "No maps: the runs have no per-province outcomes (province.<name>.seized_kg and the like).",
     );

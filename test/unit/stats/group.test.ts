@@ -67,6 +67,21 @@ describe("groupArms", () => {
     expect(same.ok).toBe(false);
     expect(groupArms([], { outcome: "y", by: "k" }).ok).toBe(false);
   });
+
+  it("suggests the nearest outcomes, or names a dozen of many, never all", () => {
+    const outcomes = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`m${String(i).padStart(2, "0")}`, i]),
+    );
+    const many = [row("a", 0, 0, { factors: { posture: 1 }, outcomes: { ...outcomes, seized_kg: 1 } })];
+    const near = groupArms(many, { outcome: "seizd_kg", by: "posture" });
+    expect(!near.ok && near.problems[0]!.message).toBe(
+      'no outcome "seizd_kg" in the runs (did you mean "seized_kg"?)',
+    );
+    const far = groupArms(many, { outcome: "zzzzz", by: "posture" });
+    expect(!far.ok && far.problems[0]!.message).toBe(
+      'no outcome "zzzzz" in the runs; outcomes: m00, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, … (31 in all)',
+    );
+  });
 });
 
 describe("compareArms", () => {

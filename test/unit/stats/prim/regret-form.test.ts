@@ -137,3 +137,28 @@ describe("regret(…) in a condition", () => {
     );
   });
 });
+
+describe("regret's default direction from the results folder's catalogue", () => {
+  const outcomes = ["violent_events", "seized_share"];
+  const factors = [posture];
+
+  it("uses the direction the caller's catalogue gives, over the built-in one", () => {
+    const higher = expandRegret(
+      "regret(violent_events, posture=drill) > 1",
+      outcomes,
+      factors,
+      () => "higher-is-better",
+    );
+    expect(higher.ok && higher.text).toBe(
+      "(max(violent_events[posture=drill], violent_events[posture=route], violent_events[posture=hold]) - violent_events[posture=drill]) > 1",
+    );
+    const builtIn = expandRegret("regret(violent_events, posture=drill) > 1", outcomes, factors);
+    expect(builtIn.ok && builtIn.text).toMatch(/^\(violent_events\[posture=drill\] - min\(/);
+  });
+
+  it("asks for a direction where the catalogue gives none", () => {
+    const r = expandRegret("regret(seized_share, posture=drill) > 1", outcomes, factors, () => undefined);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/say which way seized_share is good/);
+  });
+});

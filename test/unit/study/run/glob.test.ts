@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { globMatcher } from "../../../../src/study/run/glob.js";
+import { globMatcher, globsOverlap } from "../../../../src/study/run/glob.js";
 
 /** The reference: a glob as a regular expression (fine on small inputs, exponential on crafted ones). */
 function reference(glob: string, name: string): boolean {
@@ -39,5 +39,38 @@ describe("keep: globs", () => {
       }),
       { numRuns: 2000, seed: 18 },
     );
+  });
+});
+
+describe("globsOverlap", () => {
+  /** Every string over a, b and c (c: any character neither glob names) up to `n` long. */
+  const words = (n: number): string[] => {
+    let level = [""];
+    const all = [""];
+    for (let k = 0; k < n; k++) {
+      level = level.flatMap((w) => ["a", "b", "c"].map((ch) => w + ch));
+      all.push(...level);
+    }
+    return all;
+  };
+  const WORDS = words(6);
+
+  it("answers whether some name matches both globs (brute force over short names)", () => {
+    const glob = fc.array(fc.constantFrom("a", "b", "*", "?"), { maxLength: 3 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(glob, glob, (a, b) => {
+        const ma = globMatcher([a]);
+        const mb = globMatcher([b]);
+        expect(globsOverlap(a, b)).toBe(WORDS.some((w) => ma(w) && mb(w)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("meets a keep glob with a catalogue pattern", () => {
+    expect(globsOverlap("province.*.seized_kg", "province.?*.seized_kg")).toBe(true);
+    expect(globsOverlap("province.GBAO.*", "province.?*.seized_kg")).toBe(true);
+    expect(globsOverlap("province.*.seizd_kg", "province.?*.seized_kg")).toBe(false);
+    expect(globsOverlap("price.", "price.?*")).toBe(false);
   });
 });
