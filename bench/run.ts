@@ -18,6 +18,7 @@ import { benchRebellion } from "./rebellion.js";
 import { benchReport } from "./report.js";
 import { benchStartup } from "./startup.js";
 import { benchStudy } from "./study.js";
+import { benchTables } from "./tables.js";
 
 const quick = process.argv.includes("--quick");
 const runsArg = process.argv.find((a) => a.startsWith("--runs="));
@@ -131,6 +132,10 @@ for (const m of maps) {
 const studies = await benchStudy(quick);
 console.log("\nstudies (end to end: pool start, runs, sorted files, summary)");
 for (const l of studies) console.log(`  ${l}`);
+
+const tables = await benchTables(quick);
+console.log("\nresults tables (Parquet parts while running, compacted at the end; 2 workers)");
+for (const l of tables) console.log(`  ${l}`);
 
 const queued = await benchQueue(quick);
 console.log("\ndistributed studies (Redis queue on loopback vs local, equal cores)");

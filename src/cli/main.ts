@@ -29,6 +29,7 @@ const loadCommands = () =>
     import("./audit/spec.js"),
     import("./init/spec.js"),
     import("./outcomes/spec.js"),
+    import("./query/spec.js"),
   ]);
 
 const print = (s: string): void => {

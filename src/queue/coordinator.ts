@@ -58,7 +58,7 @@ interface Tally {
 export async function runQueueStudy(study: LoadedStudy, opts: QueueStudyOptions): Promise<RunStudyResult> {
   const checked = await checkRedis(opts.redis);
   if (!checked.ok) return checked;
-  const open = openSession(study, opts);
+  const open = openSession(study, { ...opts, flushMs: 0 }); // a job's rows are on disk before it goes
   if (!open.ok) return open;
   const s = open.session;
   const hash = study.hash;

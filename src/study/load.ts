@@ -39,6 +39,8 @@ export interface StudyScenario {
 export interface LoadedStudy {
   /** The study file, as given. */
   file: string;
+  /** Its text, as loaded (the results folder keeps a copy). */
+  text: string;
   /** `name:` from the file. */
   name: string;
   /** The name as a folder name (default results folder `results/<slug>`). */
@@ -173,7 +175,7 @@ export function loadStudyText(text: string, file: string, opts: StudyLoadOptions
   });
   return {
     ok: true,
-    study: { file, name: input.name, slug: slugOf(input.name), hash, input, scenarios, design },
+    study: { file, text, name: input.name, slug: slugOf(input.name), hash, input, scenarios, design },
   };
 }
 

@@ -112,7 +112,7 @@ export const studySchema = z
       .min(1)
       .optional()
       .describe("outcome names or globs (* any text, ? one character) to keep; default all"),
-    series: seriesSchema.optional().describe("also write thinned per-tick series to series/<run id>.json"),
+    series: seriesSchema.optional().describe("also keep thinned per-tick series, in series.parquet"),
   })
   .describe("a pamir study file");
 

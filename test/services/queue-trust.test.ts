@@ -62,8 +62,8 @@ const worker = (...extra: string[]) => {
 /** Expect `dir` to hold the clean local results (rows but their run times, CSVs, summary, series). */
 function expectCleanResults(dir: string): void {
   expect(rows(dir)).toBe(rows(local));
-  for (const f of ["runs.csv", "summary.csv", "summary.json", "series/tiny-scenario/p0/r0.json"])
-    expect(readFileSync(join(dir, f), "utf8"), f).toBe(readFileSync(join(local, f), "utf8"));
+  for (const f of ["runs.csv", "summary.csv", "summary.json", "runs.parquet", "series.parquet"])
+    expect(readFileSync(join(dir, f)).equals(readFileSync(join(local, f))), f).toBe(true);
 }
 
 beforeAll(async () => {

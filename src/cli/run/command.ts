@@ -4,6 +4,7 @@ import { basename, extname, join } from "node:path";
 import type { RunResult } from "../../core/model.js";
 import { runModel } from "../../core/run.js";
 import type { LoadedScenario } from "../../scenario/load.js";
+import { type Provenance, provenance, scenarioInputs } from "../../study/results/provenance.js";
 import { CliError, EXIT } from "../errors.js";
 import { loadOrFail } from "../load.js";
 import { unitOf } from "../outcomes/catalogues.js";
@@ -11,8 +12,17 @@ import { setArgs } from "../set-args.js";
 import { formatNumber, renderTable } from "../table.js";
 import { PAMIR_VERSION } from "../version.js";
 
-/** The JSON document of one run: everything needed to reproduce it, nothing time-dependent. */
-export function runDocument(sc: LoadedScenario, seed: number, ticks: number, result: RunResult): unknown {
+/**
+ * The JSON document of one run: everything needed to reproduce it, nothing time-dependent;
+ * `provenance` (commit, dirty tree, command line, input hashes) comes last when given.
+ */
+export function runDocument(
+  sc: LoadedScenario,
+  seed: number,
+  ticks: number,
+  result: RunResult,
+  made?: Provenance,
+): unknown {
   return {
     pamir: PAMIR_VERSION,
     scenario: { file: sc.file, name: sc.name, model: sc.model.name },
@@ -20,6 +30,7 @@ export function runDocument(sc: LoadedScenario, seed: number, ticks: number, res
     horizon: ticks,
     params: sc.params,
     ...result,
+    ...(made ? { provenance: made } : {}),
   };
 }
 
@@ -45,7 +56,8 @@ export function runCommand(args: RunArgs, print: (s: string) => void): void {
     const name = p.kind === "run" && p.data ? p.data.name : "Error";
     throw new CliError(`run failed: ${name}: ${p.message}`, EXIT.runFailed);
   }
-  const doc = runDocument(sc, seed, ticks, outcome.result);
+  const made = provenance(scenarioInputs(sc), process.argv.slice(2));
+  const doc = runDocument(sc, seed, ticks, outcome.result, made);
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   let written: string | undefined;
   if (args.out) {

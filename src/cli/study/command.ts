@@ -141,6 +141,7 @@ export async function studyCommand(args: StudyArgs, print: (s: string) => void):
           ? ("resume" as const)
           : ("auto" as const),
     version: PAMIR_VERSION,
+    command: process.argv.slice(2),
     onProgress: (p: StudyProgress) => sink.update(p),
     stop,
   };

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { TABLES } from "../../study/tables/compact.js";
 import { leftOut, type ReportContext } from "../context.js";
 import { esc } from "../html.js";
 import { PRICE_PREFIX, seriesInfo, withUnit } from "../outcomes.js";
@@ -35,7 +36,8 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
   const { data, arms } = ctx;
   const kept = data.manifest ? data.manifest.series !== null && data.manifest.series !== undefined : true;
   // A manifest that says series were kept makes a missing series folder missing files, not "no series".
-  if (!kept || (!data.manifest && !existsSync(join(data.dir, "series")))) {
+  const stored = existsSync(join(data.dir, TABLES.series)) || existsSync(join(data.dir, "series"));
+  if (!kept || (!data.manifest && !stored)) {
     return [
       leftOut(
         ctx,
@@ -44,7 +46,7 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
     ];
   }
   const series = seriesInfo(data.catalogues);
-  const s = loadSeriesBands(
+  const s = await loadSeriesBands(
     data.dir,
     arms.cells,
     series.map((x) => x.name),
@@ -68,7 +70,7 @@ async function seriesCharts(ctx: ReportContext): Promise<string[]> {
     out.push(
       leftOut(
         ctx,
-        `${s.missingFiles} of ${s.missingFiles + s.usedRuns} finished runs have no readable series file (${named}); the per-tick charts rest on the other ${s.usedRuns}.`,
+        `${s.missingFiles} of ${s.missingFiles + s.usedRuns} finished runs have no ${s.source === "series.parquet" ? "series in series.parquet" : "readable series file"} (${named}); the per-tick charts rest on the other ${s.usedRuns}.`,
       ),
     );
   }

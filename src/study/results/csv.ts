@@ -48,8 +48,8 @@ export function csvHeader(cols: CsvColumns): string {
   return `${cols.header.map(csvCell).join(",")}\n`;
 }
 
-/** A failed run's problems in one cell. */
-function errorCell(problems: readonly Problem[] | undefined): string | undefined {
+/** A failed run's problems in one cell (also runs.parquet's `error`). */
+export function errorCell(problems: readonly Problem[] | undefined): string | undefined {
   if (!problems || problems.length === 0) return undefined;
   return problems.map((p) => `${p.kind}${p.path === "" ? "" : ` ${p.path}`}: ${p.message}`).join("; ");
 }

@@ -11,10 +11,13 @@ import { indexOfId, type PlanShape, plannedRuns } from "../plan.js";
 import { csvColumns, csvHeader, csvLine } from "./csv.js";
 import { forEachLine } from "./ndjson.js";
 
-/** Counts of the finished file. */
+/** Counts of the finished file, its outcome names (first appearance) and which plan indexes it holds. */
 export interface FinalCounts {
   done: number;
   failed: number;
+  outcomes: string[];
+  /** 1 per plan index with a row. */
+  recorded: Uint8Array;
 }
 
 /** Buffered whole-file writer (1 MB chunks). */
@@ -79,7 +82,8 @@ export function finalizeRuns(
   const sortedTmp = join(dir, "runs.ndjson.tmp");
   const out = new ChunkWriter(sortedTmp);
   const outcomes = new Map<string, true>();
-  const counts: FinalCounts = { done: 0, failed: 0 };
+  const recorded = new Uint8Array(planned);
+  const counts = { done: 0, failed: 0 };
   if (existsSync(path)) {
     const fd = openSync(path, "r");
     try {
@@ -93,6 +97,7 @@ export function finalizeRuns(
         const row = JSON.parse(line.toString("utf8")) as RunRow;
         for (const k of Object.keys(row.outcomes)) outcomes.set(k, true);
         counts.done++;
+        recorded[i] = 1;
         if (row.status === "failed") counts.failed++;
         out.write(line);
       }
@@ -111,5 +116,5 @@ export function finalizeRuns(
   csv.close();
   renameSync(sortedTmp, path);
   renameSync(csvTmp, join(dir, "runs.csv"));
-  return counts;
+  return { ...counts, outcomes: [...outcomes.keys()], recorded };
 }

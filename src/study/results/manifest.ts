@@ -10,14 +10,24 @@ import type { LoadedStudy } from "../load.js";
 import { type PlanShape, plannedRuns } from "../plan.js";
 import { gitCommit } from "./git.js";
 import { STUDY_FILES } from "./own-files.js";
+import type { InputRecord } from "./provenance.js";
 
 /** A factor as the manifest describes it. */
 export type ManifestFactor =
   | { name: string; path: string; kind: "values"; levels: unknown[]; labels?: string[] }
   | { name: string; path: string; kind: "range"; min: number; max: number; integer: boolean };
 
+/**
+ * The folder format this pamir writes: 2 keeps the tables as Parquet (runs, outcomes,
+ * series.parquet) and no per-run series files; folders without `format` are version 1 (series
+ * under series/), which the report still reads.
+ */
+export const FOLDER_FORMAT = 2;
+
 /** The manifest document. */
 export interface Manifest {
+  /** Folder format version (absent: 1). */
+  format?: number;
   study: string;
   /** The study's `description:` (the question it asks), or null; absent in older manifests. */
   description?: string | null;
@@ -31,6 +41,12 @@ export interface Manifest {
   files?: string[];
   pamir: string;
   git: string | null;
+  /** Whether the checkout had uncommitted changes to tracked files (null: unknown); absent in older manifests. */
+  dirty?: boolean | null;
+  /** The command line of the last session (arguments after `pamir`), or null. */
+  command?: string[] | null;
+  /** The input files as the last session read them, with their SHA-256 and their copy under inputs/. */
+  inputs?: InputRecord[];
   node: string;
   startedAt: string;
   /** Null while the study is running or after an interruption. */
@@ -51,6 +67,8 @@ export interface Manifest {
     batchRuns: number;
     overheadMs: number;
     runMs: number;
+    /** Time this session spent writing the Parquet parts and compacting the tables, ms. */
+    tablesMs?: number;
     /** The Redis queue the runs went through (no credentials), for a distributed session. */
     queue?: string;
   } | null;
@@ -86,6 +104,7 @@ export function newManifest(study: LoadedStudy, version: string, startedAt: Date
   }
   const { input, design } = study;
   return {
+    format: FOLDER_FORMAT,
     study: study.name,
     description: input.description ?? null,
     studyFile: study.file,

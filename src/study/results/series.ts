@@ -1,9 +1,7 @@
 /**
- * Thinned per-tick series of one run, written to `series/<run id>.json` (`every` k-th tick and the
- * last). Written to a temporary name and renamed, so a crash never leaves half a file behind.
+ * Thinned per-tick series of one run (`every` k-th tick and the last), as a worker returns them
+ * with the run's record; the results folder keeps them in series.parquet (study/tables/).
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 
 /** The series document of one run. */
 export interface SeriesDocument {
@@ -31,13 +29,4 @@ export function thinSeries(
     if (keep(name)) out[name] = kept.map((t) => values[t - 1] ?? Number.NaN);
   }
   return { id, every, ticks: kept, series: out };
-}
-
-/** Write `doc` to `<dir>/<id>.json` (ids contain slashes, so this makes sub-folders per scenario and point). */
-export function writeSeries(dir: string, doc: SeriesDocument): void {
-  const path = join(dir, `${doc.id}.json`);
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(doc)}\n`);
-  renameSync(tmp, path);
 }

@@ -6,66 +6,27 @@
  * into plan order, write runs.csv, the manifest and the summary. Memory holds counts and a
  * done-flag per planned run, never the rows. Failures are returned as data.
  */
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Failure, failure, type Problem, problem } from "../../core/problems.js";
+import type { Failure } from "../../core/problems.js";
+import type { RunRow } from "../../core/run-row.js";
 import { pointArm, pointValues } from "../designs/design.js";
 import { writeDesignFile } from "../designs/design-file.js";
 import type { LoadedStudy } from "../load.js";
 import { coordsOf, indexOfId, type PlanShape, plannedRuns, runId, runSeed } from "../plan.js";
 import type { BatchContext, RunTask } from "../run/batch.js";
-import { buildRow, type PointInfo, type RunRecord, rowLine } from "../run/rows.js";
-import { writeOutcomesFile } from "./catalogue.js";
-import { finalizeRuns } from "./finalize.js";
-import { type OpenMode, openResultsDir, type StudyCheck } from "./folder.js";
+import { buildRow, type PointInfo, type RunRecord } from "../run/rows.js";
+import { catalogueSplit } from "../tables/dimensions.js";
+import { type PartsLayout, PartWriter } from "../tables/parts.js";
+import { finishSession, type RunStudyResult, type SessionOptions, type StudyProgress } from "./ending.js";
+import { openResultsDir, type StudyCheck } from "./folder.js";
+import { gitDirty } from "./git.js";
 import { type Manifest, newManifest, planShape, writeManifest } from "./manifest.js";
-import { LineAppender } from "./ndjson.js";
-import { writeSeries } from "./series.js";
+import { copyInputs, scenarioInputs } from "./provenance.js";
+import { RunRecorder } from "./recorder.js";
+import type { SeriesDocument } from "./series.js";
 
-/** Where a study stands, for progress displays. */
-export interface StudyProgress {
-  planned: number;
-  /** Runs done, including those found done when resuming. */
-  done: number;
-  failed: number;
-  /** Runs found done when the session started. */
-  resumed: number;
-  /** Wall time of this session so far, ms. */
-  elapsedMs: number;
-}
-
-/** How a study run ended. */
-export type RunStudyResult =
-  | {
-      ok: true;
-      status: "finished" | "interrupted";
-      dir: string;
-      counts: { planned: number; done: number; failed: number };
-      /** Runs found done at start. */
-      resumed: number;
-      /** Whether a torn last line was cut off at start. */
-      tornLine: boolean;
-      elapsedMs: number;
-      /** Set when writing the summary failed (the runs are all written). */
-      summaryProblems?: Problem[] | undefined;
-    }
-  | Failure;
-
-/** Writes summary.json/summary.csv from a finished folder. */
-export type Summarize = (dir: string) => Promise<{ ok: true } | Failure>;
-
-/** How to open a session. */
-export interface SessionOptions {
-  /** Results folder. */
-  out: string;
-  /** Fresh/resume (auto), resume only, or start over. */
-  mode: OpenMode;
-  /** pamir version for the manifest. */
-  version: string;
-  /** Called after every received batch. */
-  onProgress?: ((p: StudyProgress) => void) | undefined;
-  /** Summary writer (default: the stats module's writeSummary). */
-  summarize?: Summarize | undefined;
-}
+export type { RunStudyResult, SessionOptions, StudyProgress, Summarize } from "./ending.js";
 
 /** An open study session. */
 export interface StudySession {
@@ -77,7 +38,7 @@ export interface StudySession {
   readonly resumed: number;
   /** 1 per plan index done. */
   readonly done: Uint8Array;
-  /** What every batch shares; series are written into the results folder. */
+  /** What every batch shares. */
   readonly context: BatchContext;
   /** The run task of plan index `i`. */
   task(i: number): RunTask;
@@ -87,7 +48,7 @@ export interface StudySession {
   receive(tasks: readonly RunTask[], records: readonly RunRecord[]): { runs: number; busyMs: number };
   /** Where the study stands now. */
   progress(): StudyProgress;
-  /** Close runs.ndjson (idempotent; `finish` does it too). */
+  /** Write the runs that wait and close runs.ndjson (idempotent; `finish` does it too). */
   close(): void;
   /** Close runs.ndjson and end the session: interrupted, failed, or finished (sorted files and summary). */
   finish(execution: Manifest["execution"], failed?: string): Promise<RunStudyResult>;
@@ -108,40 +69,44 @@ export function openSession(
   const counts = { planned, done: resumed, failed: open.opened.failedCount };
   const manifest = newManifest(study, opts.version, new Date());
   if (previous) manifest.startedAt = previous.startedAt;
+  Object.assign(manifest, sessionProvenance(study, opts));
   manifest.counts = { ...counts };
   writeManifest(opts.out, manifest);
   writeDesignFile(opts.out, study.design);
 
-  const seriesDir = join(opts.out, "series");
-  const context = batchContext(study, seriesDir);
-  const appender = new LineAppender(join(opts.out, "runs.ndjson"));
+  const context = batchContext(study);
+  const runsFile = join(opts.out, "runs.ndjson");
+  const layout = partsLayout(study, manifest);
+  const parts = new PartWriter(opts.out, layout);
+  // Runs parts a crash left out are rebuilt from runs.ndjson (a finished study's parts are compacted anyway).
+  const offset = existsSync(runsFile) ? statSync(runsFile).size : 0;
+  if (resumed > 0 && resumed < planned) parts.repair(runsFile, offset);
+  const recorder = new RunRecorder(runsFile, offset, parts, opts.flushMs);
   const progress = (): StudyProgress => ({ ...counts, resumed, elapsedMs: performance.now() - t0 });
 
   const receive = (tasks: readonly RunTask[], records: readonly RunRecord[]) => {
-    let text = "";
-    let runs = 0;
+    const rows: RunRow[] = [];
+    const docs: SeriesDocument[] = [];
     let busyMs = 0;
     records.forEach((rec, k) => {
       const t = tasks[k]!;
       if (done[rec.index]) return;
-      // A series that came back with its record (a remote worker) is on disk before its row.
-      if (rec.series) writeSeries(seriesDir, rec.series);
-      text += rowLine(buildRow(shape, t.seed, pointOf(t.point).info, rec));
+      if (rec.series) docs.push(rec.series);
+      rows.push(buildRow(shape, t.seed, pointOf(t.point).info, rec));
       done[rec.index] = 1;
       counts.done++;
       if (rec.status === "failed") counts.failed++;
-      runs++;
       busyMs += rec.durationMs;
     });
-    // One write of whole lines per batch: a crash can only cut the last line short.
-    if (text !== "") appender.append(text);
+    recorder.add(rows, docs);
     opts.onProgress?.(progress());
-    return { runs, busyMs };
+    return { runs: rows.length, busyMs };
   };
 
-  const ending: Ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0 };
+  const partsMs = () => recorder.partsMs;
+  const ending = { study, opts, shape, manifest, counts, resumed, tornLine, t0, layout, partsMs };
   const finish = (execution: Manifest["execution"], failed?: string) => {
-    appender.close();
+    recorder.close();
     return finishSession(ending, execution, failed);
   };
   const tasksIn = (from: number, to: number) => {
@@ -149,7 +114,7 @@ export function openSession(
     for (let i = from; i < to; i++) if (!done[i]) out.push(task(i));
     return out;
   };
-  const close = () => appender.close();
+  const close = () => recorder.close();
   const session = {
     close,
     shape,
@@ -167,8 +132,29 @@ export function openSession(
   return { ok: true, session };
 }
 
-/** What every batch of `study` shares; series are written into `seriesDir`. */
-function batchContext(study: LoadedStudy, seriesDir: string): BatchContext {
+/** The manifest's provenance fields for this session: tree state, command line, copies of the inputs. */
+function sessionProvenance(
+  study: LoadedStudy,
+  opts: SessionOptions,
+): Pick<Manifest, "dirty" | "command" | "inputs"> {
+  const files = [
+    { role: "study" as const, file: study.file, text: study.text },
+    ...study.scenarios.flatMap((s) => scenarioInputs(s.scenario, s.text)),
+  ];
+  return { dirty: gitDirty(), command: opts.command ?? null, inputs: copyInputs(opts.out, files) };
+}
+
+/** The factors, arms and outcome dimensions the tables of `study` are laid out by. */
+function partsLayout(study: LoadedStudy, manifest: Manifest): PartsLayout {
+  return {
+    factors: manifest.factors,
+    arms: Object.keys(pointArm(study.design, 0) ?? {}),
+    split: catalogueSplit(study.scenarios.map((s) => s.scenario.model.outcomes)),
+  };
+}
+
+/** What every batch of `study` shares. */
+function batchContext(study: LoadedStudy): BatchContext {
   const { input, design } = study;
   return {
     hash: study.hash,
@@ -176,7 +162,7 @@ function batchContext(study: LoadedStudy, seriesDir: string): BatchContext {
     paths: design.factors.map((f) => f.path),
     ticks: input.ticks,
     keep: input.keep,
-    series: input.series ? { ...input.series, dir: seriesDir } : undefined,
+    series: input.series,
   };
 }
 
@@ -230,57 +216,4 @@ function planTasks(study: LoadedStudy, shape: PlanShape) {
     };
   };
   return { task, pointOf };
-}
-
-/** What ending a session needs. */
-interface Ending {
-  study: LoadedStudy;
-  opts: SessionOptions;
-  shape: PlanShape;
-  manifest: Manifest;
-  counts: StudySession["counts"];
-  resumed: number;
-  tornLine: boolean;
-  t0: number;
-}
-
-/**
- * End a session whose runs file is closed: interrupted or failed (the manifest keeps the counts),
- * or finished (rows sorted into plan order, runs.csv, the manifest's end, the summary).
- */
-async function finishSession(
-  e: Ending,
-  execution: Manifest["execution"],
-  failed?: string,
-): Promise<RunStudyResult> {
-  const { opts, manifest, counts, resumed, tornLine } = e;
-  const elapsedMs = () => performance.now() - e.t0;
-  manifest.execution = execution;
-  if (failed !== undefined || counts.done < counts.planned) {
-    manifest.counts = { ...counts };
-    writeManifest(opts.out, manifest);
-    if (failed !== undefined) return failure(problem("executor", "", failed));
-    const status = "interrupted";
-    return { ok: true, status, dir: opts.out, counts, resumed, tornLine, elapsedMs: elapsedMs() };
-  }
-  const { design } = e.study;
-  const paths = design.factors.map((f) => f.path);
-  const final = finalizeRuns(opts.out, e.shape, paths, Object.keys(pointArm(design, 0) ?? {}));
-  manifest.counts = { planned: counts.planned, done: final.done, failed: final.failed };
-  writeOutcomesFile(opts.out, e.study);
-  manifest.endedAt = new Date().toISOString();
-  writeManifest(opts.out, manifest);
-  // Loaded only now: the statistics (mathjs) would otherwise sit in memory for the whole study.
-  const summarize = opts.summarize ?? (await import("../../stats/write-summary.js")).writeSummary;
-  const summary = await summarize(opts.out);
-  return {
-    ok: true,
-    status: "finished",
-    dir: opts.out,
-    counts: manifest.counts,
-    resumed,
-    tornLine,
-    elapsedMs: elapsedMs(),
-    summaryProblems: summary.ok ? undefined : summary.problems,
-  };
 }

@@ -8,7 +8,7 @@ import { type Failure, failure, formatPath, type Problem, problem } from "../../
 import { runModel } from "../../core/run.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
 import { type ResolvedPoint, resolvePoint } from "../point.js";
-import { type SeriesDocument, thinSeries, writeSeries } from "../results/series.js";
+import { type SeriesDocument, thinSeries } from "../results/series.js";
 import { globMatcher } from "./glob.js";
 import type { RunRecord } from "./rows.js";
 
@@ -25,10 +25,10 @@ export interface BatchContext {
   /** Outcome globs to keep (all when absent). */
   keep?: string[] | undefined;
   /**
-   * Thinned series, when asked: written to `dir`, or without one (a queue worker, whose disk is
-   * not the results folder's) returned with each record for the coordinator to write.
+   * Thinned series, when asked: returned with each record, for the process that holds the
+   * results folder to write into its series parts (a queue worker's disk is not that folder's).
    */
-  series?: { every: number; keep?: string[] | undefined; dir?: string | undefined } | undefined;
+  series?: { every: number; keep?: string[] | undefined } | undefined;
 }
 
 /** One run to do. */
@@ -127,21 +127,18 @@ function runOne(ctx: BatchContext, c: Cache, task: RunTask, load: ScenarioLoader
     const outcomes: Record<string, number> = {};
     for (const [k, v] of Object.entries(out.result.outcomes)) if (c.keepOutcome(k)) outcomes[k] = v;
     let series: SeriesDocument | undefined;
-    if (ctx.series) {
-      const { every, dir } = ctx.series;
-      series = thinSeries(task.id, out.result.series, out.result.ticks, every, c.keepSeries);
-      if (dir !== undefined) writeSeries(dir, series);
-    }
+    if (ctx.series)
+      series = thinSeries(task.id, out.result.series, out.result.ticks, ctx.series.every, c.keepSeries);
     return {
       index: task.index,
       status: "ok",
       durationMs: round(performance.now() - t0),
       ticks: out.result.ticks,
       outcomes,
-      ...(series && ctx.series?.dir === undefined ? { series } : {}),
+      ...(series ? { series } : {}),
     };
   } catch (err) {
-    // Anything else (a throwing check, a series write failing) is still this run's failure.
+    // Anything else (a throwing check or step) is still this run's failure.
     const e = err instanceof Error ? err : new Error(String(err));
     return failed([problem("run", "(run)", e.message, { name: e.name })]);
   }

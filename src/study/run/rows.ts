@@ -23,7 +23,7 @@ export interface RunRecord {
   ticks: number;
   /** Kept outcomes in the model's order; non-finite values are written as null. */
   outcomes: Record<string, number>;
-  /** The run's thinned series, when the worker could not write it itself (see BatchContext.series). */
+  /** The run's thinned series, when the study keeps series (see BatchContext.series). */
   series?: SeriesDocument | undefined;
 }
 

@@ -30,6 +30,8 @@ export interface RunStudyOptions {
   mode: OpenMode;
   /** pamir version for the manifest. */
   version: string;
+  /** The command line (arguments after `pamir`), for the manifest. */
+  command?: string[] | undefined;
   /** Executor factory (default: a piscina pool of the compiled worker). */
   executor?: ((ctx: BatchContext, workers: number) => Executor) | undefined;
   /** Called after every batch. */

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticResults } from "../../../bench/synthetic-results.js";
 import { buildReport } from "../../../src/report/build.js";
+import { seriesColumns } from "../../../src/study/tables/columns.js";
+import { writeTable } from "../../../src/study/tables/parquet.js";
 
 const build = async (dir: string) => {
   const r = await buildReport(dir, { version: "test" });
@@ -58,5 +60,43 @@ describe("a report over a damaged results folder", () => {
       JSON.stringify({ ...m, studyFile: "../../../../../../../../.." + secret }),
     );
     expect((await build(dir)).html).not.toContain("the secret text");
+  });
+});
+
+/** Move the series files of `dir` into series.parquet (all but the runs `skip` names), as a study now writes them. */
+function toSeriesTable(dir: string, skip: (id: string) => boolean = () => false): string[] {
+  const files = seriesFiles(dir);
+  const docs = files.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))).filter((d) => !skip(d.id));
+  writeTable(join(dir, "series.parquet"), seriesColumns(docs));
+  rmSync(join(dir, "series"), { recursive: true });
+  return files.map((f) => f.slice("series/".length, -".json".length));
+}
+
+describe("a report over series.parquet", () => {
+  it("draws the same page from series.parquet as from the per-run series files of older folders", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pamir-report-table-"));
+    writeSyntheticResults(dir, { replicates: 3 });
+    const fromFiles = await build(dir);
+    toSeriesTable(dir);
+    const fromTable = await build(dir);
+    expect(fromTable.html).toBe(fromFiles.html);
+    expect(fromTable.html).toContain("rests on");
+  });
+
+  it("names the finished runs series.parquet lacks and says what the charts rest on", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pamir-report-table-missing-"));
+    writeSyntheticResults(dir, { replicates: 4 });
+    let k = 0;
+    const gone: string[] = [];
+    const ids = toSeriesTable(dir, (id) => {
+      const skip = k++ % 4 === 1;
+      if (skip) gone.push(id);
+      return skip;
+    });
+    const r = await build(dir);
+    const note = r.notes.find((n) => n.includes("have no series in series.parquet"));
+    expect(note).toContain(`${gone.length} of ${ids.length} finished runs`);
+    expect(note).toContain(`the per-tick charts rest on the other ${ids.length - gone.length}`);
+    expect(r.html).toContain(`rests on ${ids.length - gone.length} runs.`);
   });
 });

@@ -1,5 +1,5 @@
 /** Results folders never lose a foreign file: refusals that name what is there, --force, a damaged manifest. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,17 +58,27 @@ describe("a results folder", () => {
     const recorded = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).files as string[];
     expect(recorded).toContain("runs.ndjson");
     expect(recorded).toContain("series/<run id>.json");
+    expect(recorded).toEqual(expect.arrayContaining(["runs.parquet", "series.parquet", "datapackage.json"]));
     put(dir, "series/important.txt", "keep me");
     put(dir, "series/tiny-scenario/p0/notes.json", "keep me too");
+    // A series file of the older folder format (one per run) is the study's; other files in parts/ and inputs/ are not.
+    put(dir, "series/tiny-scenario/p0/r1.json", "{}");
+    put(dir, "parts/notes.txt", "keep me");
+    put(dir, "inputs/mine.yaml", "keep me");
+    const copies = readdirSync(join(dir, "inputs")).filter((f) => f !== "mine.yaml");
+    expect(copies.length).toBeGreaterThan(0);
     put(dir, "x.tmp", "mine");
     const forced = await runStudy(other.study, opts(dir, { mode: "force" }));
     expect(forced).toMatchObject({ ok: true, status: "finished" });
     expect(readFileSync(join(dir, "series/important.txt"), "utf8")).toBe("keep me");
     expect(readFileSync(join(dir, "series/tiny-scenario/p0/notes.json"), "utf8")).toBe("keep me too");
     expect(readFileSync(join(dir, "x.tmp"), "utf8")).toBe("mine");
-    // The first study's series were deleted and the second's written: same ids, other seeds.
-    const doc = JSON.parse(readFileSync(join(dir, "series/tiny-scenario/p0/r0.json"), "utf8"));
-    expect(doc.id).toBe("tiny-scenario/p0/r0");
+    expect(existsSync(join(dir, "series/tiny-scenario/p0/r1.json"))).toBe(false);
+    expect(readFileSync(join(dir, "parts/notes.txt"), "utf8")).toBe("keep me");
+    expect(readFileSync(join(dir, "inputs/mine.yaml"), "utf8")).toBe("keep me");
+    // The first study's input copies went (unless the second has the same file), the second's are there.
+    const now = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    for (const i of now.inputs) expect(existsSync(join(dir, i.copy)), i.copy).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).studyHash).toBe(other.study.hash);
   });
 

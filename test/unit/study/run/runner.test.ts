@@ -9,6 +9,7 @@ import { type LoadedStudy, loadStudyFile, loadStudyText } from "../../../../src/
 import type { BatchContext } from "../../../../src/study/run/batch.js";
 import { type Executor, inlineExecutor } from "../../../../src/study/run/executor.js";
 import { type RunStudyOptions, runStudy } from "../../../../src/study/run/runner.js";
+import { readTable } from "../../../../src/study/tables/parquet.js";
 
 function load(file: string): LoadedStudy {
   const r = loadStudyFile(file);
@@ -57,7 +58,7 @@ function shuffling(ctx: BatchContext, workers: number): Executor {
 describe("runStudy", () => {
   const tiny = load("test/fixtures/studies/tiny.yaml");
 
-  it("writes every run once, in plan order, with csv, series and manifest", async () => {
+  it("writes every run once, in plan order, with csv, series.parquet and manifest", async () => {
     const dir = tmp();
     const r = await runStudy(tiny, opts(dir));
     expect(r).toMatchObject({ ok: true, status: "finished", counts: { planned: 24, done: 24, failed: 0 } });
@@ -70,7 +71,11 @@ describe("runStudy", () => {
     expect(csv[0]).toBe(
       "id,scenario,point,replicate,seed,status,error,params.radius,params.minToBeHappy,reach,happy_share,moves_last_tick,moves_total,segregation",
     );
-    for (const id of expected) expect(existsSync(join(dir, "series", `${id}.json`)), id).toBe(true);
+    // One series table, no file per run; every run's series are in it, in plan order.
+    expect(existsSync(join(dir, "series"))).toBe(false);
+    expect(existsSync(join(dir, "parts"))).toBe(false);
+    const series = await readTable(join(dir, "series.parquet"));
+    expect([...new Set(series.map((r) => r.id))]).toEqual(expected);
     const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
     expect(m).toMatchObject({ study: "Tiny Schelling study", studyHash: tiny.hash, counts: { done: 24 } });
     expect(m.endedAt).not.toBeNull();
