@@ -97,12 +97,17 @@ export function freshField(
   return field;
 }
 
-/** Whether two cost layers are equal bit for bit (so −0 and 0, or two NaNs, are told apart exactly). */
+/**
+ * Whether two cost layers are equal bit for bit: equal non-zero numbers are the same bits, zeros
+ * are told apart by sign, and NaN equals nothing (a miss, so the search is simply done again).
+ */
 function sameBits(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
-  const x = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
-  const y = new Int32Array(b.buffer, b.byteOffset, b.length * 2);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y || (x === 0 && 1 / x !== 1 / y)) return false;
+  }
   return true;
 }
 
