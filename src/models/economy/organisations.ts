@@ -95,6 +95,7 @@ export class Organisations {
   private readonly cells: number;
   private readonly perValue: Float64Array;
   private readonly surcharge: Float64Array;
+  private readonly tolled: Float64Array;
   private readonly stop: StopCells;
   // Where each organisation has counts: decay and re-plans visit those cells only, since
   // everywhere else the counts are 0 and the perceived risk is the prior's.
@@ -122,6 +123,7 @@ export class Organisations {
     this.bribes = new Float64Array(this.n * cells);
     this.perValue = new Float64Array(cells);
     this.surcharge = new Float64Array(cells);
+    this.tolled = new Float64Array(cells);
     this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
     this.seen = new Uint8Array(this.n * cells);
     this.seenCells = Array.from({ length: this.n }, () => new Int32Array(64));
@@ -228,10 +230,12 @@ export class Organisations {
     }
     const M = markets.length;
     const s = this.surcharge;
+    // carriage + toll is summed first either way (left to right), so it is summed once for all markets.
+    const base = toll ? this.tolled : carriage;
+    if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
-      if (toll) for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + toll[c]! + price * r[c]!;
-      else for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
+      for (let c = 0; c < this.cells; c++) s[c] = base[c]! + price * r[c]!;
       const prev = this.plans[o * M + m];
       const stop = this.stopCells(o, m, ctx.ships, homeCells);
       // An organisation that has learned nothing and has no load on the way plans what any
