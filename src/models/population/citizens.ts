@@ -136,7 +136,8 @@ export class Population {
     if (this.citizens.col.active[id] === 1) {
       this.activeAt[from] = 0;
       this.activeAt[to] = 1;
-      this.vision.shift(this.activeNear, from, to, 1);
+      this.vision.add(this.activeNear, from, -1);
+      this.vision.add(this.activeNear, to, 1);
     }
   }
 

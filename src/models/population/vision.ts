@@ -43,8 +43,6 @@ export class Vision {
   private readonly wrapCol: Int32Array;
   // wrapRow[y + radius + dy] = first cell of row y + dy after wrapping, or -1 off a bounded grid.
   private readonly wrapRow: Int32Array;
-  // halfAt[dy + radius] = the half width of the run at row offset dy, or -1 where the shape has none.
-  private readonly halfAt: Int32Array;
 
   constructor(grid: Grid, shape: VisionShape, radius: number) {
     if (!Number.isInteger(radius) || radius < 1) throw new RangeError("vision must be an integer ≥ 1");
@@ -65,8 +63,6 @@ export class Vision {
     const rows = [...new Set(dy)];
     this.runDy = Int32Array.from(rows);
     this.runHalf = Int32Array.from(rows.map((oy) => Math.max(...dx.filter((_, i) => dy[i] === oy))));
-    this.halfAt = new Int32Array(2 * radius + 1).fill(-1);
-    for (let j = 0; j < rows.length; j++) this.halfAt[rows[j]! + radius] = this.runHalf[j]!;
     this.torus = grid.torus;
     this.width = grid.width;
     this.height = grid.height;
@@ -160,39 +156,6 @@ export class Vision {
   }
 
   /**
-   * Move `delta` from the field of `from` to the field of `to`: the same counts as adding −delta
-   * around `from` and then delta around `to`, but only the cells in one field and not the other
-   * change, which is most of the saving when an agent moves within its own vision.
-   */
-  shift(layer: Int32Array, from: number, to: number, delta: number): void {
-    if (this.torus) {
-      this.add(layer, from, -delta);
-      this.add(layer, to, delta);
-      return;
-    }
-    const w = this.width;
-    const r = this.radius;
-    const xf = from % w;
-    const yf = (from - xf) / w;
-    const xt = to % w;
-    const yt = (to - xt) / w;
-    const yLo = Math.max(0, Math.min(yf, yt) - r);
-    const yHi = Math.min(this.height - 1, Math.max(yf, yt) + r);
-    for (let y = yLo; y <= yHi; y++) {
-      const hf = y - yf >= -r && y - yf <= r ? this.halfAt[y - yf + r]! : -1;
-      const ht = y - yt >= -r && y - yt <= r ? this.halfAt[y - yt + r]! : -1;
-      // The runs of this row, clipped to the grid; a missing run is empty (a > b).
-      const fa = hf < 0 ? 1 : Math.max(xf - hf, 0);
-      const fb = hf < 0 ? 0 : Math.min(xf + hf, w - 1);
-      const ta = ht < 0 ? 1 : Math.max(xt - ht, 0);
-      const tb = ht < 0 ? 0 : Math.min(xt + ht, w - 1);
-      const row = y * w;
-      addOutside(layer, row, fa, fb, ta, tb, -delta);
-      addOutside(layer, row, ta, tb, fa, fb, delta);
-    }
-  }
-
-  /**
    * Write into `out` the cells of the field of `cell` where `layer` is non-zero (own cell
    * included) and return how many; walks row runs like `sum`.
    */
@@ -281,24 +244,6 @@ export class Vision {
     }
     return k === 0 ? -1 : buf[rng.below(k)]!;
   }
-}
-
-/** Add `delta` to layer[row + x] for x in [a, b] outside [c, d] (either interval may be empty: a > b). */
-function addOutside(
-  layer: Int32Array,
-  row: number,
-  a: number,
-  b: number,
-  c: number,
-  d: number,
-  delta: number,
-): void {
-  if (c > d) {
-    for (let x = a; x <= b; x++) layer[row + x]! += delta;
-    return;
-  }
-  for (let x = a, end = Math.min(b, c - 1); x <= end; x++) layer[row + x]! += delta;
-  for (let x = Math.max(a, d + 1); x <= b; x++) layer[row + x]! += delta;
 }
 
 /** Precompute the vision field of a shape and radius on a grid. */

@@ -89,26 +89,6 @@ describe("vision field", () => {
     );
   });
 
-  it("shifts counts from one field to another as subtracting there and adding here does (property)", () => {
-    fc.assert(
-      fc.property(caseArb, fc.nat(), fc.nat(), fc.integer({ min: -3, max: 3 }), (k, a, b, delta) => {
-        const g = createGrid({ width: k.w, height: k.h, torus: k.torus });
-        const v = createVision(g, k.shape, k.r);
-        const rng = createRngHub(k.seed).stream("counts");
-        const start = Int32Array.from({ length: g.size }, () => rng.int(0, 5));
-        const from = a % g.size;
-        const to = b % g.size;
-        const shifted = start.slice();
-        v.shift(shifted, from, to, delta);
-        const twice = start.slice();
-        v.add(twice, from, -delta);
-        v.add(twice, to, delta);
-        expect(shifted).toEqual(twice);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
   it("picks only free cells of the field, and -1 when none is free (property)", () => {
     fc.assert(
       fc.property(caseArb, fc.double({ min: 0, max: 1, noNaN: true }), (k, fullness) => {
