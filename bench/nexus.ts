@@ -7,20 +7,29 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { organisationsOf } from "../src/models/economy/params.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "../src/models/nexus/params.js";
 import { type NexusRun, nexusRun } from "../src/models/nexus/schedule.js";
-import { scaled } from "./economy.js";
+import { producersOf, worldByName } from "../src/worlds/resolve.js";
 import { benchScaled, type ScaledRow } from "./measure.js";
 
 /** The route-control scenario's parameters with agents scaled by k. */
 function routeControl(k: number): NexusModelParams {
   const file = new URL("../../scenarios/route-control.yaml", import.meta.url);
   const raw = parse(readFileSync(file, "utf8")).params;
-  const base = applySwitches(nexusModelParams.parse(raw));
-  const eco = scaled(k);
+  return scaledNexus(applySwitches(nexusModelParams.parse(raw)), k);
+}
+
+/**
+ * Nexus parameters with k× the agents that can be scaled without changing the model: lots (and
+ * the smallest split lot) / k, k× the security units at 1/k the strength, every band split into
+ * k bands of 1/k the fighters and cash, contingents of 1/k the troops.
+ */
+export function scaledNexus(base: NexusModelParams, k: number): NexusModelParams {
+  const producers = producersOf(worldByName(base.world).world);
   return {
     ...base,
-    organisations: eco.organisations,
+    organisations: organisationsOf(base, producers).map((o) => ({ ...o, lotKg: o.lotKg / k })),
     traffickers: { ...base.traffickers, minLotKg: base.traffickers.minLotKg / k },
     security: Object.fromEntries(
       Object.entries(base.security).map(([c, s]) => [
@@ -45,21 +54,24 @@ function routeControl(k: number): NexusModelParams {
   };
 }
 
+/** Live agents of a nexus run now: shipments, units, bands, contingents and citizens. */
+export function liveAgents(run: NexusRun): number {
+  const n = run.nexus;
+  const e = n.economy;
+  return (
+    e.ships.alive +
+    e.units.alive +
+    n.armed.bands.alive +
+    n.armed.contingents.alive +
+    n.people.pop.citizens.alive
+  );
+}
+
 /** Median ms per 360-day route-control run and agent-updates per second at 1×, 4×, 16× (`quick`: 60 days, 3 seeds). */
 export async function benchNexus(quick: boolean): Promise<ScaledRow[]> {
   const params = new Map([1, 4, 16].map((k) => [k, routeControl(k)]));
   return benchScaled("nexus route-control", quick, (k, seed, count) => {
-    const run: NexusRun = nexusRun(params.get(k)!, seed, () => {
-      const n = run.nexus;
-      const e = n.economy;
-      count(
-        e.ships.alive +
-          e.units.alive +
-          n.armed.bands.alive +
-          n.armed.contingents.alive +
-          n.people.pop.citizens.alive,
-      );
-    });
+    const run: NexusRun = nexusRun(params.get(k)!, seed, () => count(liveAgents(run)));
     return run;
   });
 }

@@ -12,6 +12,7 @@ import { benchMap } from "./map.js";
 import { machine, median, type RunTiming, timeModel } from "./measure.js";
 import { benchMethods } from "./methods.js";
 import { benchNexus } from "./nexus.js";
+import { benchNexusMap } from "./nexus-map.js";
 import { benchPaths } from "./paths.js";
 import { benchQueue } from "./queue.js";
 import { benchRebellion } from "./rebellion.js";
@@ -160,6 +161,8 @@ printModelRows(
   "nexus (route-control; ×k = k× shipments, units, bands, contingents)",
   await benchNexus(quick),
 );
+console.log("\nnexus on the real map (setup and days apart; ×k as above; whole CLI calls)");
+for (const l of await benchNexusMap(quick)) console.log(`  ${l}`);
 
 const reports = await benchReport(quick);
 console.log("\nstudy report (synthetic drill-vs-route results; end to end = what `pamir report` takes)");

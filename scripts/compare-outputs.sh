@@ -4,7 +4,7 @@
 #   scripts/compare-outputs.sh <commit> [--no-study]
 #
 # Builds <commit> in a temporary git worktree (sharing this checkout's node_modules), then for every
-# shipped scenario (scenarios/*.yaml, scenarios/validation/*.yaml) and seeds 1-3 runs
+# shipped scenario (scenarios/*.yaml, scenarios/validation/*.yaml) and seeds 1-3 (or those SEEDS="1 2 3 4 5" lists) runs
 # `pamir run <scenario> --seed N --json` in both trees (each with its own scenario and map files) and compares the bytes; then runs the default
 # study (scenarios/studies/drill-vs-route.yaml) in both and compares its run rows (without the
 # wall-clock durationMs) and summary.csv (skip with --no-study). Prints one line per comparison
@@ -43,7 +43,7 @@ check() { # label file-old file-new
 cd "$here"
 strip='const d = JSON.parse(require("fs").readFileSync(0, "utf8")); delete d.provenance; console.log(JSON.stringify(d, null, 2))'
 for f in scenarios/*.yaml scenarios/validation/*.yaml; do
-  for seed in 1 2 3; do
+  for seed in ${SEEDS:-1 2 3}; do
     if [ ! -f "$tmp/old/$f" ]; then echo "new     $f (not in $base)"; continue; fi
     # `provenance` (commit, dirty tree, command, input hashes) differs between trees by design.
     (cd "$tmp/old" && node dist/src/cli/main.js run "$f" --seed "$seed" --json) | node -e "$strip" >"$tmp/old.json"

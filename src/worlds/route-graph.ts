@@ -34,6 +34,22 @@ export function routeGraph(world: World): RouteGraph {
   });
 }
 
+// Graphs of the worlds runs share (the Central Asia world is built once per process).
+const graphs = new WeakMap<World, RouteGraph>();
+
+/**
+ * The legal-move graph of `world`, built on first use and shared by every run on that world
+ * object: a graph is read-only, so a study worker builds the real map's once, not once per run.
+ */
+export function sharedRouteGraph(world: World): RouteGraph {
+  let g = graphs.get(world);
+  if (!g) {
+    g = routeGraph(world);
+    graphs.set(world, g);
+  }
+  return g;
+}
+
 /**
  * The route field toward `marketCells` over `cost` (USD/kg per cell-step, risk surcharge included
  * if wanted). Writes into `out` when given (re-plans reuse their arrays). With `stop` the search

@@ -56,8 +56,7 @@ export function interdictDay(
     const end = visitStart[id]! + visitLen[id]!;
     for (let j = visitStart[id]!; j < end; j++) {
       const c = visits.cells[j]!;
-      const k = o * world.grid.size + c;
-      orgs.passages[k]! += 1;
+      const k = orgs.pass(o, c);
       ledger.flowByCell[c]! += load;
       const kc = world.country[c]!;
       if ((countries[id]! & (1 << kc)) === 0) {

@@ -7,6 +7,7 @@
  */
 import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
+import { freshField, PriorRisk } from "./fresh-fields.js";
 import type { Shipments } from "./shipments.js";
 
 /** What re-planning needs about one market. */
@@ -57,6 +58,8 @@ export interface MarketPlan {
   origin: number;
   /** Carriage alone along the route from `origin`, USD/kg (the carriers' fare). */
   fare: number;
+  /** Whether the arrays are a shared field (`fresh-fields.ts`): a re-plan then writes new ones. */
+  shared?: boolean | undefined;
 }
 
 /** The organisations of a run and their learned risk views. */
@@ -83,16 +86,23 @@ export class Organisations {
   replans = 0;
   /** Plans per organisation × market (index o × markets + m). */
   plans: MarketPlan[] = [];
-  /** Decayed passages per org × cell (index o × cells + c). */
+  /** Decayed passages per org × cell (index o × cells + c); add through `pass`. */
   readonly passages: Float64Array;
-  /** Decayed own seizures per org × cell. */
+  /** Decayed own seizures per org × cell; only where `pass` recorded a passage. */
   readonly seizures: Float64Array;
-  /** Decayed own bribes per org × cell. */
+  /** Decayed own bribes per org × cell; only where `pass` recorded a passage. */
   readonly bribes: Float64Array;
   private readonly cells: number;
   private readonly perValue: Float64Array;
   private readonly surcharge: Float64Array;
+  private readonly tolled: Float64Array;
   private readonly stop: StopCells;
+  // Where each organisation has counts: decay and re-plans visit those cells only, since
+  // everywhere else the counts are 0 and the perceived risk is the prior's.
+  private readonly seen: Uint8Array;
+  private readonly seenCells: Int32Array[];
+  private readonly seenN: Int32Array;
+  private readonly prior = new PriorRisk();
 
   constructor(
     orgs: readonly { capitalUsd: number; riskTolerance: number; lotKg: number; home: number }[],
@@ -113,7 +123,25 @@ export class Organisations {
     this.bribes = new Float64Array(this.n * cells);
     this.perValue = new Float64Array(cells);
     this.surcharge = new Float64Array(cells);
+    this.tolled = new Float64Array(cells);
     this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
+    this.seen = new Uint8Array(this.n * cells);
+    this.seenCells = Array.from({ length: this.n }, () => new Int32Array(64));
+    this.seenN = new Int32Array(this.n);
+  }
+
+  /** Count a passage of organisation o through cell c; returns the index o × cells + c of its counts. */
+  pass(o: number, c: number): number {
+    const k = o * this.cells + c;
+    this.passages[k]! += 1;
+    if (this.seen[k] === 0) {
+      this.seen[k] = 1;
+      const n = this.seenN[o]!;
+      this.seenCells[o] = ensure(this.seenCells[o]!, n + 1);
+      this.seenCells[o]![n] = c;
+      this.seenN[o] = n + 1;
+    }
+    return k;
   }
 
   /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
@@ -128,13 +156,18 @@ export class Organisations {
     return (this.bribes[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
   }
 
-  /** Forget a day's worth: every count × factor (exp(−1 / memory days)). */
+  /** Forget a day's worth: every count × factor (exp(−1 / memory days)); counts of 0 stay 0. */
   decay(factor: number): void {
     const { passages, seizures, bribes } = this;
-    for (let i = 0; i < passages.length; i++) {
-      passages[i]! *= factor;
-      seizures[i]! *= factor;
-      bribes[i]! *= factor;
+    for (let o = 0; o < this.n; o++) {
+      const cells = this.seenCells[o]!;
+      const base = o * this.cells;
+      for (let i = 0; i < this.seenN[o]!; i++) {
+        const k = base + cells[i]!;
+        passages[k]! *= factor;
+        seizures[k]! *= factor;
+        bribes[k]! *= factor;
+      }
     }
   }
 
@@ -186,7 +219,10 @@ export class Organisations {
     const { carriage, speed, priorSeize, priorBribe, weight, bribeShare, holdingPerDay, markets } = ctx;
     const toll = ctx.toll;
     const r = this.perValue;
-    for (let c = 0; c < this.cells; c++) {
+    r.set(this.prior.layer(ctx));
+    const seen = this.seenCells[o]!;
+    for (let i = 0; i < this.seenN[o]!; i++) {
+      const c = seen[i]!;
       r[c] =
         this.risk(o, c, priorSeize, weight) +
         bribeShare * this.bribeRate(o, c, priorBribe, weight) +
@@ -194,12 +230,20 @@ export class Organisations {
     }
     const M = markets.length;
     const s = this.surcharge;
+    // carriage + toll is summed first either way (left to right), so it is summed once for all markets.
+    const base = toll ? this.tolled : carriage;
+    if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
-      if (toll) for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + toll[c]! + price * r[c]!;
-      else for (let c = 0; c < this.cells; c++) s[c] = carriage[c]! + price * r[c]!;
-      const old = this.plans[o * M + m];
-      const field = graphField(ctx.graph, s, cells, old, this.stopCells(o, m, ctx.ships, homeCells));
+      for (let c = 0; c < this.cells; c++) s[c] = base[c]! + price * r[c]!;
+      const prev = this.plans[o * M + m];
+      const stop = this.stopCells(o, m, ctx.ships, homeCells);
+      // An organisation that has learned nothing and has no load on the way plans what any
+      // such organisation plans from the same cost layer: shared fields, read-only.
+      const fresh = this.seenN[o] === 0 && stop.n === 0;
+      const field = fresh
+        ? freshField(ctx.graph, s, cells, stop)
+        : graphField(ctx.graph, s, cells, prev?.shared ? undefined : prev, stop);
       let origin = -1;
       for (let i = 0; i < homeCells.length; i++) {
         const c = homeCells[i]!;
@@ -212,6 +256,7 @@ export class Organisations {
         end: field.end,
         origin,
         fare: origin < 0 ? 0 : fareAlong(ctx.world, carriage, field.next, origin),
+        shared: fresh,
       };
     }
     this.lossSincePlan[o] = 0;

@@ -7,7 +7,7 @@
 import type { RngHub, RngStream } from "../../engine/rng.js";
 import { crossingIndexLayer, findCrossing, type NamedCrossing } from "../../worlds/crossings.js";
 import { producersOf, worldByName } from "../../worlds/resolve.js";
-import { type RouteGraph, routeGraph } from "../../worlds/route-graph.js";
+import { type RouteGraph, sharedRouteGraph } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
 import { Ledger } from "./ledger.js";
 import { Market } from "./market.js";
@@ -81,7 +81,7 @@ export class Economy {
   readonly params: EconomyParams;
   /** Cells of each province (organisations plan from their home's cells). */
   readonly homeCells: Int32Array[];
-  /** The legal-move graph of the world. */
+  /** The legal-move graph of the world (shared by the runs on it: read-only). */
   readonly graph: RouteGraph;
   /** The run's random streams. */
   readonly rng: EconomyStreams;
@@ -116,7 +116,7 @@ export class Economy {
       })),
       size,
     );
-    this.graph = routeGraph(world);
+    this.graph = sharedRouteGraph(world);
     this.homeCells = world.provinces.map((_, i) => world.cellsOf[i]!);
     this.lossDecay = Math.exp(-1 / p.market.windowDays);
     const M = this.markets.length;

@@ -25,7 +25,7 @@ import { columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
 import { driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
-import { HopFields } from "../bands/move.js";
+import { sharedHopFields } from "../bands/move.js";
 import type { BandRules } from "../bands/rules.js";
 import { bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
 import type { Bands } from "../bands/store.js";
@@ -139,7 +139,7 @@ export class Armed {
     const ctx: BandContext = {
       world,
       graph: s.graph,
-      fields: new HopFields(s.graph, 1024, world.country),
+      fields: sharedHopFields(s.graph, world.country),
       targets: worldTargets(world, p.bandRules.targets),
       flow: this.flow,
       hostile: this.hostiles.personnel,

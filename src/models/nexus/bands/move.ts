@@ -140,6 +140,22 @@ export class HopFields {
   }
 }
 
+// Hop fields depend on the graph alone, so the runs on one world (one graph) share them.
+const sharedFields = new WeakMap<RouteGraph, HopFields>();
+
+/**
+ * The hop fields of `graph` (paths keeping to the target's country by `country`, the graph's
+ * world's), shared by every run on it: read-only, like the graph.
+ */
+export function sharedHopFields(graph: RouteGraph, country: ArrayLike<number>): HopFields {
+  let f = sharedFields.get(graph);
+  if (!f) {
+    f = new HopFields(graph, 1024, country);
+    sharedFields.set(graph, f);
+  }
+  return f;
+}
+
 /** Today's band steps (band, from, to), kept so tests and outcomes can check every move. */
 export class MoveLog {
   /** Band id per step. */
