@@ -13,7 +13,7 @@ describe("pamir run", () => {
     expect(r.stdout).toMatch(/^outcome\s+value\s+unit$/m);
     expect(r.stdout).toMatch(/^happy_share\s+0\.\d+\s+share 0–1$/m);
     expect(r.stdout).toMatch(/^segregation\s+0\.\d+\s+share 0–1$/m);
-    expect(r.stdout).toMatch(/^moves_total\s+\d+\s+moves$/m);
+    expect(r.stdout).toMatch(/^moves_total\s+[\d,]+\s+moves$/m);
   });
 
   it("gives byte-identical result JSON for the same seed in two processes", () => {

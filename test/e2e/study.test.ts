@@ -29,6 +29,7 @@ function interrupt(
   rowsBefore: number,
   signal: NodeJS.Signals,
   extra: string[] = [],
+  ready: () => boolean = () => true,
 ) {
   return new Promise<{ code: number | null; signal: string | null; stderr: string; seen: number }>(
     (resolve) => {
@@ -41,7 +42,7 @@ function interrupt(
       child.stdout.resume();
       const poll = setInterval(() => {
         seen = lines(join(dir, "runs.ndjson"));
-        if (seen >= rowsBefore) {
+        if (seen >= rowsBefore && ready()) {
           clearInterval(poll);
           child.kill(signal);
         }
@@ -89,7 +90,17 @@ describe("pamir study", () => {
     const clean = tmp();
     expect(pamir("study", study, "--out", clean, "--quiet").code).toBe(0);
     const dir = tmp();
-    const killed = await interrupt(study, dir, 300, "SIGKILL");
+    // Killed once 300 runs are in runs.ndjson and the parts of some of them are on disk (a part
+    // follows its lines by design, so killing at a line count alone may come before any part).
+    const partsOn = () => {
+      const p = join(dir, "parts");
+      if (!existsSync(p)) return false;
+      const fs = readdirSync(p);
+      return (
+        fs.some((f) => /^runs-\d{12}-\d{12}\.parquet$/.test(f)) && fs.some((f) => f.startsWith("series-"))
+      );
+    };
+    const killed = await interrupt(study, dir, 300, "SIGKILL", [], partsOn);
     expect(killed.signal).toBe("SIGKILL");
     const left = lines(join(dir, "runs.ndjson"));
     expect(left).toBeGreaterThanOrEqual(300);
