@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { pamir, ROOT } from "./cli.js";
 
 const SCENARIO = "scenarios/schelling-small.yaml";
-const withoutFile = (doc: { scenario: object }) => ({ ...doc, scenario: { ...doc.scenario, file: "" } });
+/** A run document without what names its file and command line (provenance differs by design). */
+const withoutFile = (doc: { scenario: object }) => ({
+  ...doc,
+  scenario: { ...doc.scenario, file: "" },
+  provenance: null,
+});
 
 describe("pamir run --set", () => {
   it("runs exactly what the file with the values edited in runs", () => {
