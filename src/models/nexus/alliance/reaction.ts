@@ -18,7 +18,7 @@ import { type AllianceRules, type Force, POSTURE_DRILL } from "./forces.js";
 
 /** The marching columns the alliance may learn of today (read from the band store). */
 export interface Columns {
-  /** Number of bands to scan (ids 0 … n − 1 of the arrays below that are live). */
+  /** Ids of the live bands, in scan order. */
   ids: ArrayLike<number>;
   /** Whether band id is marching on a target abroad. */
   marching: (id: number) => boolean;
