@@ -1,8 +1,9 @@
 /**
  * summary.csv: one row per design point × outcome, a flat table R (read.csv) and pandas read as is.
  * Columns: scenario, point, one per factor path (its value: a string as is, others as JSON), one
- * per arm name (its label), outcome, runs, failed, then the statistics — the same factor and arm
- * columns as runs.csv. Numbers are in JavaScript's shortest round-trip form; undefined statistics
+ * per arm name (its label), outcome, unit (from the folder's outcome catalogue; empty when it has
+ * none or names no unit), runs, failed, then the statistics — the same factor and arm columns as
+ * runs.csv. Numbers are in JavaScript's shortest round-trip form; undefined statistics
  * are empty cells.
  */
 import { valueLabel } from "./labels.js";
@@ -10,7 +11,7 @@ import type { StudySummary } from "./points.js";
 
 const STAT_COLUMNS = ["n", "missing", "mean", "sd", "se", "ciLow", "ciHigh", "median", "p5", "p95"] as const;
 const STAT_HEADERS = ["n", "missing", "mean", "sd", "se", "ci95_low", "ci95_high", "median", "p5", "p95"];
-const FIXED = ["scenario", "point", "outcome", "runs", "failed", ...STAT_HEADERS];
+const FIXED = ["scenario", "point", "outcome", "unit", "runs", "failed", ...STAT_HEADERS];
 
 /** Quote a CSV cell when it needs it (RFC 4180; also cells with leading or trailing space). */
 export function csvCell(s: string): string {
@@ -36,8 +37,11 @@ function firstSeen(lists: Iterable<string[]>): string[] {
   return out;
 }
 
-/** Render a study summary as CSV text (header, then points in summary order, outcomes sorted). */
-export function summaryCsv(summary: StudySummary): string {
+/**
+ * Render a study summary as CSV text (header, then points in summary order, outcomes sorted);
+ * `unitOf` gives each outcome's unit ("" when unknown).
+ */
+export function summaryCsv(summary: StudySummary, unitOf: (outcome: string) => string = () => ""): string {
   const factorCols = firstSeen(summary.points.map((p) => Object.keys(p.factors)));
   const armCols = firstSeen(summary.points.map((p) => Object.keys(p.arm ?? {})));
   // A name used twice gets its group as prefix, as in runs.csv.
@@ -53,6 +57,7 @@ export function summaryCsv(summary: StudySummary): string {
     ...factorCols.map((f) => headerName(f, "factor")),
     ...armCols.map((a) => headerName(a, "arm")),
     "outcome",
+    "unit",
     "runs",
     "failed",
     ...STAT_HEADERS,
@@ -68,6 +73,7 @@ export function summaryCsv(summary: StudySummary): string {
         ...factorCols.map((f) => (Object.hasOwn(p.factors, f) ? valueLabel(p.factors[f]) : "")),
         ...armCols.map((a) => p.arm?.[a] ?? ""),
         name,
+        unitOf(name),
         String(p.runs),
         String(p.failed),
         ...STAT_COLUMNS.map((c) => num(s[c])),

@@ -6,6 +6,8 @@
  */
 import { rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { describeColumn } from "../core/outcomes.js";
+import { readOutcomesFile } from "../core/outcomes-file.js";
 import { type Failure, failure, type ProblemKind, problem, type Result } from "../core/problems.js";
 import type { RunRow } from "../core/run-row.js";
 import { type StudySummary, summarizeRuns } from "./points.js";
@@ -65,10 +67,15 @@ export async function summarizeDir(resultsDir: string): Promise<Result<DirSummar
   if (!read.ok) return read;
   const { rows, tornLine, duplicates } = read.value;
   const summary = summarizeRuns(rows);
+  // Units come from the folder's outcomes.csv; a folder written before it existed has none.
+  const catalogue = readOutcomesFile(resultsDir);
+  if (catalogue && !catalogue.ok) return catalogue;
+  const catalogues = catalogue?.value ?? [];
+  const unitOf = (name: string) => describeColumn(catalogues, name)?.spec.unit ?? "";
   const files = { json: join(resultsDir, RESULT_FILES.json), csv: join(resultsDir, RESULT_FILES.csv) };
   try {
     await writeAtomically(files.json, `${JSON.stringify(summary, null, 2)}\n`);
-    await writeAtomically(files.csv, summaryCsv(summary));
+    await writeAtomically(files.csv, summaryCsv(summary, unitOf));
   } catch (err) {
     return refused(
       resultsDir,

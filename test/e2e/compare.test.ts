@@ -14,6 +14,8 @@ describe("pamir compare", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.runs).toEqual({ total: 16, ok: 15, failed: 1, unlabelled: 0 });
+    // Arms of 3–6 runs: the caveat the table prints on stderr is in the document instead.
+    expect(doc.warnings).toEqual(["6 intervals rest on fewer than 10 runs (marked n<10)"]);
     expect(doc.levels.map((l: { level: string }) => l.level)).toEqual(["criminal", "ideological"]);
     const [criminal, ideological] = doc.levels;
     expect(

@@ -196,12 +196,16 @@ export async function compareCommand(args: CompareArgs, print: (s: string) => vo
   });
   if (!r.ok) throw new CliError(problemsText(r.problems), EXIT.badInput);
   const unit = spec?.unit ?? "";
+  const torn = "a torn last line of runs.ndjson, an interrupted write, was skipped";
+  const caveats = new CaveatTally();
+  const lines = formatComparison(r.value, { unit, from: way.from }, caveats);
   if (args.json) {
-    print(JSON.stringify({ ...r.value, unit: unit || null, directionFrom: way.from }, null, 2));
+    // The same caveats the table marks, as data: a reader of the JSON gets what stderr says.
+    const warnings = [...(read.value.tornLine ? [torn] : []), ...caveats.warnings()];
+    print(JSON.stringify({ ...r.value, unit: unit || null, directionFrom: way.from, warnings }, null, 2));
     return;
   }
-  if (read.value.tornLine) print("(a torn last line of runs.ndjson, an interrupted write, was skipped)");
-  const caveats = new CaveatTally();
-  for (const l of formatComparison(r.value, { unit, from: way.from }, caveats)) print(l);
+  if (read.value.tornLine) print(`(${torn})`);
+  for (const l of lines) print(l);
   for (const w of caveats.warnings()) process.stderr.write(`pamir: warning: ${w}\n`);
 }

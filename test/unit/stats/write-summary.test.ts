@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { OutcomeCatalogue, OutcomeSpec } from "../../../src/core/outcomes.js";
+import { outcomesCsv } from "../../../src/core/outcomes-file.js";
 import { summarizeRuns } from "../../../src/stats/points.js";
 import { writeSummary } from "../../../src/stats/write-summary.js";
 import { row } from "./rows.js";
@@ -58,6 +60,34 @@ describe("writeSummary", () => {
       expect(text.length).toBeGreaterThan(200);
       expect(readFileSync(join(b, f), "utf8")).toBe(text);
     }
+  });
+
+  it("gives each outcome the unit of the folder's outcomes.csv, empty where it names none", async () => {
+    const dir = copyFixture("drill-route");
+    const revenue: OutcomeSpec = {
+      name: "revenue",
+      unit: "USD",
+      meaning: "Tax raised.",
+      direction: "higher",
+      dimensions: [],
+    };
+    const catalogue: OutcomeCatalogue = { model: "nexus", version: "t", outcomes: [revenue], series: [] };
+    writeFileSync(join(dir, "outcomes.csv"), outcomesCsv([catalogue]));
+    expect(await writeSummary(dir)).toEqual({ ok: true });
+    const [header, ...rows] = readFileSync(join(dir, "summary.csv"), "utf8").trimEnd().split("\n");
+    const cols = header!.split(",");
+    const unitAt = cols.indexOf("unit");
+    expect(cols[unitAt - 1]).toBe("outcome");
+    const units = new Map(rows.map((r) => [r.split(",")[unitAt - 1], r.split(",")[unitAt]]));
+    expect(Object.fromEntries(units)).toEqual({ revenue: "USD", casualties: "" });
+  });
+
+  it("refuses a broken outcomes.csv with its location", async () => {
+    const dir = copyFixture("drill-route");
+    writeFileSync(join(dir, "outcomes.csv"), "name,unit\nrevenue\n");
+    const r = await writeSummary(dir);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.file).toContain("outcomes.csv");
   });
 
   it("ignores a torn last line", async () => {

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../../src/cli/problems.js";
+import { describeColumn } from "../../../../src/core/outcomes.js";
+import { readOutcomesFile } from "../../../../src/core/outcomes-file.js";
 import type { RunRow } from "../../../../src/core/run-row.js";
 import { summarizeRuns } from "../../../../src/stats/points.js";
 import { summaryCsv } from "../../../../src/stats/summary-csv.js";
@@ -168,7 +170,12 @@ describe("the Parquet tables of a study", () => {
             Object.keys(lines[i]!.outcomes).map((k) => [k, r.outcomes[k] ?? null]),
           ),
         }));
-        expect(summaryCsv(summarizeRuns(ordered))).toBe(readFileSync(join(dir, "summary.csv"), "utf8"));
+        const catalogues = readOutcomesFile(dir);
+        if (!catalogues?.ok) throw new Error("the study wrote no readable outcomes.csv");
+        const unitOf = (o: string) => describeColumn(catalogues.value, o)?.spec.unit ?? "";
+        expect(summaryCsv(summarizeRuns(ordered), unitOf)).toBe(
+          readFileSync(join(dir, "summary.csv"), "utf8"),
+        );
         // One file per table, no parts left, no file per run.
         expect(
           readdirSync(dir)
