@@ -24,6 +24,7 @@ const loadCommands = () =>
     import("./report/spec.js"),
     import("./sensitivity/spec.js"),
     import("./discover/spec.js"),
+    import("./flip/spec.js"),
     import("./calibrate/spec.js"),
     import("./worker/spec.js"),
     import("./audit/spec.js"),

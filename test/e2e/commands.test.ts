@@ -38,6 +38,7 @@ describe("pamir commands", () => {
       "report",
       "sensitivity",
       "discover",
+      "flip",
       "audit",
       "calibrate",
     ])

@@ -37,6 +37,7 @@ export const STUDY_FILES: readonly string[] = [
   "sensitivity.csv",
   "discover.json",
   "discover.csv",
+  "flip.json",
   "runs.parquet",
   "outcomes.parquet",
   "series.parquet",
