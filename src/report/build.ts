@@ -1,7 +1,8 @@
 /**
  * Building the report: load the results, make the choices once, render the sections in the
- * issue's order (header, answer, maps, charts, scatter, then sensitivity and scenario discovery
- * when `pamir sensitivity` and `pamir discover` left their files, appendix) into one
+ * issue's order (header, answer, the flip point when `pamir flip` left flip.json, maps, charts,
+ * scatter, then sensitivity and scenario discovery when `pamir sensitivity` and `pamir discover`
+ * left their files, appendix) into one
  * self-contained page.
  */
 import type { Result } from "../core/problems.js";
@@ -14,6 +15,7 @@ import { headerSection } from "./header.js";
 import { loadResults } from "./load.js";
 import { mapsSection } from "./maps/maps.js";
 import { discoverySection } from "./methods/discovery.js";
+import { flipSection } from "./methods/flip.js";
 import { loadMethods } from "./methods/load.js";
 import { sensitivitySection } from "./methods/sensitivity.js";
 import { page } from "./shell.js";
@@ -49,20 +51,23 @@ export async function buildReport(dir: string, opts: ReportOptions): Promise<Res
   const ctx = built.value;
   // Sections that note what they leave out must run before the appendix lists the notes.
   const answer = answerSection(ctx);
+  const methods = loadMethods(dir);
+  // The switching value follows the answer: it qualifies the answer's robust choice.
+  const flip = methods.flip ? await flipSection(ctx, methods.flip) : "";
   const maps = mapsSection(ctx);
   const charts = await chartsSection(ctx);
   const scatter = await scatterSection(ctx);
-  const methods = loadMethods(dir);
   const sensitivity = methods.sensitivity ? await sensitivitySection(ctx, methods.sensitivity) : "";
   const discovery = methods.discover ? await discoverySection(ctx, methods.discover) : "";
   const appendix = appendixSection(ctx);
   const sections = [
+    ...(flip ? ["flip" as const] : []),
     ...(sensitivity ? ["sensitivity" as const] : []),
     ...(discovery ? ["discovery" as const] : []),
   ];
   const header = headerSection(ctx, opts.version, { design: methods.design, sections });
   const title = `${data.value.manifest?.study ?? dir} — pamir study report`;
-  const body = [header, answer, maps, charts, scatter, sensitivity, discovery, appendix]
+  const body = [header, answer, flip, maps, charts, scatter, sensitivity, discovery, appendix]
     .filter((s) => s !== "")
     .join("\n");
   return {

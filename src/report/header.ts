@@ -18,8 +18,9 @@ export const SECTIONS = [
   ["appendix", "Appendix: all statistics and the manifest"],
 ] as const;
 
-/** Sections drawn only when their results file is there, listed before the appendix. */
+/** Sections drawn only when their results file is there: the flip after the answer, the others before the appendix. */
 export const METHOD_SECTIONS = {
+  flip: ["flip", "Where the advice flips"],
   sensitivity: ["sensitivity", "Sensitivity"],
   discovery: ["discovery", "Scenario discovery"],
 } as const;
@@ -120,8 +121,10 @@ export function headerSection(ctx: ReportContext, version: string, extras: Heade
   const dl = facts(ctx, version, extras.design)
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
     .join("");
-  const methods = (extras.sections ?? []).map((k) => METHOD_SECTIONS[k]);
-  const nav = [...SECTIONS.slice(0, -1), ...methods, SECTIONS[SECTIONS.length - 1]!]
+  const shown = extras.sections ?? [];
+  const methods = shown.filter((k) => k !== "flip").map((k) => METHOD_SECTIONS[k]);
+  const flip = shown.includes("flip") ? [METHOD_SECTIONS.flip] : [];
+  const nav = [SECTIONS[0], ...flip, ...SECTIONS.slice(1, -1), ...methods, SECTIONS[SECTIONS.length - 1]!]
     .map(([id, name]) => `<li><a href="#${id}">${esc(name)}</a></li>`)
     .join("");
   const warn: string[] = [];

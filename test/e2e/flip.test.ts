@@ -44,6 +44,25 @@ describe("pamir flip", () => {
     expect(doc.bins).toHaveLength(5);
   });
 
+  it("puts the flip point after the answer in the report, every number equal to flip.json's", () => {
+    expect(
+      pamir("flip", out, "--outcome", "y", "--by", "strength", "--along", "x1", "--lower-is-better").code,
+    ).toBe(0);
+    const r = pamir("report", out);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const doc = JSON.parse(readFileSync(join(out, "flip.json"), "utf8"));
+    const flip = /<section id="flip">[\s\S]*?<\/section>/.exec(html)![0];
+    expect(html.indexOf('<section id="flip">')).toBeGreaterThan(html.indexOf('<section id="answer">'));
+    expect(html.indexOf('<section id="flip">')).toBeLessThan(html.indexOf('<section id="maps">'));
+    expect(flip).toContain(
+      `data-flip="${doc.flipAt}" data-low="${doc.bootstrap.low}" data-high="${doc.bootstrap.high}" data-cross-share="${doc.bootstrap.crossShare}" data-better-below="strong" data-better-above="none"`,
+    );
+    const shown = [...flip.matchAll(/<td data-value="([^"]*)"/g)].map((m) => Number(m[1]));
+    const bins = doc.bins.flatMap((b: Record<string, number>) => [b.from, b.to, b.mean, b.ciLow, b.ciHigh]);
+    expect(shown).toEqual(bins);
+  });
+
   it("says the light arm is better throughout when the difference never changes sign", () => {
     const r = pamir(
       "flip",

@@ -1,13 +1,14 @@
 /**
  * What the methods commands left in a results folder, as the report reads it: design.json (a
  * Saltelli or Morris study's layout, for the header), sensitivity.json (`pamir sensitivity`) and
- * discover.json (`pamir discover`). Each is optional: a missing file means no section; a file that
+ * discover.json (`pamir discover`) and flip.json (`pamir flip`). Each is optional: a missing file means no section; a file that
  * cannot be read, or was written before the runs last changed, gives its section a one-line note
  * instead of (or besides) the charts.
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DESIGN_FILE, type DesignFile, readDesignFile } from "../../core/design-file.js";
+import type { FlipReport } from "../../stats/flip/flip.js";
 import type { DiscoverReport } from "../../stats/prim/discover.js";
 import { DISCOVER_FILES } from "../../stats/prim/files.js";
 import type { SensitivityReport } from "../../stats/sensitivity/analyse.js";
@@ -24,6 +25,7 @@ export interface MethodsData {
   design?: DesignFile | undefined;
   sensitivity?: MethodsFile<SensitivityReport> | undefined;
   discover?: MethodsFile<DiscoverReport> | undefined;
+  flip?: MethodsFile<FlipReport> | undefined;
 }
 
 /** JSON writes NaN as null; measures read back as numbers again. */
@@ -81,6 +83,13 @@ function isDiscover(doc: unknown): doc is DiscoverReport {
   return Array.isArray(c.restrictions) && typeof c.step === "number" && isObject(c.limits);
 }
 
+/** flip.json as `pamir flip` writes it (the parts the report draws). */
+function isFlip(doc: unknown): doc is FlipReport {
+  if (!isObject(doc) || typeof doc.outcome !== "string" || !Array.isArray(doc.arms)) return false;
+  if (!isObject(doc.along) || !isObject(doc.fit) || !isObject(doc.bootstrap)) return false;
+  return Array.isArray(doc.bins) && typeof doc.betterBelow === "string" && typeof doc.inRange === "boolean";
+}
+
 /** The methods files of results folder `dir`. */
 export function loadMethods(dir: string): MethodsData {
   const d = mtime(join(dir, DESIGN_FILE)) === undefined ? undefined : readDesignFile(dir);
@@ -88,5 +97,6 @@ export function loadMethods(dir: string): MethodsData {
     design: d?.ok ? d.value : undefined,
     sensitivity: readMethodsFile(dir, SENSITIVITY_FILES.json, isSensitivity),
     discover: readMethodsFile(dir, DISCOVER_FILES.json, isDiscover),
+    flip: readMethodsFile(dir, "flip.json", isFlip),
   };
 }
