@@ -6,7 +6,8 @@
  * expected profit are candidates, chosen with probability ∝ exp(profit / temperature). The
  * temperature (USD/kg) is the spread of what the organisation does not see or weigh the same way
  * (buyers it trusts, debts, kin in one city): at 0 every lot goes to the argmax market, which
- * herds every organisation onto one market and makes prices boom and bust.
+ * herds every organisation onto one market and makes prices boom and bust. A size term
+ * (marketSizeTerms) adds the log of a market's demand: more buyers, more lots at equal profit.
  */
 import type { RngStream } from "../../engine/rng.js";
 import type { World } from "../../worlds/types.js";
@@ -31,6 +32,20 @@ export interface DispatchState {
   temperature: number;
   /** Scratch, one slot per market. */
   profit: Float64Array;
+  /** Log size term per market added to the logit's utility (marketSizeTerms); absent: none. */
+  sizeTerm?: Float64Array;
+}
+
+/**
+ * The logit's size term per market: β × ln(demand / the largest demand), ≤ 0. A destination's
+ * attraction grows with the number of buyers in it (size variables in destination choice,
+ * Ben-Akiva & Lerman 1985, ch. 9): at equal profit a market with β = 1 gets lots in proportion
+ * to its demand; β = 0 weighs every market alike.
+ */
+export function marketSizeTerms(markets: readonly Market[], beta: number): Float64Array {
+  let top = 0;
+  for (const m of markets) top = Math.max(top, m.attrs.demandKgPerDay);
+  return Float64Array.from(markets, (m) => beta * Math.log(m.attrs.demandKgPerDay / top));
 }
 
 /**
@@ -38,19 +53,27 @@ export interface DispatchState {
  * exp(profit / temperature), from the uniform draw `u` in [0, 1). Temperature 0 gives the argmax
  * (first on ties). −1 when no entry is positive.
  */
-export function logitChoice(profit: ArrayLike<number>, n: number, temperature: number, u: number): number {
+export function logitChoice(
+  profit: ArrayLike<number>,
+  n: number,
+  temperature: number,
+  u: number,
+  size?: ArrayLike<number>,
+): number {
   let best = -1;
   for (let m = 0; m < n; m++) if (profit[m]! > 0 && (best < 0 || profit[m]! > profit[best]!)) best = m;
   if (best < 0 || !(temperature > 0)) return best;
   // Shift by the maximum so exp never overflows; the top market has weight 1.
   const top = profit[best]!;
   let total = 0;
-  for (let m = 0; m < n; m++) if (profit[m]! > 0) total += Math.exp((profit[m]! - top) / temperature);
+  // A size term is ≤ 0 (marketSizeTerms), so no weight exceeds 1.
+  const weight = (m: number) => Math.exp((profit[m]! - top) / temperature + (size ? size[m]! : 0));
+  for (let m = 0; m < n; m++) if (profit[m]! > 0) total += weight(m);
   let r = u * total;
   let last = best;
   for (let m = 0; m < n; m++) {
     if (!(profit[m]! > 0)) continue;
-    const w = Math.exp((profit[m]! - top) / temperature);
+    const w = weight(m);
     last = m;
     if (r < w) return m;
     r -= w;
@@ -69,7 +92,7 @@ export function dispatchLot(st: DispatchState, o: number): boolean {
     const plan = orgs.plans[o * M + m]!;
     profit[m] = plan.origin < 0 ? 0 : markets[m]!.expected - plan.dist[plan.origin]! - st.sourcePrice;
   }
-  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.next());
+  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.next(), st.sizeTerm);
   if (pick < 0) return false;
   const plan = orgs.plans[o * M + pick]!;
   const cost = kg * (st.sourcePrice + plan.fare);

@@ -19,29 +19,38 @@ export type Agency = (typeof AGENCIES)[number];
 /** Countries of the corridor world that field security units (Afghanistan's state is absent there). */
 export const SECURITY_COUNTRIES = ["TJ", "UZ", "KG", "KZ", "RU", "CN"] as const;
 
-/**
- * Hazard of one border-guard unit at an official post: −ln(1 − base), so it detects a passing load
- * with the official crossing's base probability (TRANSPORT_DEFAULTS.official.detectionBase, 0.04).
- */
-export const POST_HAZARD = -Math.log(1 - TRANSPORT_DEFAULTS.official.detectionBase);
-
 /** Producing provinces of the corridor world, where organisations buy. */
 export const PRODUCERS = ["Kunduz", "Takhar", "Badakhshan"] as const;
 
-const agency = (d: {
-  effectiveness: number;
-  corruptionFactor: number;
-  patrolRadius: number;
-  patrol: number;
-}) =>
+/**
+ * Detection hazard of each agency's unit relative to a border guard at an official post (drug
+ * agency twice, military half: assumption). A unit's hazard is this × −ln(1 − detection.officialBase)
+ * unless the agency sets its own `effectiveness`.
+ */
+export const AGENCY_HAZARD_FACTOR: Readonly<Record<Agency, number>> = Object.freeze({
+  border: 1,
+  police: 1,
+  drugs: 2,
+  military: 0.5,
+});
+
+/** Hazard per unit strength of one `agency` unit on a fully exposed cell, per passage. */
+export function agencyHazard(p: Pick<EconomyParams, "agencies" | "detection">, agency: Agency): number {
+  const own = p.agencies[agency].effectiveness;
+  if (own !== undefined) return own;
+  // A base of 1 would make the hazard infinite (and hazard × exposure 0 NaN): stop just short.
+  return AGENCY_HAZARD_FACTOR[agency] * -Math.log(1 - Math.min(p.detection.officialBase, 1 - 1e-9));
+}
+
+const agency = (d: { corruptionFactor: number; patrolRadius: number; patrol: number }) =>
   z
     .strictObject({
       effectiveness: z
         .number()
         .min(0)
-        .default(d.effectiveness)
+        .optional()
         .describe(
-          "detection hazard per unit strength on a fully exposed cell (an official post), per passage",
+          "detection hazard per unit strength on a fully exposed cell (an official post), per passage (absent: the agency's factor × −ln(1 − detection.officialBase))",
         ),
       corruptionFactor: share
         .default(d.corruptionFactor)
@@ -143,15 +152,10 @@ export const economyParams = z.strictObject({
     .describe("units and doctrine per country"),
   agencies: z
     .strictObject({
-      border: agency({ effectiveness: POST_HAZARD, corruptionFactor: 1, patrolRadius: 1, patrol: 0.2 }),
-      police: agency({ effectiveness: POST_HAZARD, corruptionFactor: 1, patrolRadius: 2, patrol: 0.5 }),
-      drugs: agency({ effectiveness: 2 * POST_HAZARD, corruptionFactor: 0.5, patrolRadius: 3, patrol: 0.5 }),
-      military: agency({
-        effectiveness: POST_HAZARD / 2,
-        corruptionFactor: 0.8,
-        patrolRadius: 2,
-        patrol: 0.3,
-      }),
+      border: agency({ corruptionFactor: 1, patrolRadius: 1, patrol: 0.2 }),
+      police: agency({ corruptionFactor: 1, patrolRadius: 2, patrol: 0.5 }),
+      drugs: agency({ corruptionFactor: 0.5, patrolRadius: 3, patrol: 0.5 }),
+      military: agency({ corruptionFactor: 0.8, patrolRadius: 2, patrol: 0.3 }),
     })
     .prefault({})
     .describe("detection, corruption and patrol per agency"),

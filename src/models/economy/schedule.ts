@@ -17,7 +17,7 @@
  */
 import { createRngHub } from "../../engine/rng.js";
 import { createSimulation, type Flushable, type Phase, type Simulation } from "../../engine/schedule.js";
-import { type DispatchState, dispatchDay } from "./dispatch.js";
+import { type DispatchState, dispatchDay, marketSizeTerms } from "./dispatch.js";
 import type { EconomyHooks } from "./hooks.js";
 import { deliverDay, type InterdictionState, interdictDay } from "./interdiction.js";
 import type { EconomyParams } from "./params.js";
@@ -48,6 +48,7 @@ export function economySteps(e: Economy, hooks: EconomyHooks = {}): Phase[] {
     sourcePrice: tr.sourcePriceUsdPerKg,
     temperature: tr.choiceTemperatureUsdPerKg,
     profit: new Float64Array(M),
+    sizeTerm: marketSizeTerms(markets, tr.choiceSizeWeight),
   };
   const { exposure, crossingOf, params: p } = e;
   const interdiction: InterdictionState = {

@@ -34,6 +34,12 @@ export const traffickerParams = z
       .min(0)
       .default(12_000)
       .describe("logit temperature of the market choice, USD/kg (0: always the most profitable)"),
+    choiceSizeWeight: z
+      .number()
+      .min(0)
+      .max(2)
+      .default(0)
+      .describe("β: the market choice's utility adds β × ln(market demand), buyers drawing lots (0: none)"),
     holdingCostPerDay: z
       .number()
       .min(0)

@@ -10,7 +10,7 @@
 import type { RngStream } from "../../../engine/rng.js";
 import { findCrossing, type NamedCrossing } from "../../../worlds/crossings.js";
 import { CROSSING_NONE, CROSSING_OFFICIAL, type World } from "../../../worlds/types.js";
-import { AGENCIES, type Agency, type EconomyParams, SECURITY_COUNTRIES } from "../params.js";
+import { AGENCIES, type Agency, agencyHazard, type EconomyParams, SECURITY_COUNTRIES } from "../params.js";
 import { stageUnit, type Units } from "./units.js";
 
 /** The capital cell of country k: its first market's first trading cell, else its road cell nearest its centroid. */
@@ -76,7 +76,7 @@ export function postUnits(
       country: k,
       agency: AGENCIES.indexOf(agency),
       strength,
-      effectiveness: a.effectiveness,
+      effectiveness: agencyHazard(p, agency),
       corruption: Math.min(1, corr * a.corruptionFactor),
       radius: a.patrolRadius,
       patrol: a.patrol,
