@@ -63,7 +63,7 @@ export function graphField(
   marketCells: ArrayLike<number>,
   out?: RouteField,
   stop?: StopCells,
-  guide?: ArrayLike<number>,
+  guide?: Float64Array,
 ): RouteField {
   const n = gr.size;
   const dist = out?.dist ?? new Float64Array(n);

@@ -64,7 +64,7 @@ export interface DistanceFieldOptions {
    * toward them: exact on the stop cells and their routes as without it, only equal-cost routes
    * may be chosen otherwise.
    */
-  guide?: ArrayLike<number>;
+  guide?: Float64Array;
 }
 
 /** Whether a cell cost lets paths through (finite and ≥ 0; NaN fails both tests). */

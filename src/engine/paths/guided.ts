@@ -26,7 +26,7 @@ export function guidedSearch(
   cost: ArrayLike<number>,
   out: DistanceField,
   queue: CellHeap,
-  guide: ArrayLike<number>,
+  guide: Float64Array,
   maxCost: number,
   awaited: number,
   stop: StopCells,
@@ -45,7 +45,7 @@ export function guidedSearch(
     const u = queue.ids[0]!;
     queue.pop();
     const du = dist[u]!;
-    if (fu > du + h(u)) continue; // stale entry
+    if (fu > du + guide[u]! * SHRINK) continue; // stale entry
     if (mark[u] !== 0) {
       left -= settle(stop, u);
       if (left === 0) return 0;
@@ -63,7 +63,7 @@ export function guidedSearch(
         dist[v] = nd;
         parent[v] = u;
         origin[v] = origin[u]!;
-        queue.push(v, nd + h(v));
+        queue.push(v, nd + guide[v]! * SHRINK);
       }
     }
   }
