@@ -122,8 +122,11 @@ export class Population {
   /** Estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) at `cell`. */
   arrestProbability(cell: number): number {
     const C = this.vision.sum(this.in.security, cell);
+    const floor = this.p.arrestRatio === "floor";
+    // A ≥ 1, so with no security in sight (or under one unit, rounded down) P is 0 whatever A is.
+    if (C === 0 || (floor && C < 1)) return 1 - Math.exp(-this.p.k * 0);
     const A = 1 + this.activesNear(cell);
-    const ratio = this.p.arrestRatio === "floor" ? Math.floor(C / A) : C / A;
+    const ratio = floor ? Math.floor(C / A) : C / A;
     return 1 - Math.exp(-this.p.k * ratio);
   }
 
