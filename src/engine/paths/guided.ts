@@ -46,10 +46,11 @@ export function guidedSearch(
     queue.pop();
     const du = dist[u]!;
     if (fu > du + guide[u]! * SHRINK) continue; // stale entry
+    let anySettled = false;
     if (mark[u] !== 0) {
       left -= settle(stop, u);
       if (left === 0) return 0;
-      if ((mark[anyCell]! & ANY) === 0) break; // an `any` cell settled: A* has done its part
+      anySettled = (mark[anyCell]! & ANY) === 0; // A* has done its part once u is expanded
     }
     const cu = cost[u]!;
     const base = u * moves;
@@ -66,6 +67,7 @@ export function guidedSearch(
         queue.push(v, nd + guide[v]! * SHRINK);
       }
     }
+    if (anySettled) break;
   }
   // Live entries only (a stale one's key is above its cell's cost + guide), keyed by cost so far.
   let n = 0;
