@@ -95,7 +95,12 @@ export function freshField(
   }
   for (const k of list) {
     // The guide may decide ties, so a field searched with another guide is another field.
-    if (k.guide === guide && sameInts(k.sources, sources) && sameInts(k.any, stop.any) && sameBits(k.cost, cost))
+    if (
+      k.guide === guide &&
+      sameInts(k.sources, sources) &&
+      sameInts(k.any, stop.any) &&
+      sameBits(k.cost, cost)
+    )
       return k.field;
   }
   const field = graphField(gr, cost, sources, undefined, stop, guide);
