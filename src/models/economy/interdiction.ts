@@ -73,7 +73,7 @@ export function interdictDay(
         const usd = levy(o, c, load, Math.max(0, orgs.capital[o]!));
         if (usd > 0) {
           orgs.capital[o]! -= usd;
-          orgs.lose(o, m, usd); // a levy is a loss on the way: enough of it forces a re-plan
+          orgs.lossSincePlan[o]! += usd; // a levy is a loss on the way: enough of it forces a re-plan
           ledger.leviesUsd += usd;
         }
       }
@@ -85,7 +85,7 @@ export function interdictDay(
       const bribe = tr.bribeShare * load * markets[m]!.price;
       if ((colludes || detectRng.next() < corr) && orgs.capital[o]! >= bribe) {
         orgs.capital[o]! -= bribe;
-        orgs.lose(o, m, bribe);
+        orgs.lossSincePlan[o]! += bribe;
         orgs.bribes[k]! += 1;
         ledger.bribesUsd += bribe;
         ledger.bribes++;
@@ -99,7 +99,7 @@ export function interdictDay(
         continue;
       }
       orgs.seizures[k]! += 1;
-      orgs.lose(o, m, load * markets[m]!.price);
+      orgs.lossSincePlan[o]! += load * markets[m]!.price;
       ledger.seizedByCountry[u.country[unit]!]! += load;
       ledger.seizedByAgency[u.agency[unit]!]! += load;
       ledger.seizedFor[m]! += load;

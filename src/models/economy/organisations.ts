@@ -82,8 +82,6 @@ export class Organisations {
   readonly valueSincePlan: Float64Array;
   /** Day of each organisation's last re-plan. */
   readonly plannedOn: Int32Array;
-  /** Per organisation, bit m set when it lost something on the way to market m since its last re-plan. */
-  readonly lostTo: Int32Array;
   /** Re-plans done, all organisations together. */
   replans = 0;
   /** Plans per organisation × market (index o × markets + m). */
@@ -120,7 +118,6 @@ export class Organisations {
     this.lossSincePlan = new Float64Array(this.n);
     this.plannedOn = new Int32Array(this.n);
     this.valueSincePlan = new Float64Array(this.n);
-    this.lostTo = new Int32Array(this.n);
     this.passages = new Float64Array(this.n * cells);
     this.seizures = new Float64Array(this.n * cells);
     this.bribes = new Float64Array(this.n * cells);
@@ -145,12 +142,6 @@ export class Organisations {
       this.seenN[o] = n + 1;
     }
     return k;
-  }
-
-  /** Organisation o loses `usd` (seizure, bribe or levy) on a load bound for market m. */
-  lose(o: number, m: number, usd: number): void {
-    this.lossSincePlan[o]! += usd;
-    this.lostTo[o]! |= 1 << m;
   }
 
   /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
@@ -223,9 +214,8 @@ export class Organisations {
    * Recompute organisation o's route field to every market: cost per cell = carriage + value ×
    * (perceived seizure chance + bribeShare × perceived bribe chance + holding per day × days in
    * the cell). Closed crossings are in `carriage` as Infinity. `homeCells` are its launch cells.
-   * `only` (a bit per market) limits the re-plan to those markets; the others keep their plans.
    */
-  replan(o: number, day: number, ctx: PlanContext, homeCells: Int32Array, only = -1): void {
+  replan(o: number, day: number, ctx: PlanContext, homeCells: Int32Array): void {
     const { carriage, speed, priorSeize, priorBribe, weight, bribeShare, holdingPerDay, markets } = ctx;
     const toll = ctx.toll;
     const r = this.perValue;
@@ -247,10 +237,9 @@ export class Organisations {
     const base = toll ? this.tolled : carriage;
     if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
     for (let m = 0; m < M; m++) {
-      const prev = this.plans[o * M + m];
-      if (prev && (only & (1 << m)) === 0) continue;
       const { cells, price } = markets[m]!;
       for (let c = 0; c < this.cells; c++) s[c] = base[c]! + price * r[c]!;
+      const prev = this.plans[o * M + m];
       const stop = this.stopCells(o, m, ctx.ships, homeCells);
       // An organisation that has learned nothing and has no load on the way plans what any
       // such organisation plans from the same cost layer: shared fields, read-only.
@@ -275,7 +264,6 @@ export class Organisations {
     }
     this.lossSincePlan[o] = 0;
     this.valueSincePlan[o] = 0;
-    this.lostTo[o] = 0;
     this.plannedOn[o] = day;
     this.replans++;
   }
