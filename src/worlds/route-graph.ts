@@ -54,7 +54,8 @@ export function sharedRouteGraph(world: World): RouteGraph {
  * The route field toward `marketCells` over `cost` (USD/kg per cell-step, risk surcharge included
  * if wanted). Writes into `out` when given (re-plans reuse their arrays). With `stop` the search
  * ends once its cells are settled: a re-plan needs its loads' cells and the nearest of its launch
- * cells, exact there and on the routes from them, and elsewhere Infinity or an upper bound.
+ * cells, exact there and on the routes from them, and elsewhere Infinity or an upper bound;
+ * `guide` (a consistent lower bound of the cost on to `stop.any`) makes that search A*.
  */
 export function graphField(
   gr: RouteGraph,
@@ -62,11 +63,12 @@ export function graphField(
   marketCells: ArrayLike<number>,
   out?: RouteField,
   stop?: StopCells,
+  guide?: Float64Array,
 ): RouteField {
   const n = gr.size;
   const dist = out?.dist ?? new Float64Array(n);
   const next = out?.next ?? new Int32Array(n);
   const end = out?.end ?? new Int32Array(n);
-  distanceField(gr, cost, marketCells, { out: { dist, parent: next, origin: end }, stop });
+  distanceField(gr, cost, marketCells, { out: { dist, parent: next, origin: end }, stop, guide });
   return { dist, next, end };
 }

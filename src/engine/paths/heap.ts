@@ -59,6 +59,31 @@ export class CellHeap {
     values[pos] = value;
   }
 
+  /** Restore the heap order after `ids` / `values[0..length)` were rewritten in place (Floyd's bottom-up build). */
+  heapify(): void {
+    for (let i = (this.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftDown(start: number): void {
+    const { ids, values } = this;
+    const n = this.length;
+    const id = ids[start]!;
+    const value = values[start]!;
+    let pos = start;
+    for (;;) {
+      const left = 2 * pos + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && values[right]! < values[left]! ? right : left;
+      if (values[child]! >= value) break;
+      ids[pos] = ids[child]!;
+      values[pos] = values[child]!;
+      pos = child;
+    }
+    ids[pos] = id;
+    values[pos] = value;
+  }
+
   private grow(): void {
     const ids = new Int32Array(Math.max(16, this.ids.length * 2));
     ids.set(this.ids);

@@ -4,8 +4,11 @@
  * the next run of a study worker) search the same cost layer from the same cells: the route
  * field is the same to the bit. `freshField` keeps those fields per move graph (the Central Asia
  * world's graph lives as long as the process) and hands them out read-only; `PriorRisk` keeps the
- * per-cell risk of a cell without counts, which re-plans otherwise recompute for every cell.
+ * per-cell risk of a cell without counts, which re-plans otherwise recompute for every cell;
+ * `launchGuide` keeps the carriage-only cost from every cell to a province's launch cells, the
+ * lower bound that lets a re-plan search toward them as A*.
  */
+import { distanceField } from "../../engine/paths/field.js";
 import { graphField, type RouteField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 
 /** What the prior risk layer is computed from (a re-plan's context). */
@@ -65,6 +68,7 @@ interface Kept {
   cost: Float64Array;
   sources: Int32Array;
   any: Int32Array;
+  guide: Float64Array | undefined;
   field: RouteField;
 }
 
@@ -82,6 +86,7 @@ export function freshField(
   cost: Float64Array,
   sources: Int32Array,
   stop: StopCells,
+  guide?: Float64Array,
 ): RouteField {
   let list = kept.get(gr);
   if (!list) {
@@ -89,12 +94,49 @@ export function freshField(
     kept.set(gr, list);
   }
   for (const k of list) {
-    if (sameInts(k.sources, sources) && sameInts(k.any, stop.any) && sameBits(k.cost, cost)) return k.field;
+    // The guide may decide ties, so a field searched with another guide is another field.
+    if (
+      k.guide === guide &&
+      sameInts(k.sources, sources) &&
+      sameInts(k.any, stop.any) &&
+      sameBits(k.cost, cost)
+    )
+      return k.field;
   }
-  const field = graphField(gr, cost, sources, undefined, stop);
+  const field = graphField(gr, cost, sources, undefined, stop, guide);
   if (list.length >= MAX_KEPT) list.shift();
-  list.push({ cost: cost.slice(), sources: sources.slice(), any: stop.any.slice(), field });
+  list.push({ cost: cost.slice(), sources: sources.slice(), any: stop.any.slice(), guide, field });
   return field;
+}
+
+/** One kept launch guide and what it was computed from. */
+interface Guide {
+  carriage: Float64Array;
+  launch: Int32Array;
+  guide: Float64Array;
+}
+
+const guides = new WeakMap<RouteGraph, Guide[]>();
+const MAX_GUIDES = 64;
+
+/**
+ * The cheapest carriage alone from every cell to the nearest of `launch` (a province's launch
+ * cells): a re-plan's cost layer is carriage plus tolls and value × risk, never below carriage,
+ * so this is a consistent lower bound of what a route still costs from a cell to the launch
+ * cells, the guide of an A* search toward them. Kept per graph while carriage is unchanged to the
+ * bit (a closed crossing makes a new one); read-only.
+ */
+export function launchGuide(gr: RouteGraph, carriage: Float64Array, launch: Int32Array): Float64Array {
+  let list = guides.get(gr);
+  if (!list) {
+    list = [];
+    guides.set(gr, list);
+  }
+  for (const k of list) if (sameInts(k.launch, launch) && sameBits(k.carriage, carriage)) return k.guide;
+  const guide = distanceField(gr, carriage, launch).dist;
+  if (list.length >= MAX_GUIDES) list.shift();
+  list.push({ carriage: carriage.slice(), launch: launch.slice(), guide });
+  return guide;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
-import { freshField, PriorRisk } from "./fresh-fields.js";
+import { freshField, launchGuide, PriorRisk } from "./fresh-fields.js";
 import type { Shipments } from "./shipments.js";
 
 /** What re-planning needs about one market. */
@@ -230,6 +230,9 @@ export class Organisations {
     }
     const M = markets.length;
     const s = this.surcharge;
+    // Every cost layer below is carriage + tolls + value × risk ≥ carriage: the carriage-only
+    // cost to the launch cells is a lower bound that steers each search toward them (A*).
+    const guide = launchGuide(ctx.graph, carriage, homeCells);
     // carriage + toll is summed first either way (left to right), so it is summed once for all markets.
     const base = toll ? this.tolled : carriage;
     if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
@@ -242,8 +245,8 @@ export class Organisations {
       // such organisation plans from the same cost layer: shared fields, read-only.
       const fresh = this.seenN[o] === 0 && stop.n === 0;
       const field = fresh
-        ? freshField(ctx.graph, s, cells, stop)
-        : graphField(ctx.graph, s, cells, prev?.shared ? undefined : prev, stop);
+        ? freshField(ctx.graph, s, cells, stop, guide)
+        : graphField(ctx.graph, s, cells, prev?.shared ? undefined : prev, stop, guide);
       let origin = -1;
       for (let i = 0; i < homeCells.length; i++) {
         const c = homeCells[i]!;

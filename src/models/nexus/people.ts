@@ -58,6 +58,7 @@ export class People {
         legitimacy: this.legitimacy,
         security: this.security,
         blocked: world.blocked,
+        countsOnDemand: true, // citizens' moves far outnumber the decisions that read the count
       },
       hub,
     );

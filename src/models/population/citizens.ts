@@ -38,6 +38,12 @@ export interface PopulationInputs {
   holder?: Int32Array | undefined;
   /** Cells no citizen may ever occupy (non-zero = blocked). */
   blocked?: Uint8Array | undefined;
+  /**
+   * Count actives in vision only when a decision needs the count, instead of keeping `activeNear`
+   * up to date on every move and change of an active citizen: the same integer either way, and
+   * cheaper where actives move far more often than decisions read the count (the nexus map).
+   */
+  countsOnDemand?: boolean | undefined;
 }
 
 /** Epstein citizens on one grid. */
@@ -52,7 +58,7 @@ export class Population {
   readonly vision: Vision;
   /** 1 where an active citizen stands, else 0 (what cops look for). */
   readonly activeAt: Uint8Array;
-  /** Active citizens within the vision field of each cell (A − 1 there), kept up to date. */
+  /** Active citizens within the vision field of each cell (A − 1 there), kept up to date (all 0 with `countsOnDemand`). */
   readonly activeNear: Int32Array;
   /** Active citizens now. */
   activeCount = 0;
@@ -67,6 +73,7 @@ export class Population {
   private readonly buf: Int32Array;
   private readonly reserved: Uint8Array;
   private readonly reservedList: Int32Array;
+  private readonly keepCounts: boolean;
 
   constructor(grid: Grid, p: PopulationParams, inputs: PopulationInputs, hub: RngHub) {
     const size = grid.size;
@@ -80,6 +87,7 @@ export class Population {
     this.vision = createVision(grid, p.visionShape, p.vision);
     this.activeAt = new Uint8Array(size);
     this.activeNear = new Int32Array(size);
+    this.keepCounts = inputs.countsOnDemand !== true;
     this.moveRng = hub.stream("population.move");
     this.jailRng = hub.stream("population.jail");
     this.buf = new Int32Array(this.vision.count);
@@ -106,11 +114,19 @@ export class Population {
     return col.hardship[id]! * (1 - L);
   }
 
+  /** Active citizens within the vision field of `cell` (A − 1 there). */
+  activesNear(cell: number): number {
+    return this.keepCounts ? this.activeNear[cell]! : this.vision.sum(this.activeAt, cell);
+  }
+
   /** Estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) at `cell`. */
   arrestProbability(cell: number): number {
     const C = this.vision.sum(this.in.security, cell);
-    const A = 1 + this.activeNear[cell]!;
-    const ratio = this.p.arrestRatio === "floor" ? Math.floor(C / A) : C / A;
+    const floor = this.p.arrestRatio === "floor";
+    // A ≥ 1, so with no security in sight (or under one unit, rounded down) P is 0 whatever A is.
+    if (C === 0 || (floor && C < 1)) return 1 - Math.exp(-this.p.k * 0);
+    const A = 1 + this.activesNear(cell);
+    const ratio = floor ? Math.floor(C / A) : C / A;
     return 1 - Math.exp(-this.p.k * ratio);
   }
 
@@ -136,8 +152,10 @@ export class Population {
     if (this.citizens.col.active[id] === 1) {
       this.activeAt[from] = 0;
       this.activeAt[to] = 1;
-      this.vision.add(this.activeNear, from, -1);
-      this.vision.add(this.activeNear, to, 1);
+      if (this.keepCounts) {
+        this.vision.add(this.activeNear, from, -1);
+        this.vision.add(this.activeNear, to, 1);
+      }
     }
   }
 
@@ -160,7 +178,7 @@ export class Population {
     const cell = col.cell[id]!;
     col.active[id] = now;
     this.activeAt[cell] = now;
-    this.vision.add(this.activeNear, cell, now === 1 ? 1 : -1);
+    if (this.keepCounts) this.vision.add(this.activeNear, cell, now === 1 ? 1 : -1);
     this.activeCount += now === 1 ? 1 : -1;
   }
 
@@ -173,7 +191,7 @@ export class Population {
     const cell = col.cell[id]!;
     if (col.active[id] === 1) {
       this.activeAt[cell] = 0;
-      this.vision.add(this.activeNear, cell, -1);
+      if (this.keepCounts) this.vision.add(this.activeNear, cell, -1);
       this.activeCount--;
     }
     const row = this.inmates.stage();

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { freshField, PriorRisk } from "../../../../src/models/economy/fresh-fields.js";
+import { freshField, launchGuide, PriorRisk } from "../../../../src/models/economy/fresh-fields.js";
 import { Organisations } from "../../../../src/models/economy/organisations.js";
 import { transportCost, transportSpeed } from "../../../../src/models/economy/transport.js";
 import { graphField, routeGraph } from "../../../../src/worlds/route-graph.js";
@@ -88,6 +88,25 @@ describe("Organisations.decay", () => {
           expect(orgs.seizures).toEqual(full.s);
         },
       ),
+    );
+  });
+});
+
+describe("launchGuide", () => {
+  it("is the carriage-only field to the launch cells, kept while carriage is unchanged to the bit", () => {
+    fc.assert(
+      fc.property(arbWorld, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (w, picks) => {
+        const gr = routeGraph(w);
+        const carriage = transportCost(w);
+        const launch = Int32Array.from(picks, (p) => p % w.grid.size);
+        const guide = launchGuide(gr, carriage, launch);
+        expect(guide).toEqual(graphField(gr, carriage, launch).dist);
+        expect(launchGuide(gr, carriage.slice(), launch.slice())).toBe(guide);
+        const other = carriage.slice();
+        other[0] = carriage[0] === 1 ? 2 : 1; // one cell's carriage differs: a new guide
+        expect(launchGuide(gr, other, launch)).not.toBe(guide);
+      }),
+      { numRuns: 60 },
     );
   });
 });

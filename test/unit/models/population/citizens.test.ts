@@ -217,3 +217,44 @@ describe("jail", () => {
     expect(disk(grid, 2, cell)).toContain(placed[0]);
   });
 });
+
+describe("counting actives on demand", () => {
+  it("gives every citizen the same moves and decisions as counts kept up to date (property)", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 10, max: 120 }), (seed, n) => {
+        const p = { movement: true, vision: 2 };
+        const kept = setup(p, n, seed);
+        const lazy = setup(p, n, seed);
+        const lazyPop = createPopulation(
+          lazy.grid,
+          populationParams.parse(p),
+          { ...lazy.inputs, countsOnDemand: true },
+          createRngHub(seed),
+        );
+        // Rebuild the lazy layer with the same citizens as the kept one.
+        for (const id of kept.pop.citizens.order()) {
+          const row = lazyPop.citizens.stage();
+          lazyPop.citizens.staged.cell[row] = kept.pop.citizens.col.cell[id]!;
+          lazyPop.citizens.staged.hardship[row] = kept.pop.citizens.col.hardship[id]!;
+          lazyPop.citizens.staged.risk[row] = kept.pop.citizens.col.risk[id]!;
+        }
+        lazyPop.citizens.flush();
+        for (const s of [kept.inputs.security, lazy.inputs.security])
+          for (let c = 0; c < s.length; c += 3) s[c] = 1 + (c % 4);
+        for (let t = 0; t < 5; t++) {
+          const ids = kept.pop.citizens.order().slice();
+          for (const id of ids) {
+            kept.pop.act(id);
+            lazyPop.act(id);
+          }
+          expect(lazyPop.activeAt).toEqual(kept.pop.activeAt);
+          expect(lazyPop.activeCount).toBe(kept.pop.activeCount);
+          for (let c = 0; c < kept.grid.size; c++)
+            expect(lazyPop.activesNear(c)).toBe(kept.pop.activeNear[c]);
+        }
+        expect(lazyPop.activeNear.every((x) => x === 0)).toBe(true); // not kept
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
