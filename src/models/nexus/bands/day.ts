@@ -59,6 +59,12 @@ export interface BandDay extends Chooser, Mover {
   tax: TaxLayer;
   /** Today's strikes. */
   attacks: AttackList;
+  /**
+   * Band id's own stream for its preparation, choices and recruits (the day's order draws from the
+   * phase's stream): a band's decisions then draw the same numbers in two runs that differ only in
+   * the alliance's posture (common random numbers). Absent: every draw from the phase's stream.
+   */
+  own?: (id: number) => RngStream;
 }
 
 /** Whether band `id` is hidden today (its action is hide and it has reached cover). */
@@ -93,9 +99,10 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
-    prepareDay(bands, id, r, rng);
+    const mine = st.own ? st.own(id) : rng;
+    prepareDay(bands, id, r, mine);
     countDay(st, id);
-    if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
+    if (col.action[id] === ACT_IDLE) chooseAction(st, id, mine);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;
     if (act === ACT_ESCORT && col.escortDays[id]! > 0) continue; // under contract, with its loads
@@ -127,7 +134,7 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
         break;
       case ACT_RECRUIT: {
         const p = ctx.world.province[c]!;
-        st.out.recruited += recruit(bands, id, p >= 0 ? ctx.actives[p]! : 0, r, rng);
+        st.out.recruited += recruit(bands, id, p >= 0 ? ctx.actives[p]! : 0, r, mine);
         makeIdle(bands, id);
         break;
       }
