@@ -154,7 +154,7 @@ export const allianceParams = z
         warningChance: share
           .default(0.2)
           .describe(
-            "chance a day the alliance learns of a column marching on a crossing it may screen (then moves the nearest drill screen there)",
+            "chance a day the alliance learns of a column marching on a crossing it may screen (then masses drill screens there until they outweigh it)",
           ),
         readyDays: z
           .int()

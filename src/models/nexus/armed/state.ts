@@ -8,7 +8,6 @@
  * severity per country) after it.
  */
 
-import type { RngStream } from "../../../engine/rng.js";
 import type { World } from "../../../worlds/types.js";
 import type { EconomyHooks } from "../../economy/hooks.js";
 import type { Units } from "../../economy/security/units.js";
@@ -22,7 +21,7 @@ import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
 import { Attribution } from "../attribution.js";
 import type { BandContext } from "../bands/choose.js";
-import { approachThreat, columnsOf } from "../bands/columns.js";
+import { approachesOf, columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
 import { driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
@@ -44,7 +43,7 @@ import {
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
 import { ideologicalShare } from "../motives.js";
 import type { ArmedParams } from "./params.js";
-import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams } from "./setup.js";
+import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams, bandStreams } from "./setup.js";
 
 /** Bands, alliance, clashes and attribution of one run. */
 export class Armed {
@@ -152,15 +151,11 @@ export class Armed {
       overrides: o.overrides,
     };
     this.st = createBandDay(this.bands, ctx, this.rules, this.layers.block);
-    // Each band's decisions draw from its own stream (common random numbers across postures).
-    const own = new Map<number, RngStream>();
-    this.st.own = (id) => own.get(id) ?? own.set(id, hub.stream(`bands/${id}`)).get(id)!;
+    this.st.own = bandStreams(hub);
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
     const severity = this.severity.value;
     const { flow, taxHeld } = this;
-    const approach = new Float64Array(size);
-    const approaches = () =>
-      approachThreat(this.bands, world, ctx.fields, ctx.targets, rules.front, approach);
+    const approaches = approachesOf(this.bands, ctx, rules.front);
     this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld, approaches };
     const terrainDefence = this.clashRules.lanchester.terrainDefence;
     this.reaction = { world, forces, rules, contingents, state, terrainDefence, moved: 0 };

@@ -84,6 +84,16 @@ export function approachThreat(
   return out;
 }
 
+/** The avenues of approach of `bands` on what `ctx` shows, as a function read at each plan (one buffer reused). */
+export function approachesOf(
+  bands: Bands,
+  ctx: { world: World; fields: HopFields; targets: Targets },
+  front: number,
+): () => Float64Array {
+  const out = new Float64Array(ctx.world.grid.size);
+  return () => approachThreat(bands, ctx.world, ctx.fields, ctx.targets, front, out);
+}
+
 /** The columns view of a band store: bands marching on a target abroad, their crossings and strength. */
 export function columnsOf(bands: Bands, world: World, fields: HopFields, quality: number): Columns {
   const col = bands.col;
