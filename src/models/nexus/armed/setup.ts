@@ -72,12 +72,3 @@ export function armedStreams(hub: RngHub): ArmedStreams {
     encounters: hub.stream("clashes/encounters"),
   };
 }
-
-/**
- * Each band's own stream (`bands/<id>`) for its preparation, choices and recruits, created on first
- * use: a band's decisions then draw the same numbers under both postures (common random numbers).
- */
-export function bandStreams(hub: RngHub): (id: number) => RngStream {
-  const own = new Map<number, RngStream>();
-  return (id) => own.get(id) ?? own.set(id, hub.stream(`bands/${id}`)).get(id)!;
-}

@@ -43,7 +43,7 @@ import {
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
 import { ideologicalShare } from "../motives.js";
 import type { ArmedParams } from "./params.js";
-import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams, bandStreams } from "./setup.js";
+import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams } from "./setup.js";
 
 /** Bands, alliance, clashes and attribution of one run. */
 export class Armed {
@@ -151,7 +151,6 @@ export class Armed {
       overrides: o.overrides,
     };
     this.st = createBandDay(this.bands, ctx, this.rules, this.layers.block);
-    this.st.own = bandStreams(hub);
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
     const severity = this.severity.value;
     const { flow, taxHeld } = this;

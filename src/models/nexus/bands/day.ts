@@ -59,12 +59,6 @@ export interface BandDay extends Chooser, Mover {
   tax: TaxLayer;
   /** Today's strikes. */
   attacks: AttackList;
-  /**
-   * Band id's own stream for its preparation, choices and recruits (the day's order draws from the
-   * phase's stream): a band's decisions then draw the same numbers in two runs that differ only in
-   * the alliance's posture (common random numbers). Absent: every draw from the phase's stream.
-   */
-  own?: (id: number) => RngStream;
 }
 
 /** Whether band `id` is hidden today (its action is hide and it has reached cover). */
@@ -99,10 +93,9 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!bands.has(id) || col.fighters[id]! <= 0) continue;
-    const mine = st.own ? st.own(id) : rng;
-    prepareDay(bands, id, r, mine);
+    prepareDay(bands, id, r, rng);
     countDay(st, id);
-    if (col.action[id] === ACT_IDLE) chooseAction(st, id, mine);
+    if (col.action[id] === ACT_IDLE) chooseAction(st, id, rng);
     const act = col.action[id]!;
     col.days[id] = col.days[id]! + 1;
     if (act === ACT_ESCORT && col.escortDays[id]! > 0) continue; // under contract, with its loads
@@ -134,7 +127,7 @@ export function bandsDay(st: BandDay, rng: RngStream): void {
         break;
       case ACT_RECRUIT: {
         const p = ctx.world.province[c]!;
-        st.out.recruited += recruit(bands, id, p >= 0 ? ctx.actives[p]! : 0, r, mine);
+        st.out.recruited += recruit(bands, id, p >= 0 ? ctx.actives[p]! : 0, r, rng);
         makeIdle(bands, id);
         break;
       }
