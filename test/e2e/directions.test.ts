@@ -2,11 +2,10 @@
  * Face validity of the postures, on the real map, at equal troop-days: the shipped default study
  * (30 seeded runs per arm) run end to end, then `pamir compare` (bootstrap 95 % intervals of the
  * difference of means). Each posture must do what it is built for, by its mechanisms: against a
- * purely ideological threat the drill's screens turn columns back; against a purely criminal threat
- * route-control seizes more heroin and leaves the bands less drug revenue. Whether the drill lets
- * fewer fighters cross in all is not resolved at 30 seeds once bands mount an incursion a year and
- * route around the screens the budget pays for (docs/model.md, "The nexus run", "Measured"): the
- * study reports that difference, this test does not assert its sign.
+ * purely ideological threat the drill's screens (on the avenues of approach, with reserves massed
+ * against a column) turn columns back and let fewer fighters cross than route-control; against a
+ * purely criminal threat route-control seizes more heroin and leaves the bands less drug revenue
+ * (docs/model.md, "The nexus run", "Measured").
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,6 +63,11 @@ describe("postures do what they are built for (default study, real map, 30 seeds
   it("ideological threat: the drill's screens turn back fighters route-control lets through", () => {
     const d = drillMinusRoute("fighters_turned_back", "ideological", "--higher-is-better");
     expect(d.ciLow).toBeGreaterThan(0);
+  });
+
+  it("ideological threat: the drill lets fewer fighters cross than route-control", () => {
+    const d = drillMinusRoute("fighters_crossed", "ideological", "--lower-is-better");
+    expect(d.ciHigh).toBeLessThan(0);
   });
 
   it("criminal threat: route-control seizes more heroin than the drill", () => {

@@ -1,7 +1,9 @@
 /**
  * Where alliance contingents go. Candidate positions per posture, in the countries a force may
  * enter today: `incursion-drill` — entry cells, those a legal step from the front country reaches
- * (the near bank of each Afghan crossing), equal weight; `route-control` — cells carrying heroin, weighted by the
+ * (the near bank of each Afghan crossing), weighted 1 + approachWeight × the militant fighters on the
+ * far bank whose paths to targets abroad cross there ÷ 100 (the avenues of approach:
+ * models/nexus/bands/columns.ts `approachThreat`); `route-control` — cells carrying heroin, weighted by the
  * kg/day passing × (1 + taxPointWeight × the share of recent days a band taxed there): the drug
  * agencies' intelligence points positions at the armed tax points on the corridors. Forces plan in order; each contingent draws a position by weight, never a cell its
  * own force already covers while others remain, and — with chance `coordination` per pick — never
@@ -22,9 +24,16 @@ export interface Candidates {
 
 /**
  * Entry cells of allowed countries: cells a legal step from the front country (any other country
- * if front < 0) reaches — where a column crossing from Afghanistan first sets foot.
+ * if front < 0) reaches — where a column crossing from Afghanistan first sets foot — weighted 1 +
+ * approachWeight × approach[c] / 100 (`approach`: fighters whose avenues of approach cross at c).
  */
-export function drillCandidates(world: World, allowed: ArrayLike<number>, front: number): Candidates {
+export function drillCandidates(
+  world: World,
+  allowed: ArrayLike<number>,
+  front: number,
+  approach?: ArrayLike<number>,
+  approachWeight = 0,
+): Candidates {
   const g = world.grid;
   const cells: number[] = [];
   for (let c = 0; c < g.size; c++) {
@@ -40,7 +49,8 @@ export function drillCandidates(world: World, allowed: ArrayLike<number>, front:
     }
     if (faces) cells.push(c);
   }
-  return { cells: Int32Array.from(cells), weights: new Float64Array(cells.length).fill(1) };
+  const weight = (c: number) => 1 + (approach ? (approachWeight * approach[c]!) / 100 : 0);
+  return { cells: Int32Array.from(cells), weights: Float64Array.from(cells, weight) };
 }
 
 /**
@@ -104,6 +114,8 @@ export interface Deployment {
   flow: ArrayLike<number>;
   /** Share of recent days a band held each cell to tax it (what the drug agencies know). */
   taxHeld: ArrayLike<number>;
+  /** Militant fighters whose avenues of approach cross at each cell, read at each plan (drill's weights). */
+  approaches?: () => ArrayLike<number>;
 }
 
 /**
@@ -124,10 +136,11 @@ export function planPositions(
   const maxRadius = Math.max(...r.radius);
   const col = store.col;
   const ids = store.order();
+  const approach = d.approaches?.();
   forces.forEach((f, fi) => {
     const row = allowed.subarray(fi * K, fi * K + K);
     const cand = [
-      drillCandidates(world, row, r.front),
+      drillCandidates(world, row, r.front, approach, r.approachWeight),
       routeCandidates(world, row, flow, taxHeld, r.taxPointWeight),
     ];
     const own = 1 << fi;

@@ -71,4 +71,6 @@ export interface AllianceRules {
   warningChance: number;
   /** Drill: days a contingent needs before it moves to a threatened crossing. */
   readyDays: number;
+  /** Drill: weight of the avenues of approach (per 100 fighters whose paths cross there) in choosing positions. */
+  approachWeight: number;
 }

@@ -142,6 +142,10 @@ export const allianceParams = z
           "detection hazard per 100 blocking troops on open ground, per crossing attempt",
         ),
         concealment: num(2, "ruggedness 1 divides the detection hazard by 1 + this"),
+        approachWeight: num(
+          10,
+          "drill positions: entry weight 1 + this × militant fighters whose avenues of approach cross there ÷ 100",
+        ),
       })
       .prefault({})
       .describe("drill positions at the border: how they detect a crossing band (then fight it)"),
@@ -150,7 +154,7 @@ export const allianceParams = z
         warningChance: share
           .default(0.2)
           .describe(
-            "chance a day the alliance learns of a column marching on a crossing it may screen (then moves the nearest drill screen there)",
+            "chance a day the alliance learns of a column marching on a crossing it may screen (then masses drill screens there until they outweigh it)",
           ),
         readyDays: z
           .int()

@@ -73,6 +73,7 @@ export function setupAlliance(
     raidBoost: p.routeControl.raidBoost,
     warningChance: p.reaction.warningChance,
     readyDays: p.reaction.readyDays,
+    approachWeight: p.blocking.approachWeight,
   };
   return { ok: true, forces, rules };
 }

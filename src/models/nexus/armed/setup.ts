@@ -38,9 +38,22 @@ export interface ArmedSetup {
   actives: Float64Array;
 }
 
-/** The armed side's random streams, one per mechanism. */
+/**
+ * The armed side's random streams, one per mechanism; decisions that differ between postures
+ * (screens' detection, the reserves' warnings, strikes, whether a band is met) draw from their own
+ * so that the others stay in step across the arms of a study (common random numbers).
+ */
 export type ArmedStreams = Record<
-  "bands" | "upkeep" | "alliance" | "clashes" | "attribution" | "escort",
+  | "bands"
+  | "upkeep"
+  | "alliance"
+  | "clashes"
+  | "attribution"
+  | "escort"
+  | "crossings"
+  | "reaction"
+  | "strikes"
+  | "encounters",
   RngStream
 >;
 
@@ -53,5 +66,9 @@ export function armedStreams(hub: RngHub): ArmedStreams {
     clashes: hub.stream("clashes"),
     attribution: hub.stream("attribution"),
     escort: hub.stream("escort-fights"),
+    crossings: hub.stream("clashes/crossings"),
+    reaction: hub.stream("alliance/reaction"),
+    strikes: hub.stream("clashes/strikes"),
+    encounters: hub.stream("clashes/encounters"),
   };
 }

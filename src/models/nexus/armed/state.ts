@@ -21,7 +21,7 @@ import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
 import { Attribution } from "../attribution.js";
 import type { BandContext } from "../bands/choose.js";
-import { columnsOf } from "../bands/columns.js";
+import { approachesOf, columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
 import { driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
@@ -154,9 +154,11 @@ export class Armed {
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
     const severity = this.severity.value;
     const { flow, taxHeld } = this;
-    this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld };
-    this.reaction = { world, forces, rules, contingents, state, moved: 0 };
-    this.columns = columnsOf(this.bands, world, ctx.fields);
+    const approaches = approachesOf(this.bands, ctx, rules.front);
+    this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld, approaches };
+    const terrainDefence = this.clashRules.lanchester.terrainDefence;
+    this.reaction = { world, forces, rules, contingents, state, terrainDefence, moved: 0 };
+    this.columns = columnsOf(this.bands, world, ctx.fields, this.clashRules.bandQuality);
     this.clash = {
       world,
       bands: this.bands,
@@ -178,7 +180,7 @@ export class Armed {
     this.attribution.beginDay();
     this.severity.decay(this.p.alliance.severityMemoryDays);
     allianceDay(this.allianceToday, day, this.rng.alliance);
-    reactToColumns(this.reaction, this.columns, this.rng.alliance);
+    reactToColumns(this.reaction, this.columns, this.rng.reaction);
     this.layers.rebuild(this.contingents, this.forces, this.allianceRules, this.world);
   }
 
@@ -209,11 +211,11 @@ export class Armed {
       p.alliance.blocking,
       radius,
       day,
-      this.rng.clashes,
+      this.rng.crossings,
       this.crossings,
     );
-    strikeDay(this.clash, st.attacks, day, this.rng.clashes);
-    encounterDay(this.clash, day, this.rng.clashes);
+    strikeDay(this.clash, st.attacks, day, this.rng.strikes);
+    encounterDay(this.clash, day, this.rng.clashes, this.rng.encounters);
     const col = this.bands.col;
     const per100 = p.alliance.incursionSeverityPer100;
     this.severity.addIncursions(this.world, st.log, col.fighters, col.homeCountry, per100);

@@ -140,10 +140,24 @@ function hostileQuality(ctx: ClashContext, c: number, personnel: number): number
   return around(ctx.world, ctx.hostiles.qualityPersonnel, c) / personnel;
 }
 
-/** Encounters of the day: hostiles near each band attack it with encounterChance (see file comment). */
-export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): void {
+// Today's meeting draw per band id (reused; grown as needed).
+let meetDraws = new Float64Array(16);
+
+/**
+ * Encounters of the day: hostiles near each band attack it with encounterChance (see file comment).
+ * Whether a band is met draws from `meet` (default `rng`), one draw per live band a day in id order
+ * whatever the hostiles, so two runs that differ only in the alliance's posture share these draws
+ * (common random numbers); the order and the fights draw from `rng`.
+ */
+export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream, meet: RngStream = rng): void {
   const { bands, world, rules, out } = ctx;
   const col = bands.col;
+  const byId = bands.order();
+  for (let i = 0; i < byId.length; i++) {
+    const id = byId[i]!;
+    if (id >= meetDraws.length) meetDraws = new Float64Array(Math.max(2 * meetDraws.length, id + 1));
+    meetDraws[id] = meet.next();
+  }
   const ids = bands.order(rng);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -167,7 +181,7 @@ export function encounterDay(ctx: ClashContext, tick: number, rng: RngStream): v
     const act0 = col.action[id]!;
     const hunted = (act0 === ACT_TAX || act0 === ACT_ESCORT) && ctx.layers.raid[c]! > 1;
     const q = hunted ? 1 - (1 - p) ** ctx.layers.raid[c]! : p;
-    if (!(q > 0) || rng.next() >= q) continue;
+    if (!(q > 0) || meetDraws[id]! >= q) continue;
     out.encounters++;
     const e = engagementAt(world, c, false);
     e.attackers = Math.min(h, rules.detachment);

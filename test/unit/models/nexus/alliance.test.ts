@@ -179,8 +179,11 @@ describe("tax-point intelligence", () => {
 });
 
 describe("reaction (the drill's reserves)", () => {
-  /** A run of 5 alliance days (positions taken), then one reaction to a column crossing at `entry`. */
-  function react(entry: number, warningChance: number, seed: number) {
+  /**
+   * A run of 5 alliance days (positions taken), then one reaction to a column of Lanchester
+   * strength `strength` crossing at `entry`.
+   */
+  function react(entry: number, warningChance: number, seed: number, strength = 0) {
     const { forces, rules } = resolve({});
     const store = createContingents(forces);
     const st = new AllianceState(forces.length, K);
@@ -188,11 +191,66 @@ describe("reaction (the drill's reserves)", () => {
     const severity = new Float64Array(K);
     const day = { contingents: store, forces, rules, state: st, world, severity, flow, taxHeld };
     for (let d = 0; d < 5; d++) allianceDay(day, d, rng);
-    const r = { world, forces, rules: { ...rules, warningChance }, contingents: store, state: st, moved: 0 };
+    const r = {
+      world,
+      forces,
+      rules: { ...rules, warningChance },
+      contingents: store,
+      state: st,
+      terrainDefence: 0.5,
+      moved: 0,
+    };
     const before = store.order().map((id) => store.col.cell[id]!);
-    reactToColumns(r, { ids: [0], marching: () => true, entry: () => entry }, rng);
+    const columns = { ids: [0], marching: () => true, entry: () => entry, strength: () => strength };
+    reactToColumns(r, columns, rng);
     return { r, store, before, rules };
   }
+
+  /** Lanchester strength of the drill contingents at or heading to positions covering `entry`. */
+  function screenAt(store: ReturnType<typeof react>["store"], entry: number, radius: number) {
+    const { forces } = resolve({});
+    let q = 0;
+    let t = 0;
+    for (const id of store.order()) {
+      const at = store.col.target[id]! >= 0 ? store.col.target[id]! : store.col.cell[id]!;
+      if (store.col.posture[id] !== POSTURE_DRILL || at < 0 || world.country[at] !== world.country[entry])
+        continue;
+      if (world.grid.distance(at, entry, "chebyshev") > radius) continue;
+      q += forces[store.col.force[id]!]!.quality * store.col.troops[id]!;
+      t += store.col.troops[id]!;
+    }
+    return q * t * (1 + 0.5 * world.ruggedness[entry]!);
+  }
+
+  it("masses drill screens, nearest first, until the screen outweighs the column (20 seeds)", () => {
+    const tj = k("TJ");
+    const entries = drillCandidates(
+      world,
+      Uint8Array.from(world.countries, (_, i) => (i === tj ? 1 : 0)),
+      k("AF"),
+    ).cells;
+    const column = 0.8 * 600 * 600; // a column of 600 armed fighters
+    let massed = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const entry = entries[seed % entries.length]!;
+      const { r, store, rules } = react(entry, 1, seed, column);
+      const radius = rules.radius[POSTURE_DRILL]!;
+      const outside = store
+        .order()
+        .filter((id) => store.col.posture[id] === POSTURE_DRILL && store.col.cell[id]! >= 0);
+      // Either the screen now outweighs the column or every drill screen in position already covers it.
+      const strong = screenAt(store, entry, radius) > column;
+      expect(
+        strong ||
+          outside.every((id) => world.grid.distance(store.col.cell[id]!, entry, "chebyshev") <= radius),
+      ).toBe(true);
+      if (strong && r.moved > 0) massed++;
+    }
+    // One company of 250 (quality 1.5), even on the most rugged ground, is no block for 600 …
+    expect(1.5 * 250 * 250 * 1.5).toBeLessThan(column);
+    // … so where the reserves moved, they massed a screen that is.
+    expect(massed).toBeGreaterThanOrEqual(10);
+  });
 
   it("moves the nearest drill screen to an uncovered crossing a column marches on, after its readiness", () => {
     const tj = k("TJ");

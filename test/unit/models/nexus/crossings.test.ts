@@ -166,4 +166,15 @@ describe("blocking at the border", () => {
     expect(columnAttacks(500, 0.8, 100, 1, 0, 0.5)).toBe(true);
     expect(columnAttacks(100, 0.8, 500, 1, 0, 0.5)).toBe(false);
   });
+
+  it("a screen massed to outweigh a column turns it back where one company lets it through (20 seeds each, 95 % intervals)", () => {
+    // Share turned back and its 95 % half-width (normal approximation, floored at one in 20).
+    const share = (x: number) => ({
+      p: x / 20,
+      hw: Math.max(1.96 * Math.sqrt(((x / 20) * (1 - x / 20)) / 20), 0.05),
+    });
+    const single = share(tally(600, 250).turned);
+    const massed = share(tally(600, 750).turned);
+    expect(massed.p - massed.hw).toBeGreaterThan(single.p + single.hw);
+  });
 });
