@@ -101,7 +101,7 @@ export const armedSwitches: readonly ModelSwitch[] = [
     path: "officials.traffickerFights.chance",
     kind: "range",
     low: 0,
-    high: 0.005,
+    high: 0.002,
     claim: "Traffickers fight the patrols that refuse their bribes.",
   },
 ];

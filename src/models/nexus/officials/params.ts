@@ -36,7 +36,7 @@ const protection = z
       .default(0.7)
       .describe("share of the state's detection hazard removed in an active strongman's turf"),
     resistChance: share
-      .default(0.1)
+      .default(0.05)
       .describe("chance his men fight a unit that will not be bought when it stops a load on his turf"),
     rivalChancePerDay: share
       .default(0.01)
@@ -71,7 +71,7 @@ const purge = z
 const traffickerFights = z
   .strictObject({
     chance: share
-      .default(0.005)
+      .default(0.002)
       .describe("chance a trafficker's guards fight a unit that refused the bribe (no escort, no strongman)"),
     deathsPerClash: num(2, "mean deaths of one such clash (Poisson)"),
     escapeChance: share.default(0.5).describe("chance the load gets away after the clash (else seized)"),

@@ -113,9 +113,14 @@ describe("attribution in the full model (20 seeds each, 120 days)", () => {
 });
 
 describe("patterns that tell the motive hypotheses apart (20 seeds each, 180 days)", () => {
+  // The motive poles alone, without the state as an actor: with the corridor's GBAO strongman the
+  // criminal militia of GBAO, richer on the protected flow or driven off his turf, crosses in force
+  // to hold crossings in about 3 seeds of 20, as large as ideological columns (docs/model.md,
+  // "Officials, purges and trafficker fights").
+  const officials = { protection: { enabled: false }, traffickerFights: { chance: 0 } };
   const outcomes = (criminalShare: number) =>
     Array.from({ length: 20 }, (_, i) => {
-      const p = applySwitches(nexusModelParams.parse({ threat: { criminalShare } }));
+      const p = applySwitches(nexusModelParams.parse({ threat: { criminalShare }, officials }));
       const { nexus: n, simulation } = nexusRun(p, i + 1);
       simulation.run(180);
       return nexusOutcomes(n, 180);
