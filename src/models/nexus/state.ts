@@ -62,14 +62,13 @@ export class Nexus {
       orgs: orgLaunch(w, e.orgs.home),
       actives: this.people.actives,
     });
-    const purge = { legitimacy: this.people.legitimacy, searchUntil: this.armed.attribution.searchUntil };
     this.officials = new Officials({
       world: w,
       params: params.officials,
       hub,
       clash: this.armed.clash,
       tax: this.armed.st.tax,
-      purge: { ...purge, searchDays: params.attribution.crackdownDays },
+      purge: { legitimacy: this.people.legitimacy },
     });
     this.hooks = this.officials.hooks(this.armed.hooks());
     this.influenceDays = new Float64Array(w.provinces.length);

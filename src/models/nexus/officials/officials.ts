@@ -29,7 +29,7 @@ export interface OfficialsSetup {
   clash: ClashContext;
   /** The bands' tax layer (rivals on a turf are read from it). */
   tax: TaxLayer;
-  /** What a purge writes: legitimacy and search operations per province. */
+  /** What a purge writes: legitimacy per province. */
   purge: PurgeTargets;
 }
 

@@ -9,9 +9,10 @@
  * year's worth) reaches `revenueThresholdUsd` or his men fought within `visibleDays`; a visible
  * strongman is purged on a day with chance 1 − exp(−hazardPerYear / 365). The purge is a security
  * operation in his province: one state-started violent event with a Poisson number of deaths of
- * mean `deathsMean`, split binomially between state forces, civilians and his men; a search
- * operation hunts armed bands in the province for the crackdown's days (the Khorog operation went
- * after the local militias); the province's legitimacy loses `legitimacyLoss` of its value (locals
+ * mean `deathsMean`, split binomially between state forces, civilians and his men (the event is
+ * the whole operation: Khorog 2012's deaths include the fighting with the local militias, so no
+ * search operation follows it, which would count them twice and bring in alliance troops that
+ * took no part); the province's legitimacy loses `legitimacyLoss` of its value (locals
  * backed the commanders: "99 % of local people support these commanders", §6); and his turf is
  * disrupted for `disruptionDays` (no fees, no shield), after which a successor holds it with as
  * many men (the Khorog commanders were back by 2014).
@@ -54,10 +55,6 @@ export function splitPurgeDeaths(
 export interface PurgeTargets {
   /** Legitimacy per province (the people's, written in place). */
   legitimacy: Float64Array;
-  /** Last day of the search operation per province (attribution's, written in place). */
-  searchUntil: Int32Array;
-  /** Days a search operation runs. */
-  searchDays: number;
 }
 
 /** Purge strongman k on `day`: the operation, its deaths and its consequences (see the file comment). */
@@ -82,7 +79,6 @@ export function purgeStrongman(
   ctx.out.civilians += split.civilians;
   bookClash(ctx, day, centreOf(world, world.cellsOf[q]!), k, deaths, true, rng);
   to.legitimacy[q]! *= 1 - p.legitimacyLoss;
-  to.searchUntil[q] = Math.max(to.searchUntil[q]!, day + to.searchDays);
   s.disruptedUntil[k] = day + p.disruptionDays;
   s.men[k] = s.menAtStart[k]!; // the successor's men, idle until the disruption ends
   s.cash[k] = 0;
