@@ -9,9 +9,11 @@
 import type { ModelDefinition, ModelRun, RunOptions } from "../../core/model.js";
 import { createRecorder } from "../../engine/recorder.js";
 import { worldByName } from "../../worlds/resolve.js";
+import type { World } from "../../worlds/types.js";
 import { checkEconomy, economySeries } from "../economy/model.js";
 import { armedProblems } from "./armed/setup.js";
 import { nexusCatalogue } from "./catalogue/catalogue.js";
+import { setupStrongmen } from "./officials/strongmen.js";
 import { nexusOutcomes } from "./outcomes.js";
 import { applySwitches, type NexusModelParams, nexusModelParams } from "./params.js";
 import { nexusRun } from "./schedule.js";
@@ -33,7 +35,17 @@ export function checkNexus(p: NexusModelParams): { path: (string | number)[]; me
   return [
     ...checkEconomy(p),
     ...armedProblems(world, applySwitches(p)).map((e) => ({ path: splitPath(e.path), message: e.message })),
+    ...officialsProblems(world, p),
   ];
+}
+
+/** The strongmen's provinces the world lacks (paths under params). */
+function officialsProblems(
+  world: World,
+  p: NexusModelParams,
+): { path: (string | number)[]; message: string }[] {
+  const r = setupStrongmen(world, p.officials);
+  return r.ok ? [] : r.problems.map((e) => ({ path: splitPath(e.path), message: e.message }));
 }
 
 /** Set up one nexus run with per-tick series. */

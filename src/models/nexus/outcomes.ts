@@ -8,6 +8,7 @@
 import { economyOutcomes } from "../economy/model.js";
 import { Attribution } from "./attribution.js";
 import { ACT_ESCORT, ACTIONS, MOTIVE_CLASSES } from "./motives.js";
+import { officialsOutcomes } from "./officials/outcomes.js";
 import type { Nexus } from "./state.js";
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
@@ -25,6 +26,7 @@ export function nexusOutcomes(n: Nexus, ticks: number): Record<string, number> {
   const corridor = corridorCells(n);
   insurgentOutcomes(n, out);
   violenceOutcomes(n, corridor, out);
+  officialsOutcomes(n.officials, ticks, out);
   peopleOutcomes(n, out);
   provinceOutcomes(n, corridor, out);
   return out;

@@ -11,6 +11,7 @@ import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
 import { POSTURES } from "./alliance/forces.js";
 import { armedParams } from "./armed/params.js";
+import { officialsParams } from "./officials/params.js";
 
 const share = z.number().min(0).max(1);
 
@@ -67,6 +68,7 @@ export const nexusModelParams = economyParams.extend({
     .describe("the alliance posture: gives every force this posture (per-force keeps each force's own)"),
   population: nexusPopulation,
   legitimacy: nexusLegitimacy,
+  officials: officialsParams,
   flowMemoryDays: z
     .number()
     .positive()

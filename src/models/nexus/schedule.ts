@@ -7,6 +7,7 @@
  *                escorts, strikes, recruits), halting at a border where blocking troops stand
  *   clashes      crossings at a blocking screen, today's strikes, then encounters with hostiles;
  *                the day's incursions raise severity
+ *   officials    strongmen's revenue, their attacks on rival bands, the centre's purges, today's shield
  *   the economy's day (models/economy/schedule.ts): events → produce → dispatch → patrol → move →
  *                interdict → deliver → markets → plan, with the armed side's hooks: tolls on route
  *                cost, levies on passing loads, alliance detection, escorts fighting patrols
@@ -42,6 +43,8 @@ export interface NexusDayParts {
   people: (day: number) => void;
   /** The flow step that ends the day. */
   flow: (day: number) => void;
+  /** The officials step (strongmen and purges, models/nexus/officials/officials.ts); none in stand-ins. */
+  officials?: (day: number) => void;
 }
 
 /** The nexus day in order (see the file comment). */
@@ -52,6 +55,7 @@ export function nexusDay(d: NexusDayParts): Phase[] {
     { name: "hostiles", run: (day) => a.stepHostiles(d.units, day) },
     { name: "bands", run: () => a.stepBands() },
     { name: "clashes", run: (day) => a.stepClashes(day) },
+    ...(d.officials ? [{ name: "officials", run: d.officials }] : []),
     ...d.economy,
     { name: "escort-fees", run: () => a.stepEscortFees(d.orgCapital) },
     { name: "severity", run: () => a.stepSeverity() },
@@ -75,6 +79,7 @@ export function nexusSteps(n: Nexus): Phase[] {
     economy: economySteps(e, n.hooks),
     people: (day) => n.stepPeople(day),
     flow: () => n.stepFlow(),
+    officials: (day) => n.officials.step(day),
   });
 }
 

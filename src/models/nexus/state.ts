@@ -15,6 +15,7 @@ import { Economy } from "../economy/state.js";
 import { planFirst } from "../economy/steps/plan.js";
 import { orgLaunch } from "./armed/launch.js";
 import { Armed } from "./armed/state.js";
+import { Officials } from "./officials/officials.js";
 import type { NexusModelParams } from "./params.js";
 import { People } from "./people.js";
 
@@ -26,6 +27,8 @@ export class Nexus {
   readonly armed: Armed;
   /** Citizens, arrests and legitimacy. */
   readonly people: People;
+  /** Strongmen who protect the trade, the centre's purges, traffickers who fight. */
+  readonly officials: Officials;
   /** The run's event table (violent events, crackdowns). */
   readonly recorder: Recorder;
   /** The world. */
@@ -59,7 +62,15 @@ export class Nexus {
       orgs: orgLaunch(w, e.orgs.home),
       actives: this.people.actives,
     });
-    this.hooks = this.armed.hooks();
+    this.officials = new Officials({
+      world: w,
+      params: params.officials,
+      hub,
+      clash: this.armed.clash,
+      tax: this.armed.st.tax,
+      purge: { legitimacy: this.people.legitimacy },
+    });
+    this.hooks = this.officials.hooks(this.armed.hooks());
     this.influenceDays = new Float64Array(w.provinces.length);
     this.present = new Float64Array(w.provinces.length);
     this.flowSeen = new Float64Array(w.grid.size);

@@ -84,6 +84,26 @@ export const armedSwitches: readonly ModelSwitch[] = [
     claim:
       "Governments call criminal violence terrorism, which brings crackdowns and keeps the threat looking ideological.",
   },
+  {
+    path: "officials.protection.enabled",
+    kind: "boolean",
+    claim:
+      "Officials and ex-commanders protect and run the trade on their turf (the state–crime nexus): fees, shielding from interdiction, violence against rivals and honest units.",
+  },
+  {
+    path: "officials.purge.enabled",
+    kind: "boolean",
+    claim:
+      "The centre purges strongmen who grow too rich or too violent, and the purges are where much of the region's violence comes from (Rasht 2010, Khorog 2012 and 2014, 2015).",
+    note: "A purge needs a strongman: with officials.protection.enabled false it has nothing to act on.",
+  },
+  {
+    path: "officials.traffickerFights.chance",
+    kind: "range",
+    low: 0,
+    high: 0.002,
+    claim: "Traffickers fight the patrols that refuse their bribes.",
+  },
 ];
 
 /** Every switch of the nexus model: the economy's, then the armed side's. */

@@ -6,6 +6,7 @@
 import type { OutcomeCatalogue } from "../../../core/outcomes.js";
 import { spec } from "../../../core/outcomes.js";
 import { ECONOMY_OUTCOMES, ECONOMY_SERIES } from "../../economy/catalogue.js";
+import { OFFICIALS_OUTCOMES } from "../officials/catalogue.js";
 import { INSURGENT_OUTCOMES } from "./insurgents.js";
 import { PLACE_OUTCOMES } from "./places.js";
 import { VIOLENCE_OUTCOMES } from "./violence.js";
@@ -14,7 +15,13 @@ import { VIOLENCE_OUTCOMES } from "./violence.js";
 export const nexusCatalogue: OutcomeCatalogue = {
   model: "nexus",
   version: "2",
-  outcomes: [...ECONOMY_OUTCOMES, ...INSURGENT_OUTCOMES, ...VIOLENCE_OUTCOMES, ...PLACE_OUTCOMES],
+  outcomes: [
+    ...ECONOMY_OUTCOMES,
+    ...INSURGENT_OUTCOMES,
+    ...VIOLENCE_OUTCOMES,
+    ...OFFICIALS_OUTCOMES,
+    ...PLACE_OUTCOMES,
+  ],
   series: [
     ...ECONOMY_SERIES,
     spec("insurgent_fighters", "fighters", "lower", "Fighters in the live bands after the day.", {

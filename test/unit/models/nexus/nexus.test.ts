@@ -118,10 +118,15 @@ describe("patterns that tell the motive hypotheses apart (40 seeds each, 180 day
   // 180 days most runs see no crossing at all (a column needs a year's campaign), so 20 seeds left
   // the crossing-size interval wider than the difference (−121 ± 146 fighters at 20 seeds after
   // the drill's reserves and the economy's fit landed; −213 ± 125 at 40).
+  // The motive poles alone, without the state as an actor: with the corridor's GBAO strongman the
+  // criminal militia of GBAO, richer on the protected flow or driven off his turf, crosses in force
+  // to hold crossings in about 3 seeds of 20, as large as ideological columns (docs/model.md,
+  // "Officials, purges and trafficker fights").
+  const officials = { protection: { enabled: false }, traffickerFights: { chance: 0 } };
   const outcomes = (criminalShare: number) =>
     Array.from({ length: 40 }, (_, i) => {
       const p = applySwitches(
-        nexusModelParams.parse({ threat: { criminalShare }, posture: "route-control" }),
+        nexusModelParams.parse({ threat: { criminalShare }, posture: "route-control", officials }),
       );
       const { nexus: n, simulation } = nexusRun(p, i + 1);
       simulation.run(180);
