@@ -25,9 +25,10 @@ const K = world.countries.length;
 const k = (code: string) => world.countries.indexOf(code);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-/** Forces and rules from raw alliance parameters. */
+/** Forces and rules from raw alliance parameters (drill shares fixed: consent.test.ts covers their shift). */
 function resolve(raw: object) {
-  const res = setupAlliance(world, armedParams.parse({ alliance: raw }).alliance);
+  const alliance = { belief: { postureWeight: 0 }, ...raw };
+  const res = setupAlliance(world, armedParams.parse({ alliance }).alliance);
   if (!res.ok) throw new Error(res.problems[0]!.message);
   return res;
 }
