@@ -65,7 +65,7 @@ describe("pamir audit", () => {
     const contrasts = doc.contrasts as Contrast[];
     expect(contrasts.map((c) => c.switch)).toEqual(nexusSwitches.map((s) => s.path));
     for (const c of contrasts) expect(c.moved, c.switch).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   it("reports a switch that moves nothing, and fails on it with --strict (exit 3)", () => {
     // Ishigami at x1 = 0: x3 acts only through x1, so it cannot move y.

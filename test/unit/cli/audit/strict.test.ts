@@ -21,7 +21,7 @@ function contrast(path: string, a: RunOutcomes[], b: RunOutcomes[]): ContrastRes
 
 /** Five seeds of a fixture model: y = x + noise; the live switch shifts y by 3, the dead one by nothing. */
 const base: RunOutcomes[] = [0.1, -0.2, 0.3, 0, -0.1].map((e) => ({ y: 10 + e, z: 1 }));
-const shifted: RunOutcomes[] = base.map((r, i) => ({ y: r.y! + 3 + (i % 2) * 0.1, z: 1 }));
+const shifted: RunOutcomes[] = base.map((r, i) => ({ y: r!.y! + 3 + (i % 2) * 0.1, z: 1 }));
 
 function result(contrasts: ContrastResult[]): AuditResult {
   return { seeds: [1, 2, 3, 4, 5], ticks: 1, runs: 15, failed: { count: 0, first: [] }, contrasts, elapsedMs: 1 };
