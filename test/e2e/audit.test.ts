@@ -1,9 +1,10 @@
-/** `pamir audit`: every declared economy switch moves something; a dead switch fails --strict; bad input exits 2. */
+/** `pamir audit`: every declared economy and nexus switch moves something; a dead switch fails --strict; bad input exits 2. */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { economySwitches } from "../../src/models/economy/switches.js";
+import { nexusSwitches } from "../../src/models/nexus/switches.js";
 import { pamir } from "./cli.js";
 
 interface Contrast {
@@ -53,6 +54,18 @@ describe("pamir audit", () => {
     // The printed table names each switch.
     for (const s of economySwitches) expect(r.stdout).toContain(s.path);
   });
+
+  it("finds every declared nexus switch moving at least one outcome (mixed-threat corridor scenario, 5 seeds, --strict)", () => {
+    // About 25 s of CPU: 105 corridor runs of 360 days.
+    const out = tmp();
+    const r = pamir("audit", "scenarios/switch-audit.yaml", "--seeds", "5", "--out", out, "--strict");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    const contrasts = doc.contrasts as Contrast[];
+    expect(contrasts.map((c) => c.switch)).toEqual(nexusSwitches.map((s) => s.path));
+    for (const c of contrasts) expect(c.moved, c.switch).toBeGreaterThan(0);
+  }, 300_000);
 
   it("reports a switch that moves nothing, and fails on it with --strict (exit 3)", () => {
     // Ishigami at x1 = 0: x3 acts only through x1, so it cannot move y.

@@ -77,7 +77,7 @@ export async function auditCommand(args: AuditArgs, print: (s: string) => void):
 }
 
 /** Throws the CliError of failed runs (exit 1) or, with `strict`, of switches that move nothing (exit 3). */
-function auditExit(r: AuditResult, strict: boolean): void {
+export function auditExit(r: AuditResult, strict: boolean): void {
   if (r.failed.count > 0) {
     const first = r.failed.first[0];
     const why = first ? `; first: ${problemLine(first)}` : "";

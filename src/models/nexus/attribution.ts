@@ -9,7 +9,9 @@
  * b = 1 always "terrorist": Astana on Jund al-Khilafah in 2011, Dushanbe on GBAO in 2010–12, per the
  * essay behind pamir). An attack (an event the state did not start) labelled "terrorist" leads to
  * a crackdown with chance `crackdownChance`; a
- * crackdown after a wrong label is a misattributed crackdown, counted per province for legitimacy.
+ * crackdown after a wrong label is a misattributed crackdown, counted per province for legitimacy;
+ * it radicalises `grievancePeople` there, who join the bands' recruitment pool and fade with
+ * `grievanceMemoryDays`, and pushes the band it hit toward ideology (bands/drift.ts).
  * A crackdown also starts a search operation in the province for `crackdownDays`, during which
  * security forces hunt armed bands there (models/nexus/clashes/encounters.ts): the state's labels
  * drive its own violence (Rasht 2010 after the Dushanbe jailbreak; the Romit manhunt of 2015).
@@ -52,6 +54,10 @@ export interface AttributionParams {
   crackdownChance: number;
   /** Days a crackdown's search operation runs in the event's province. */
   crackdownDays: number;
+  /** People a misattributed crackdown radicalises in its province (they join the recruitment pool). */
+  grievancePeople: number;
+  /** Time constant of that grievance, days. */
+  grievanceMemoryDays: number;
 }
 
 /** The true label of an event (see the file comment); motiveClass −1 or 3 means none. */
@@ -130,6 +136,12 @@ export class Attribution {
   readonly terrorByCountry: Float64Array;
   /** Today's attacks labelled terrorist per country (incident severity for alliance activation). */
   readonly terrorToday: Float64Array;
+  /** Today's attacks (events the state did not start, whatever their label) per country: the alliance's belief reads them. */
+  readonly attacksToday: Float64Array;
+  /** Bands (agent ids) hit by a misattributed crackdown since drift last read them (bands/drift.ts drains it). */
+  readonly repressedBands: number[] = [];
+  /** People radicalised by misattributed crackdowns per province, decayed: they join the recruitment pool. */
+  readonly aggrieved: Float64Array;
   private readonly codes: Int32Array;
   /** Inter-event gaps so far (days), their sum and sum of squares: the burstiness of violence. */
   private gaps = 0;
@@ -153,8 +165,10 @@ export class Attribution {
     this.crackdowns = new Float64Array(n);
     this.misCrackdowns = new Float64Array(n);
     this.misCrackdownsToday = new Float64Array(n);
+    this.aggrieved = new Float64Array(n);
     this.searchUntil = new Int32Array(n).fill(-1);
     this.terrorToday = new Float64Array(world.countries.length);
+    this.attacksToday = new Float64Array(world.countries.length);
     this.deathsByCountry = new Float64Array(world.countries.length);
     this.terrorByCountry = new Float64Array(world.countries.length);
     // Kinds are registered up front (never per event): violence/<actor>/<motive>/<label>.
@@ -167,10 +181,13 @@ export class Attribution {
     this.wrongful = table.kind("crackdown/misattributed");
   }
 
-  /** Start a day: clear the day's figures. */
+  /** Start a day: clear the day's figures; the aggrieved fade (× exp(−1/grievanceMemoryDays)). */
   beginDay(): void {
+    const fade = Math.exp(-1 / this.params.grievanceMemoryDays);
+    for (let q = 0; q < this.aggrieved.length; q++) this.aggrieved[q] = this.aggrieved[q]! * fade;
     this.misCrackdownsToday.fill(0);
     this.terrorToday.fill(0);
+    this.attacksToday.fill(0);
   }
 
   /**
@@ -197,6 +214,7 @@ export class Attribution {
     this.lastTick = tick;
     const k = this.world.country[cell]!;
     this.deathsByCountry[k]! += casualties;
+    if (!e.byState && truth !== LABEL_STATE) this.attacksToday[k]! += 1;
     if (label === LABEL_TERRORIST && !e.byState) {
       this.terrorToday[k]! += 1;
       this.terrorByCountry[k]! += 1;
@@ -214,6 +232,8 @@ export class Attribution {
       if (wrong) {
         this.misCrackdowns[p]! += 1;
         this.misCrackdownsToday[p]! += 1;
+        this.aggrieved[p]! += this.params.grievancePeople;
+        if (actor === ACTOR_INSURGENT) this.repressedBands.push(actorId);
       }
       this.table.add(tick, wrong ? this.wrongful : this.warranted, cell, row, p, 1);
     }

@@ -89,6 +89,9 @@ export class Nexus {
     pp.actAll();
     pp.arrest(this.economy.units, day);
     pp.endDay(a.attribution.misCrackdownsToday, this.corruption);
+    // Those radicalised by misattributed crackdowns swell tomorrow's recruitment pool.
+    const aggrieved = a.attribution.aggrieved;
+    for (let q = 0; q < aggrieved.length; q++) pp.actives[q]! += aggrieved[q]!;
   }
 
   /** The flow step, ending the day: fold today's flow in; count provinces under insurgent influence. */

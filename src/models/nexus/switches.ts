@@ -22,8 +22,7 @@ export const armedSwitches: readonly ModelSwitch[] = [
     low: 0,
     high: 0.02,
     claim:
-      "A band's motive drifts with its revenue mix: one that lives on heroin turns criminal (convergence).",
-    note: "At a pole of the continuum a band's income matches its motive, so drift has nothing to move.",
+      "A band's motive drifts with its revenue mix and what is done to it: one that lives on heroin or bleeds turns criminal, one labelled terrorist and cracked down on turns ideological (convergence).",
   },
   {
     path: "bandRules.tradeAbroad",
@@ -53,21 +52,22 @@ export const armedSwitches: readonly ModelSwitch[] = [
       ["RU", "KZ", "KG", "TJ", "UZ", "TM"],
     ],
     claim:
-      "Uzbekistan and Turkmenistan stay outside the CSTO: its force cannot act there, and flows and bands can move there.",
+      "Uzbekistan and Turkmenistan stay outside the CSTO: its force cannot act there (not even its Kanal work with the drug agencies), and flows and bands can move there.",
   },
   {
     path: "alliance.forces.0.invitations",
     kind: "choice",
     values: [[{ country: "TJ", fromDay: 0, toDay: 1_000_000 }], []],
     claim:
-      "Non-interference: the CSTO force enters a member only when invited (Tajikistan hosts it) or past a severity threshold.",
+      "Non-interference: the CSTO force enters a member only on a standing invitation (Tajikistan hosts it) or an invitation the host decides on and the force accepts.",
   },
   {
     path: "alliance.activationThreshold",
     kind: "range",
     low: 1,
     high: 1000,
-    claim: "Members are loath to let the alliance in uninvited: entry needs incidents of this severity.",
+    claim:
+      "Members are loath to invite the alliance: a host invites only when its threat reaches this level (× its sovereignty cost).",
   },
   {
     path: "alliance.forces.0.troopDayBudget",

@@ -2,35 +2,36 @@
  * The alliance's day. A force has nominal troops, a readiness (the share formed into deployable
  * contingents), mobility, a troop-day budget, member countries, a posture mix and invitations
  * (forces.ts); its contingents are an engine store (contingents.ts). Each day (`allianceDay`):
- * activation per force and country (non-interference: a member only on invitation or when
- * incident severity, severity.ts, reaches the threshold; never a non-member), recall from
+ * activation per force and country (non-interference: a member only on a standing invitation or
+ * one it accepted, consent.ts; never a non-member), recall from
  * countries no longer allowed, re-planning of positions (deploy.ts) when the allowed set changes
- * or every `replanDays`, the budget (recall until today's troops fit), transit, then the
+ * or every `replanDays` (first moving contingents between drill and route-control toward what the
+ * alliance believes the threat is, belief.ts), the budget (recall until today's troops fit), transit, then the
  * troop-days spent. A contingent is either in reserve or in transit (cell −1) or at a cell of a
  * country its force may be in, so the invariants hold by construction and tests check them.
  */
 import type { RngStream } from "../../../engine/rng.js";
+import { type Belief, shiftPostures } from "./belief.js";
+import { standing } from "./consent.js";
 import { type Contingents, isDeployed } from "./contingents.js";
 import { type Deployment, planPositions } from "./deploy.js";
-import type { AllianceRules, Force } from "./forces.js";
+import { type AllianceRules, type Force, POSTURE_DRILL } from "./forces.js";
 
-/** Whether force `f` may be in country `k` on `day`: a member that invited it or passed the threshold. */
-export function mayDeploy(
-  f: Force,
-  k: number,
-  day: number,
-  severity: ArrayLike<number>,
-  threshold: number,
-): boolean {
+/** Whether force `f` may be in country `k` on `day`: a member with a standing invitation or an accepted one. */
+export function mayDeploy(f: Force, k: number, day: number, accepted: ArrayLike<number>): boolean {
   if (k < 0 || f.member[k] !== 1) return false;
-  if ((severity[k] ?? 0) >= threshold) return true;
-  return f.invitations.some((i) => i.country === k && i.fromDay <= day && day <= i.toDay);
+  return accepted[k] === 1 || standing(f, k, day);
 }
 
 /** Per-run alliance state. */
 export class AllianceState {
   /** Allowed flag per force × country (index f × countries + k), as of today. */
   readonly allowed: Uint8Array;
+  /**
+   * Allowed flag for route-control positions: with the Kanal mandate every member (the CSTO's
+   * standing anti-drug operation runs with each member's drug agencies, targets.md §4), else `allowed`.
+   */
+  readonly allowedRoute: Uint8Array;
   /** Troop-days spent per force: ready troops kept (in position or on standby), within the budget. */
   readonly spent: Float64Array;
   /** Troop-days deployed per force (in transit or in position). */
@@ -41,6 +42,8 @@ export class AllianceState {
   replaced = 0;
   /** Re-plans done. */
   plans = 0;
+  /** Contingents moved between drill and route-control by the alliance's belief (belief.ts). */
+  shifted = 0;
   private lastPlan = Number.NEGATIVE_INFINITY;
   private readonly previous: Uint8Array;
 
@@ -50,16 +53,21 @@ export class AllianceState {
   ) {
     this.allowed = new Uint8Array(forces * countries);
     this.previous = new Uint8Array(forces * countries);
+    this.allowedRoute = new Uint8Array(forces * countries);
     this.spent = new Float64Array(forces);
     this.deployed = new Float64Array(forces);
   }
 
   /** Recompute today's allowed flags; true if they changed or a routine re-plan is due. */
-  update(forces: readonly Force[], r: AllianceRules, day: number, severity: ArrayLike<number>): boolean {
+  update(forces: readonly Force[], r: AllianceRules, day: number, accepted: Uint8Array): boolean {
     this.previous.set(this.allowed);
+    const K = this.countries;
     forces.forEach((f, fi) => {
-      for (let k = 0; k < this.countries; k++) {
-        this.allowed[fi * this.countries + k] = mayDeploy(f, k, day, severity, r.threshold) ? 1 : 0;
+      const row = accepted.subarray(fi * K, fi * K + K);
+      for (let k = 0; k < K; k++) {
+        const i = fi * K + k;
+        this.allowed[i] = mayDeploy(f, k, day, row) ? 1 : 0;
+        this.allowedRoute[i] = r.kanal && f.member[k] === 1 ? 1 : this.allowed[i]!;
       }
     });
     let changed = false;
@@ -86,14 +94,16 @@ function recall(store: Contingents, id: number, st: AllianceState): void {
 export interface AllianceDay extends Deployment {
   /** Activation, budget and recall state. */
   state: AllianceState;
-  /** Incident severity per country, as of today. */
-  severity: ArrayLike<number>;
+  /** 1 where force f may be in country k by an accepted invitation (index f × countries + k; consent.ts). */
+  accepted: Uint8Array;
+  /** What the alliance believes the threat is (belief.ts): shifts drill shares at each re-plan. */
+  belief: Belief;
 }
 
 /** One day of the alliance phase (see the file comment). */
 export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
-  const { contingents: store, forces, rules: r, state: st, world, severity } = a;
-  const replan = st.update(forces, r, day, severity);
+  const { contingents: store, forces, rules: r, state: st, world } = a;
+  const replan = st.update(forces, r, day, a.accepted);
   const K = st.countries;
   const c = store.col;
   const ids = store.order();
@@ -108,7 +118,8 @@ export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
   }
   for (const id of ids) {
     const place = c.target[id]! >= 0 ? c.target[id]! : c.cell[id]!;
-    if (c.troops[id]! <= 0 || (place >= 0 && st.allowed[c.force[id]! * K + world.country[place]!] !== 1)) {
+    const table = c.posture[id] === POSTURE_DRILL ? st.allowed : st.allowedRoute;
+    if (c.troops[id]! <= 0 || (place >= 0 && table[c.force[id]! * K + world.country[place]!] !== 1)) {
       recall(store, id, st);
     }
   }
@@ -119,7 +130,11 @@ export function allianceDay(a: AllianceDay, day: number, rng: RngStream): void {
     const left = f.budget - st.spent[fi]!;
     return Math.min(left, left / Math.max(1, r.horizonDays - day));
   });
-  if (replan) planPositions(a, st.allowed, cap, rng);
+  if (replan) {
+    const believed = forces.map((_, fi) => a.belief.ideologicalOver(st.allowed.subarray(fi * K, fi * K + K)));
+    st.shifted += shiftPostures(store, forces, believed, r.postureWeight);
+    planPositions(a, st.allowed, cap, rng, st.allowedRoute);
+  }
   forces.forEach((_, fi) => {
     let today = 0;
     let ready = 0;

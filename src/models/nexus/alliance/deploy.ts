@@ -122,13 +122,14 @@ export interface Deployment {
  * Re-plan every contingent's position (see the file comment). `allowed` is the force × country
  * flag table; `troopCap[f]` the troops force f can afford to deploy (the rest stay in reserve, so
  * no force plans around positions it cannot pay for); a contingent with no candidate in its
- * posture goes back to reserve.
+ * posture goes back to reserve. `allowedRoute` is the same table for route-control positions.
  */
 export function planPositions(
   d: Deployment,
   allowed: Uint8Array,
   troopCap: ArrayLike<number>,
   rng: RngStream,
+  allowedRoute: Uint8Array = allowed,
 ): void {
   const { contingents: store, forces, rules: r, world, flow, taxHeld } = d;
   const K = world.countries.length;
@@ -141,7 +142,8 @@ export function planPositions(
     const row = allowed.subarray(fi * K, fi * K + K);
     const cand = [
       drillCandidates(world, row, r.front, approach, r.approachWeight),
-      routeCandidates(world, row, flow, taxHeld, r.taxPointWeight),
+      // Route-control may have a wider mandate than troops (the CSTO's Kanal operation: alliance/alliance.ts).
+      routeCandidates(world, allowedRoute.subarray(fi * K, fi * K + K), flow, taxHeld, r.taxPointWeight),
     ];
     const own = 1 << fi;
     const other = 0xff & ~own;

@@ -49,8 +49,10 @@ export interface Force {
 export interface AllianceRules {
   /** CSTO–SCO coordination in [0, 1]: chance a pick avoids cells another force already covers. */
   coordination: number;
-  /** Incident severity at which a member may be entered without invitation. */
-  threshold: number;
+  /** How far a force moves its drill share toward the believed ideological share at a re-plan (belief.ts). */
+  postureWeight: number;
+  /** Route-control may act in every member state (the CSTO's Kanal operation), not only where troops may. */
+  kanal: boolean;
   /** Days between routine re-plans. */
   replanDays: number;
   /** Days over which a force spreads its budget: it keeps at most (budget − spent) / days left deployed. */

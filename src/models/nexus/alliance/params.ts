@@ -100,7 +100,10 @@ export const allianceParams = z
   .strictObject({
     forces: z.array(force).max(8).default(DEFAULT_FORCES).describe("alliance forces (at most 8)"),
     coordination: share.default(0).describe("CSTO–SCO coordination: 0 planned in isolation, 1 deconflicted"),
-    activationThreshold: num(5, "incident severity at which a member may be entered without invitation"),
+    activationThreshold: num(
+      5,
+      "threat (incident severity plus massing across the border) at which a host of sovereignty cost 1 invites a force",
+    ),
     severityMemoryDays: pos(30, "time constant of incident severity, days"),
     incursionSeverityPer100: num(1, "severity added per 100 fighters crossing into a country"),
     replanDays: days(30, "days between routine re-plans of positions"),
@@ -149,6 +152,51 @@ export const allianceParams = z
       })
       .prefault({})
       .describe("drill positions at the border: how they detect a crossing band (then fight it)"),
+    kanal: z
+      .boolean()
+      .default(true)
+      .describe(
+        "route-control acts with the drug agencies of every member state (the CSTO's standing Kanal operation), troops only where invited",
+      ),
+    consent: z
+      .strictObject({
+        decisionDays: days(30, "days between hosts' decisions to invite and forces' decisions to accept"),
+        sovereignty: z
+          .record(z.string(), z.number().min(0))
+          .default({ UZ: 2, TM: 4 })
+          .describe(
+            "sovereignty cost per country code (the activation threshold's multiplier; 1 for a country not listed)",
+          ),
+        massRadiusCells: z
+          .int()
+          .min(0)
+          .max(50)
+          .default(4)
+          .describe("cells from a country within which fighters massed in the front country threaten it"),
+        massPer100: num(1, "threat per 100 fighters massed in the front country within reach of the border"),
+        acceptIdeologicalShare: share
+          .default(0.6)
+          .describe("least believed ideological share of the threat at which a force accepts an invitation"),
+        budgetReserve: share
+          .default(0.1)
+          .describe("least share of its troop-day budget left at which a force accepts an invitation"),
+      })
+      .prefault({})
+      .describe("non-interference: hosts invite, forces accept or refuse"),
+    belief: z
+      .strictObject({
+        prior: share
+          .default(0.5)
+          .describe("believed ideological share before any attack (one attack's weight)"),
+        memoryDays: pos(90, "time constant of what the alliance remembers of attacks and labels, days"),
+        postureWeight: share
+          .default(0.25)
+          .describe(
+            "how far a force moves its drill share toward the believed ideological share at each re-plan",
+          ),
+      })
+      .prefault({})
+      .describe("what the alliance believes the threat is, from its hosts' labels"),
     reaction: z
       .strictObject({
         warningChance: share

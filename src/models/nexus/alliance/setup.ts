@@ -8,6 +8,7 @@ import { type Problem, problem } from "../../../core/problems.js";
 import type { World } from "../../../worlds/types.js";
 import type { ArmedParams } from "../armed/params.js";
 import { centreOf } from "../bands/targets.js";
+import type { ConsentRules } from "./consent.js";
 import type { AllianceRules, Force, Invitation } from "./forces.js";
 
 /** The drill share of a posture: 1 for incursion-drill, 0 for route-control, drill/(drill+route) for a mix. */
@@ -21,7 +22,9 @@ export function drillShareOf(posture: ArmedParams["alliance"]["forces"][number][
 export function setupAlliance(
   world: World,
   p: ArmedParams["alliance"],
-): { ok: true; forces: Force[]; rules: AllianceRules } | { ok: false; problems: Problem[] } {
+):
+  | { ok: true; forces: Force[]; rules: AllianceRules; consent: ConsentRules }
+  | { ok: false; problems: Problem[] } {
   const errors: Problem[] = [];
   const K = world.countries.length;
   const forces: Force[] = [];
@@ -62,7 +65,8 @@ export function setupAlliance(
   if (errors.length > 0) return { ok: false, problems: errors };
   const rules: AllianceRules = {
     coordination: p.coordination,
-    threshold: p.activationThreshold,
+    postureWeight: p.belief.postureWeight,
+    kanal: p.kanal,
     replanDays: p.replanDays,
     horizonDays: p.horizonDays,
     front: p.front === "" ? -1 : world.countries.indexOf(p.front),
@@ -75,5 +79,15 @@ export function setupAlliance(
     readyDays: p.reaction.readyDays,
     approachWeight: p.blocking.approachWeight,
   };
-  return { ok: true, forces, rules };
+  const consent: ConsentRules = {
+    decisionDays: p.consent.decisionDays,
+    threshold: p.activationThreshold,
+    sovereignty: Float64Array.from(world.countries, (code) => p.consent.sovereignty[code] ?? 1),
+    massRadius: p.consent.massRadiusCells,
+    massPer100: p.consent.massPer100,
+    acceptIdeological: p.consent.acceptIdeologicalShare,
+    budgetReserve: p.consent.budgetReserve,
+    front: rules.front,
+  };
+  return { ok: true, forces, rules, consent };
 }

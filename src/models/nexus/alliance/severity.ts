@@ -10,12 +10,17 @@ export class Severity {
   /** Severity per country index. */
   readonly value: Float64Array;
 
+  /** Armed incursions (band steps across a border away from home) into each country today. */
+  readonly incursionsToday: Float64Array;
+
   constructor(countries: number) {
     this.value = new Float64Array(countries);
+    this.incursionsToday = new Float64Array(countries);
   }
 
-  /** Forget: every value × exp(−1 / memoryDays). */
+  /** Forget: every value × exp(−1 / memoryDays); a new day's incursion count. */
   decay(memoryDays: number): void {
+    this.incursionsToday.fill(0);
     const k = Math.exp(-1 / memoryDays);
     for (let i = 0; i < this.value.length; i++) this.value[i] = this.value[i]! * k;
   }
@@ -34,8 +39,10 @@ export class Severity {
     for (let i = 0; i < log.length; i++) {
       const b = log.band[i]!;
       const k = world.country[log.to[i]!]!;
-      if (k !== world.country[log.from[i]!] && k !== homeCountry[b])
+      if (k !== world.country[log.from[i]!] && k !== homeCountry[b]) {
         this.add(k, (per100 * fighters[b]!) / 100);
+        if (k >= 0 && k < this.incursionsToday.length) this.incursionsToday[k]! += 1;
+      }
     }
   }
 

@@ -168,6 +168,11 @@ const attribution = z
     stateSkill: share.default(0.5).describe("classification skill of state security"),
     crackdownChance: share.default(0.5).describe("chance an event labelled terrorist brings a crackdown"),
     crackdownDays: days(30, "days a crackdown's search operation runs in the province of the event"),
+    grievancePeople: num(
+      200,
+      "people a misattributed crackdown radicalises in its province: they join the bands' recruitment pool",
+    ),
+    grievanceMemoryDays: pos(90, "time constant of that grievance, days"),
   })
   .prefault({});
 
@@ -182,6 +187,14 @@ const threat = z
       .default(0)
       .describe("motive drift per day toward the drug share of a band's income (0: motives fixed)"),
     incomeMemoryDays: pos(90, "time constant of the income a band's drift reads, days"),
+    lossWeight: num(
+      20,
+      "drift toward crime under losses: target + (1 − target) × min(1, this × recent fighters lost ÷ fighters)",
+    ),
+    repressionWeight: num(
+      0.25,
+      "drift toward ideology under misattributed crackdowns on the band: target × (1 − min(1, this × recent ones))",
+    ),
   })
   .prefault({});
 

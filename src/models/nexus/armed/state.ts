@@ -12,6 +12,8 @@ import type { World } from "../../../worlds/types.js";
 import type { EconomyHooks } from "../../economy/hooks.js";
 import type { Units } from "../../economy/security/units.js";
 import { type AllianceDay, AllianceState, allianceDay } from "../alliance/alliance.js";
+import { Belief } from "../alliance/belief.js";
+import { Consent } from "../alliance/consent.js";
 import { type Contingents, createContingents } from "../alliance/contingents.js";
 import type { AllianceRules, Force } from "../alliance/forces.js";
 import { rememberTaxPoints } from "../alliance/intel.js";
@@ -23,7 +25,7 @@ import { Attribution } from "../attribution.js";
 import type { BandContext } from "../bands/choose.js";
 import { approachesOf, columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
-import { driftMotives, type MotiveTable } from "../bands/drift.js";
+import { DriftPressure, driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
 import { sharedHopFields } from "../bands/move.js";
 import type { BandRules } from "../bands/rules.js";
@@ -73,10 +75,16 @@ export class Armed {
   readonly layers: AllianceLayers;
   /** Incident severity per country. */
   readonly severity: Severity;
+  /** Hosts' invitations and forces' acceptances (non-interference). */
+  readonly consent: Consent;
+  /** What the alliance believes the threat is, from its hosts' labels. */
+  readonly belief: Belief;
   /** Hostile personnel per cell. */
   readonly hostiles: Hostiles;
   /** Attribution books. */
   readonly attribution: Attribution;
+  /** Losses and misattributed crackdowns per band, which motive drift reads. */
+  readonly pressure: DriftPressure;
   /** Clash rules. */
   readonly clashRules: ClashRules;
   /** Clash totals. */
@@ -130,8 +138,11 @@ export class Armed {
     this.alliance = new AllianceState(a.forces.length, world.countries.length);
     this.layers = new AllianceLayers(size);
     this.severity = new Severity(world.countries.length);
+    this.consent = new Consent(a.forces.length, world, a.consent);
+    this.belief = new Belief(world.countries.length, p.alliance.belief.prior, p.alliance.belief.memoryDays);
     this.hostiles = new Hostiles(size);
     this.attribution = new Attribution(world, s.events, p.attribution);
+    this.pressure = new DriftPressure(p.threat.lossWeight, p.threat.repressionWeight);
     this.clashRules = clashRulesOf(p.clashes);
     this.flow = new Float64Array(size);
     this.taxHeld = new Float64Array(size);
@@ -152,10 +163,21 @@ export class Armed {
     };
     this.st = createBandDay(this.bands, ctx, this.rules, this.layers.block);
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
-    const severity = this.severity.value;
-    const { flow, taxHeld } = this;
+    const { flow, taxHeld, belief } = this;
+    const accepted = this.consent.accepted;
     const approaches = approachesOf(this.bands, ctx, rules.front);
-    this.allianceToday = { contingents, forces, rules, state, world, severity, flow, taxHeld, approaches };
+    this.allianceToday = {
+      contingents,
+      forces,
+      rules,
+      state,
+      world,
+      accepted,
+      belief,
+      flow,
+      taxHeld,
+      approaches,
+    };
     const terrainDefence = this.clashRules.lanchester.terrainDefence;
     this.reaction = { world, forces, rules, contingents, state, terrainDefence, moved: 0 };
     this.columns = columnsOf(this.bands, world, ctx.fields, this.clashRules.bandQuality);
@@ -179,6 +201,10 @@ export class Armed {
     this.day = day;
     this.attribution.beginDay();
     this.severity.decay(this.p.alliance.severityMemoryDays);
+    if (day % this.consent.decisionDays === 0) {
+      this.consent.measureMassing(this.bands);
+      this.consent.decide(day, this.forces, this.severity.value, this.belief, this.alliance.spent);
+    }
     allianceDay(this.allianceToday, day, this.rng.alliance);
     reactToColumns(this.reaction, this.columns, this.rng.reaction);
     this.layers.rebuild(this.contingents, this.forces, this.allianceRules, this.world);
@@ -192,7 +218,9 @@ export class Armed {
   /** The bands step: funding and upkeep, motive drift, then every band chooses, moves and acts (halting at screened borders). */
   stepBands(): void {
     payUpkeep(this.bands, this.rules, this.motives.ideological, this.rng.upkeep, this.st.out);
-    driftMotives(this.bands, this.motives, this.rules.drift, this.p.threat.incomeMemoryDays);
+    const t = this.p.threat;
+    const rep = this.attribution.repressedBands;
+    driftMotives(this.bands, this.motives, this.rules.drift, t.incomeMemoryDays, this.pressure, rep);
     bandsDay(this.st, this.rng.bands);
     rememberTaxPoints(this.taxHeld, this.st.tax.held, this.p.alliance.routeControl.intelMemoryDays);
   }
@@ -230,6 +258,7 @@ export class Armed {
   stepSeverity(): void {
     const t = this.attribution.terrorToday;
     for (let k = 0; k < t.length; k++) this.severity.add(k, t[k]!);
+    this.belief.observe(this.attribution.attacksToday, t, this.severity.incursionsToday);
   }
 
   /** What the economy calls: tolls and levies of held cells, alliance detection, escorts. */

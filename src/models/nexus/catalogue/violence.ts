@@ -122,6 +122,25 @@ export const VIOLENCE_OUTCOMES: readonly OutcomeSpec[] = [
     "Drill screens moved to the crossing a marching column will use (the drill's reserves).",
   ),
   spec(
+    "alliance_invitations",
+    "decisions",
+    "none",
+    "Hosts' decisions to invite a force they have no standing invitation from (non-interference: consent.ts).",
+  ),
+  spec("alliance_acceptances", "decisions", "none", "Invitations a force accepted."),
+  spec(
+    "alliance_refusals",
+    "decisions",
+    "none",
+    "Invitations a force refused: the threat looked criminal or internal, or its budget was spent.",
+  ),
+  spec(
+    "alliance_posture_shifts",
+    "contingents",
+    "none",
+    "Contingents moved between drill and route-control at re-plans by what the alliance believes the threat is.",
+  ),
+  spec(
     "alliance_overlap_share",
     "share 0–1",
     "lower",

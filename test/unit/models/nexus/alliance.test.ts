@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { AllianceState, allianceDay, mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { Belief } from "../../../../src/models/nexus/alliance/belief.js";
 import { createContingents, isDeployed } from "../../../../src/models/nexus/alliance/contingents.js";
 import { drillCandidates } from "../../../../src/models/nexus/alliance/deploy.js";
 import { type Force, POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
@@ -24,23 +25,26 @@ const K = world.countries.length;
 const k = (code: string) => world.countries.indexOf(code);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-/** Forces and rules from raw alliance parameters. */
+/** Forces and rules from raw alliance parameters (drill shares fixed: consent.test.ts covers their shift). */
 function resolve(raw: object) {
-  const res = setupAlliance(world, armedParams.parse({ alliance: raw }).alliance);
+  const alliance = { belief: { postureWeight: 0 }, ...raw };
+  const res = setupAlliance(world, armedParams.parse({ alliance }).alliance);
   if (!res.ok) throw new Error(res.problems[0]!.message);
   return res;
 }
 
-/** Run `days` alliance days with severity 0; returns the final state and layers. */
+/** Run `days` alliance days with no accepted invitation; returns the final state and layers. */
 function run(raw: object, seed: number, days: number) {
   const { forces, rules } = resolve(raw);
   const store = createContingents(forces);
   const st = new AllianceState(forces.length, K);
   const layers = new AllianceLayers(world.grid.size);
   const rng = createRngHub(seed).stream("alliance");
-  const severity = new Float64Array(K);
+  const accepted = new Uint8Array(forces.length * K);
+  const belief = new Belief(K, 0.5, 90);
+  const today = { contingents: store, forces, rules, state: st, world, accepted, belief, flow, taxHeld };
   for (let d = 0; d < days; d++) {
-    allianceDay({ contingents: store, forces, rules, state: st, world, severity, flow, taxHeld }, d, rng);
+    allianceDay(today, d, rng);
     layers.rebuild(store, forces, rules, world);
   }
   return { forces, rules, store, st, layers };
@@ -50,22 +54,22 @@ const everywhere = (code: string[]) => code.map((country) => ({ country }));
 
 describe("activation (non-interference)", () => {
   const f = resolve({}).forces[0]!; // CSTO, invited by Tajikistan
-  it("never lets a force into a non-member, invited or not, whatever the severity", () => {
-    const sev = new Float64Array(K).fill(1e9);
+  it("never lets a force into a non-member, invited or accepted", () => {
+    const accepted = new Uint8Array(K).fill(1);
     const uz: Force = { ...f, invitations: [{ country: k("UZ"), fromDay: 0, toDay: 1e6 }] };
-    expect(mayDeploy(uz, k("UZ"), 10, sev, 5)).toBe(false);
-    expect(mayDeploy(uz, k("AF"), 10, sev, 5)).toBe(false);
+    expect(mayDeploy(uz, k("UZ"), 10, accepted)).toBe(false);
+    expect(mayDeploy(uz, k("AF"), 10, accepted)).toBe(false);
   });
 
-  it("lets it into a member on invitation (within its days) or past the severity threshold", () => {
-    const sev = new Float64Array(K);
+  it("lets it into a member on a standing invitation (within its days) or an accepted one", () => {
+    const accepted = new Uint8Array(K);
     const inv: Force = { ...f, invitations: [{ country: k("KG"), fromDay: 5, toDay: 9 }] };
-    expect(mayDeploy(inv, k("KG"), 4, sev, 5)).toBe(false);
-    expect(mayDeploy(inv, k("KG"), 5, sev, 5)).toBe(true);
-    expect(mayDeploy(inv, k("KG"), 10, sev, 5)).toBe(false);
-    expect(mayDeploy(inv, k("KZ"), 7, sev, 5)).toBe(false);
-    sev[k("KZ")] = 5;
-    expect(mayDeploy(inv, k("KZ"), 7, sev, 5)).toBe(true);
+    expect(mayDeploy(inv, k("KG"), 4, accepted)).toBe(false);
+    expect(mayDeploy(inv, k("KG"), 5, accepted)).toBe(true);
+    expect(mayDeploy(inv, k("KG"), 10, accepted)).toBe(false);
+    expect(mayDeploy(inv, k("KZ"), 7, accepted)).toBe(false);
+    accepted[k("KZ")] = 1;
+    expect(mayDeploy(inv, k("KZ"), 7, accepted)).toBe(true);
   });
 
   it("recalls contingents when an invitation ends", () => {
@@ -188,8 +192,9 @@ describe("reaction (the drill's reserves)", () => {
     const store = createContingents(forces);
     const st = new AllianceState(forces.length, K);
     const rng = createRngHub(seed).stream("alliance");
-    const severity = new Float64Array(K);
-    const day = { contingents: store, forces, rules, state: st, world, severity, flow, taxHeld };
+    const accepted = new Uint8Array(forces.length * K);
+    const belief = new Belief(K, 0.5, 90);
+    const day = { contingents: store, forces, rules, state: st, world, accepted, belief, flow, taxHeld };
     for (let d = 0; d < 5; d++) allianceDay(day, d, rng);
     const r = {
       world,

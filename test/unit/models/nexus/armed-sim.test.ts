@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
 import { ACT_CROSS, ACT_ESCORT, ACT_TAX, ACTIONS } from "../../../../src/models/nexus/motives.js";
 import { canStep } from "../../../../src/worlds/build.js";
 import { arbRaw } from "./arbitraries.js";
@@ -16,7 +16,7 @@ describe("invariants after every tick (random parameters, 40 days)", () => {
     fc.assert(
       fc.property(arbRaw, fc.nat(), (raw, seed) => {
         const s = makeNexusSim(raw, seed);
-        const { world, bands, contingents: ct, forces, allianceRules: ar } = s;
+        const { world, bands, contingents: ct, forces } = s;
         for (let day = 0; day < 40; day++) {
           s.sim.step();
           for (const id of bands.order()) {
@@ -33,7 +33,11 @@ describe("invariants after every tick (random parameters, 40 days)", () => {
             const c = ct.col.cell[id]!;
             if (c < 0) continue;
             const f = forces[ct.col.force[id]!]!;
-            expect(mayDeploy(f, world.country[c]!, day, s.severityUsed, ar.threshold)).toBe(true);
+            const k = world.country[c]!;
+            const table = ct.col.posture[id] === POSTURE_DRILL ? s.alliance.allowed : s.alliance.allowedRoute;
+            expect(f.member[k] === 1 && table[ct.col.force[id]! * world.countries.length + k] === 1).toBe(
+              true,
+            );
           }
           forces.forEach((f, fi) => {
             expect(s.alliance.spent[fi]).toBeLessThanOrEqual(f.budget + 1e-6);

@@ -37,6 +37,8 @@ function trueEvents(seed: number) {
 /** Record the events of `seed` with skill s and bias b. */
 function attribute(seed: number, skill: number, bias: number, crackdownChance = 0.5) {
   const a = new Attribution(world, new EventTable(), {
+    grievancePeople: 0,
+    grievanceMemoryDays: 90,
     bias,
     stateSkill: skill,
     crackdownChance,
@@ -107,6 +109,8 @@ describe("books", () => {
   it("count per province, only wrong terrorist labels as misattributed crackdowns, and fill the event table", () => {
     const events = new EventTable();
     const a = new Attribution(world, events, {
+      grievancePeople: 0,
+      grievanceMemoryDays: 90,
       bias: 1,
       stateSkill: 0,
       crackdownChance: 1,
@@ -143,6 +147,8 @@ describe("books", () => {
 
   it("labels the state's own operations but counts no attack and starts no crackdown for them", () => {
     const a = new Attribution(world, new EventTable(), {
+      grievancePeople: 0,
+      grievanceMemoryDays: 90,
       bias: 1,
       stateSkill: 0,
       crackdownChance: 1,

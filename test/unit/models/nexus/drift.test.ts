@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRngHub } from "../../../../src/engine/rng.js";
 import { armedParams } from "../../../../src/models/nexus/armed/params.js";
-import { driftMotives, type MotiveTable } from "../../../../src/models/nexus/bands/drift.js";
+import { driftMotives, driftTarget, type MotiveTable } from "../../../../src/models/nexus/bands/drift.js";
 import { BandOutcomes } from "../../../../src/models/nexus/bands/outcomes.js";
 import { bandRulesOf } from "../../../../src/models/nexus/bands/setup.js";
 import { createBands, stageBand } from "../../../../src/models/nexus/bands/store.js";
@@ -19,6 +19,8 @@ import {
   setWeights,
   shareClass,
 } from "../../../../src/models/nexus/motives.js";
+import { studentTQuantile } from "../../../../src/stats/student-t.js";
+import { makeNexusSim } from "./fixture.js";
 
 const RULES = bandRulesOf(armedParams.parse({}).bandRules);
 
@@ -126,5 +128,69 @@ describe("drift", () => {
     expect(table.shares[0]).toBeGreaterThan(0.9);
     expect(table.classOf[0]).toBe(2);
     expect(table.ideological[0]).toBeLessThan(0.1);
+  });
+});
+
+describe("drift under pressure", () => {
+  it("pulls the target toward crime with losses and toward ideology with misattributed crackdowns", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        (x, lost, repressed) => {
+          const t = driftTarget(x, lost, 100, repressed, 20, 0.25);
+          const noRepression = driftTarget(x, lost, 100, 0, 20, 0.25);
+          return t >= 0 && t <= 1 && noRepression >= x - 1e-12 && t <= noRepression + 1e-12;
+        },
+      ),
+    );
+    expect(driftTarget(0, 0, 100, 0, 20, 0.25)).toBe(0);
+    expect(driftTarget(1, 0, 100, 0, 20, 0.25)).toBe(1);
+    expect(driftTarget(0, 5, 100, 0, 20, 0.25)).toBe(1);
+    expect(driftTarget(1, 0, 100, 2, 20, 0.25)).toBe(0.5);
+  });
+
+  /**
+   * Mean criminal share after 180 corridor days of three bands at share `s`, drift `drift`, bias
+   * `bias`, their sponsors paying a third of the wage (so unpaid fighters desert: losses).
+   */
+  function pressured(s: number, drift: number, bias: number, seed: number) {
+    const bands = ["Takhar", "Kunduz", "Badakhshan"].map((home) => ({
+      group: "other",
+      home,
+      motive: s,
+      fighters: 300,
+    }));
+    const sim = makeNexusSim(
+      { bands, threat: { drift }, attribution: { bias }, bandRules: { sponsorUsdPerFighterDay: 1.1 } },
+      seed,
+    );
+    sim.sim.run(180);
+    const shares = sim.armed.motives.shares;
+    return shares.reduce((a, x) => a + x, 0) / shares.length;
+  }
+
+  /** Mean and 95 % t interval of paired differences. */
+  function paired(a: number[], b: number[]) {
+    const d = a.map((x, i) => x - b[i]!);
+    const m = d.reduce((s, x) => s + x, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1));
+    const h = (studentTQuantile(0.975, d.length - 1) * sd) / Math.sqrt(d.length);
+    return { lo: m - h, hi: m + h };
+  }
+
+  const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+  it("moves purely ideological bands that lose fighters toward crime (20 seeds, corridor, 180 days)", () => {
+    const on = SEEDS.map((seed) => pressured(0, 0.02, 0.6, seed));
+    const off = SEEDS.map((seed) => pressured(0, 0, 0.6, seed));
+    expect(off.every((x) => x === 0)).toBe(true);
+    expect(paired(on, off).lo).toBeGreaterThan(0);
+  });
+  it("moves purely criminal bands the state cracks down on as terrorists toward ideology (20 seeds)", () => {
+    const on = SEEDS.map((seed) => pressured(1, 0.02, 1, seed));
+    const off = SEEDS.map((seed) => pressured(1, 0, 1, seed));
+    expect(off.every((x) => x === 1)).toBe(true);
+    expect(paired(on, off).hi).toBeLessThan(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayDeploy } from "../../../../src/models/nexus/alliance/alliance.js";
+import { POSTURE_DRILL } from "../../../../src/models/nexus/alliance/forces.js";
 import { nexusOutcomes } from "../../../../src/models/nexus/outcomes.js";
 import { applySwitches, nexusModelParams } from "../../../../src/models/nexus/params.js";
 import { nexusRun } from "../../../../src/models/nexus/schedule.js";
@@ -29,15 +29,10 @@ describe("nexus invariants after every tick (random parameters, 45 days)", () =>
           posture: r.posture,
           bandRules: { taxUsdPerKg: r.tax },
         });
-        // The severity activation used is the one at the start of the day's alliance phase.
-        let severity = new Float64Array(0);
         const { nexus: n, simulation: sim } = nexusRun(applySwitches(p), seed);
         const a = n.armed;
         const w = n.world;
         for (let day = 0; day < 45; day++) {
-          severity = a.severity.value.slice();
-          const decay = Math.exp(-1 / p.alliance.severityMemoryDays);
-          for (let k = 0; k < severity.length; k++) severity[k] = severity[k]! * decay;
           sim.step();
           for (const id of a.bands.order()) {
             expect(a.bands.col.fighters[id]).toBeGreaterThan(0);
@@ -50,9 +45,9 @@ describe("nexus invariants after every tick (random parameters, 45 days)", () =>
             expect(ct.troops[id]).toBeGreaterThanOrEqual(0);
             if (ct.cell[id]! < 0) continue;
             const f = a.forces[ct.force[id]!]!;
-            expect(mayDeploy(f, w.country[ct.cell[id]!]!, day, severity, a.allianceRules.threshold)).toBe(
-              true,
-            );
+            const k = w.country[ct.cell[id]!]!;
+            const table = ct.posture[id] === POSTURE_DRILL ? a.alliance.allowed : a.alliance.allowedRoute;
+            expect(f.member[k] === 1 && table[ct.force[id]! * w.countries.length + k] === 1).toBe(true);
           }
           for (const cap of n.economy.orgs.capital) expect(cap).toBeGreaterThanOrEqual(0);
           for (const kg of n.economy.ledger.stock) expect(kg).toBeGreaterThanOrEqual(-1e-9);
@@ -125,9 +120,12 @@ describe("patterns that tell the motive hypotheses apart (40 seeds each, 180 day
   const officials = { protection: { enabled: false }, traffickerFights: { chance: 0 } };
   const outcomes = (criminalShare: number) =>
     Array.from({ length: 40 }, (_, i) => {
-      const p = applySwitches(
-        nexusModelParams.parse({ threat: { criminalShare }, posture: "route-control", officials }),
-      );
+      // No invitations beyond the standing ones: the SCO, invited into Tajikistan against the
+      // massed bands, reroutes the criminal GBAO militia through Kyrgyzstan in one seed (14),
+      // which counts as a crossing and confounds the bands' own pattern (consent.test.ts covers it).
+      const alliance = { consent: { decisionDays: 100_000, massPer100: 0 } };
+      const raw = { threat: { criminalShare }, posture: "route-control", officials, alliance };
+      const p = applySwitches(nexusModelParams.parse(raw));
       const { nexus: n, simulation } = nexusRun(p, i + 1);
       simulation.run(180);
       return nexusOutcomes(n, 180);
