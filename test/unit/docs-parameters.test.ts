@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const MODEL_MD = new URL("../../docs/model.md", import.meta.url);
 const SOURCED =
-  /targets\.md|assumption|fitted|calibrat|derived|NetLogo|essay|UNODC|Epstein|\b(19|20)\d{2}\b/i;
+  /targets\.md|§\d|\bP\d+\b|assumption|fitted|calibrat|derived|NetLogo|essay|UNODC|Epstein|\b(19|20)\d{2}\b/i;
 
 interface ParamRow {
   line: number;

@@ -8,7 +8,7 @@
  * so far alone and the caller finishes the `stop.cells` still open as plain Dijkstra: every
  * settled cell is exact, so the search simply continues from the same frontier.
  */
-import type { DistanceField, StopCells } from "./field.js";
+import type { DistanceField, StopCells } from "./field-types.js";
 import type { MoveGraph } from "./graph.js";
 import type { CellHeap } from "./heap.js";
 import { ANY, settle } from "./stops.js";

@@ -2,7 +2,7 @@
  * The stop cells of a distance field (`field.ts`) as marks on a scratch array: which cells the
  * search still waits for, so it can end as soon as the cells a caller needs are settled.
  */
-import type { StopCells } from "./field.js";
+import type { StopCells } from "./field-types.js";
 
 /** Mark bit of a cell that must settle. */
 const MUST = 1;

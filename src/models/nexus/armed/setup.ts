@@ -8,7 +8,11 @@ import type { RngHub, RngStream } from "../../../engine/rng.js";
 import type { RouteGraph } from "../../../worlds/route-graph.js";
 import type { World } from "../../../worlds/types.js";
 import { setupAlliance } from "../alliance/setup.js";
-import { setupBands, utilityOverridesOf } from "../bands/setup.js";
+import type { BandContext } from "../bands/choose.js";
+import { sharedHopFields } from "../bands/move.js";
+import { type BandSetup, setupBands, utilityOverridesOf } from "../bands/setup.js";
+import { worldTargets } from "../bands/targets.js";
+import type { UtilityFn } from "../motives.js";
 import type { OrgLaunch } from "./launch.js";
 import type { ArmedParams } from "./params.js";
 
@@ -70,5 +74,30 @@ export function armedStreams(hub: RngHub): ArmedStreams {
     reaction: hub.stream("alliance/reaction"),
     strikes: hub.stream("clashes/strikes"),
     encounters: hub.stream("clashes/encounters"),
+  };
+}
+
+/** What every band reads: the world, its hop fields, targets, flow, hostiles and the orgs' offers. */
+export function bandContextOf(
+  s: ArmedSetup,
+  bands: BandSetup,
+  overrides: (UtilityFn | undefined)[],
+  flow: Float64Array,
+  hostile: Float64Array,
+): BandContext {
+  const { world, params: p } = s;
+  return {
+    world,
+    graph: s.graph,
+    fields: sharedHopFields(s.graph, world.country),
+    targets: worldTargets(world, p.bandRules.targets),
+    flow,
+    hostile,
+    actives: s.actives,
+    offers: Float64Array.from(s.orgs.kgPerDay, (kg) => kg * p.bandRules.escortFeeUsdPerKg),
+    orgCell: s.orgs.cell,
+    motives: bands.motives,
+    motiveClassOf: bands.motiveClassOf,
+    overrides,
   };
 }

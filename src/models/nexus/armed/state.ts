@@ -29,7 +29,7 @@ import { DriftPressure, driftMotives, type MotiveTable } from "../bands/drift.js
 import { payEscorts } from "../bands/escorts.js";
 import { sharedHopFields } from "../bands/move.js";
 import type { BandRules } from "../bands/rules.js";
-import { bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
+import { type BandSetup, bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
 import type { Bands } from "../bands/store.js";
 import { worldTargets } from "../bands/targets.js";
 import { collectTax } from "../bands/tax.js";
@@ -43,9 +43,9 @@ import {
   strikeDay,
 } from "../clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
-import { ideologicalShare } from "../motives.js";
+import { ideologicalShare, type UtilityFn } from "../motives.js";
 import type { ArmedParams } from "./params.js";
-import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams } from "./setup.js";
+import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams, bandContextOf } from "./setup.js";
 
 /** Bands, alliance, clashes and attribution of one run. */
 export class Armed {
@@ -147,20 +147,7 @@ export class Armed {
     this.flow = new Float64Array(size);
     this.taxHeld = new Float64Array(size);
     this.rng = armedStreams(hub);
-    const ctx: BandContext = {
-      world,
-      graph: s.graph,
-      fields: sharedHopFields(s.graph, world.country),
-      targets: worldTargets(world, p.bandRules.targets),
-      flow: this.flow,
-      hostile: this.hostiles.personnel,
-      actives: s.actives,
-      offers: Float64Array.from(s.orgs.kgPerDay, (kg) => kg * p.bandRules.escortFeeUsdPerKg),
-      orgCell: s.orgs.cell,
-      motives: b.setup.motives,
-      motiveClassOf: this.motiveClassOf,
-      overrides: o.overrides,
-    };
+    const ctx = bandContextOf(s, b.setup, o.overrides, this.flow, this.hostiles.personnel);
     this.st = createBandDay(this.bands, ctx, this.rules, this.layers.block);
     const { contingents, forces, allianceRules: rules, alliance: state, layers } = this;
     const { flow, taxHeld, belief } = this;
