@@ -60,7 +60,7 @@ function groupByCase(rows: readonly RunRow[], space: FlipSpace): Map<string, (Ru
 }
 
 /** The finite value of `outcome` in `row` if it finished, else undefined. */
-function valueOf(row: RunRow | undefined, outcome: string): number | undefined {
+function finiteOutcome(row: RunRow | undefined, outcome: string): number | undefined {
   const v = row?.status === "ok" ? row.outcomes[outcome] : undefined;
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
@@ -69,8 +69,8 @@ function valueOf(row: RunRow | undefined, outcome: string): number | undefined {
 export function flipCases(rows: readonly RunRow[], outcome: string, space: FlipSpace): FlipCases {
   const out: FlipCases = { x: [], d: [], dropped: 0 };
   for (const [a, b] of groupByCase(rows, space).values()) {
-    const ya = valueOf(a, outcome);
-    const yb = valueOf(b, outcome);
+    const ya = finiteOutcome(a, outcome);
+    const yb = finiteOutcome(b, outcome);
     const x = a?.factors[space.along.path];
     if (ya === undefined || yb === undefined || typeof x !== "number" || !Number.isFinite(x)) {
       out.dropped++;

@@ -57,7 +57,11 @@ export class Belief {
       t += this.terror[k]!;
       a += this.attacks[k]!;
     }
-    if (!any) for (let k = 0; k < this.terror.length; k++) (t += this.terror[k]!), (a += this.attacks[k]!);
+    if (!any)
+      for (let k = 0; k < this.terror.length; k++) {
+        t += this.terror[k]!;
+        a += this.attacks[k]!;
+      }
     return (t + this.prior) / (a + 1);
   }
 }

@@ -22,16 +22,13 @@ import { type Columns, type Reaction, reactToColumns } from "../alliance/reactio
 import { setupAlliance } from "../alliance/setup.js";
 import { Severity } from "../alliance/severity.js";
 import { Attribution } from "../attribution.js";
-import type { BandContext } from "../bands/choose.js";
 import { approachesOf, columnsOf } from "../bands/columns.js";
 import { type BandDay, bandsDay, createBandDay } from "../bands/day.js";
 import { DriftPressure, driftMotives, type MotiveTable } from "../bands/drift.js";
 import { payEscorts } from "../bands/escorts.js";
-import { sharedHopFields } from "../bands/move.js";
 import type { BandRules } from "../bands/rules.js";
-import { type BandSetup, bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
+import { bandRulesOf, setupBands, utilityOverridesOf } from "../bands/setup.js";
 import type { Bands } from "../bands/store.js";
-import { worldTargets } from "../bands/targets.js";
 import { collectTax } from "../bands/tax.js";
 import { payUpkeep } from "../bands/upkeep.js";
 import { CrossingOutcomes, crossingDay } from "../clashes/crossings.js";
@@ -43,7 +40,7 @@ import {
   strikeDay,
 } from "../clashes/encounters.js";
 import { ClashOutcomes, type ClashRules, clashRulesOf, Hostiles } from "../clashes/hostiles.js";
-import { ideologicalShare, type UtilityFn } from "../motives.js";
+import { ideologicalShare } from "../motives.js";
 import type { ArmedParams } from "./params.js";
 import { type ArmedSetup, type ArmedStreams, armedProblems, armedStreams, bandContextOf } from "./setup.js";
 

@@ -43,7 +43,7 @@ describe("flipCases", () => {
     const c = flipCases(rows, "deaths", space);
     expect(c.x).toHaveLength(2 * SAMPLES - 1);
     expect(c.dropped).toBe(1);
-    c.x.forEach((s, i) => expect(c.d[i]).toBeCloseTo(-10 + 20 * s, 9));
+    for (const [i, s] of c.x.entries()) expect(c.d[i]).toBeCloseTo(-10 + 20 * s, 9);
   });
 });
 
