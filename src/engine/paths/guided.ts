@@ -52,6 +52,8 @@ export function guidedSearch(
       if (left === 0) return 0;
       anySettled = (mark[anyCell]! & ANY) === 0; // A* has done its part once u is expanded
     }
+    // The relaxation is field.ts's, inlined rather than shared: a call per relaxation in the hottest
+    // loop of a run costs more than the dozen lines it would save; only the queue key differs.
     const cu = cost[u]!;
     const base = u * moves;
     for (let k = 0; k < moves; k++) {

@@ -64,6 +64,7 @@ export class CellHeap {
     for (let i = (this.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
+  // pop() keeps its own branch-free sift (its hot path); this plain one serves only heapify().
   private siftDown(start: number): void {
     const { ids, values } = this;
     const n = this.length;

@@ -7,7 +7,7 @@
  */
 import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
-import { freshField, launchGuide, PriorRisk } from "./fresh-fields.js";
+import { freshField, launchGuide, PriorRisk, type PriorRiskInputs } from "./fresh-fields.js";
 import type { Shipments } from "./shipments.js";
 
 /** What re-planning needs about one market. */
@@ -18,26 +18,15 @@ export interface PlanMarket {
   price: number;
 }
 
-/** What every re-plan reads besides the organisation's own counts. */
-export interface PlanContext {
+/** What every re-plan reads besides the organisation's own counts (the prior-risk inputs among them). */
+// Speed, priors, prior weight, bribe share and holding cost come from PriorRiskInputs, which the prior risk layer reads.
+export interface PlanContext extends PriorRiskInputs {
   /** The world. */
   world: World;
   /** Its legal-move graph. */
   graph: RouteGraph;
   /** Carriage cost per cell, USD/kg (Infinity where closed). */
   carriage: Float64Array;
-  /** Speed per cell, cells/day (days in a cell = 1 / speed). */
-  speed: Float64Array;
-  /** Prior seizure chance per passage of each cell. */
-  priorSeize: Float64Array;
-  /** Prior bribe chance per passage of each cell. */
-  priorBribe: Float64Array;
-  /** Pseudo-passages behind the priors. */
-  weight: number;
-  /** Bribe as a share of cargo value. */
-  bribeShare: number;
-  /** Holding cost, share of cargo value per day on the way. */
-  holdingPerDay: number;
   /** Markets at re-plan time. */
   markets: readonly PlanMarket[];
   /** Loads in transit: a field need only be searched until their cells and the nearest home cell settle. */
