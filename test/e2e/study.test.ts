@@ -116,6 +116,7 @@ describe("pamir study", () => {
       "--format",
       "json",
     );
+    expect(q.stderr).toBe("");
     expect(q.code).toBe(0);
     const { n, d } = JSON.parse(q.stdout);
     expect(n).toBe(d);

@@ -5,7 +5,16 @@
  * half a table under a table's name. Column statistics and page indexes are left out: the
  * tables are small per file and read whole, and they cost more time to write than the data.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import {
   asyncBufferFromFile,
   parquetMetadata,
@@ -65,6 +74,30 @@ export function isWhole(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether the file at `path` ends as a whole Parquet file does: both magic numbers, and a footer
+ * length that fits. Reads 12 bytes, so a query can skip a part still being written, or one a
+ * crash cut short, without parsing every part (the magic and the footer length are written last).
+ */
+export function endsWhole(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size < 12) return false;
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(8);
+    readSync(fd, head, 0, 4, 0);
+    readSync(fd, tail, 0, 8, size - 8);
+    const magic = (b: Buffer, at: number) => b.toString("latin1", at, at + 4) === "PAR1";
+    return magic(head, 0) && magic(tail, 4) && tail.readUInt32LE(0) <= size - 12;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -20,7 +20,7 @@ import { forEachLine } from "../results/ndjson.js";
 import type { SeriesDocument } from "../results/series.js";
 import { runsColumns, seriesColumns } from "./columns.js";
 import { runsLayout, type SplitOutcome } from "./layout.js";
-import { isWhole, writePart } from "./parquet.js";
+import { endsWhole, isWhole, writePart } from "./parquet.js";
 
 /** The parts folder of a results folder. */
 export const PARTS_DIR = "parts";
@@ -45,6 +45,16 @@ export function listParts(
     if (m?.[1] === kind) out.push({ name, from: Number(m[2]), to: Number(m[3]) });
   }
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/**
+ * The parts of `dir` of one kind that a reader can open now: those a write has finished (a
+ * study still running is writing one, a killed one may have left one cut short).
+ */
+export function readableParts(dir: string, kind: "runs" | "series"): string[] {
+  return listParts(dir, kind)
+    .map((p) => join(dir, PARTS_DIR, p.name))
+    .filter(endsWhole);
 }
 
 /** What the runs parts of a study need to know. */

@@ -1,13 +1,14 @@
 /**
  * SQL over a results folder with DuckDB: views `runs`, `outcomes` and `series` over its Parquet
  * tables — the compacted files of a finished study, or the parts of one still running or
- * interrupted (a series part may then repeat a run that was done again after a crash). DuckDB
- * is a large native module: it is imported here, when a query is asked for, never at start.
+ * interrupted (those whose write has finished; a series part may then repeat a run that was
+ * done again after a crash). DuckDB is a large native module: it is imported here, when a query
+ * is asked for, never at start.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { TABLES } from "./compact.js";
-import { listParts, PARTS_DIR } from "./parts.js";
+import { readableParts } from "./parts.js";
 
 /** A query's answer: column names and rows of plain values (integers beyond 2⁵³ as strings). */
 export interface QueryResult {
@@ -23,9 +24,13 @@ export function viewStatements(dir: string): string[] {
   const view = (name: string, file: string, kind?: "runs" | "series") => {
     if (existsSync(join(dir, file)))
       out.push(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${quote(join(dir, file))})`);
-    else if (kind && listParts(dir, kind).length > 0) {
-      const glob = join(dir, PARTS_DIR, `${kind}-*.parquet`);
-      out.push(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${quote(glob)}, union_by_name = true)`);
+    else if (kind) {
+      // Named one by one, not globbed: a part being written, or cut short by a crash, is left out.
+      const parts = readableParts(dir, kind);
+      if (parts.length > 0)
+        out.push(
+          `CREATE VIEW ${name} AS SELECT * FROM read_parquet([${parts.map(quote).join(", ")}], union_by_name = true)`,
+        );
     }
   };
   view("runs", TABLES.runs, "runs");

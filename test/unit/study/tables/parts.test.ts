@@ -2,7 +2,8 @@
  * Table parts while a study runs: after an interruption the runs parts cover exactly the lines of
  * runs.ndjson (no line twice, none left out), a part a crash never wrote is rebuilt from
  * runs.ndjson on resume, and a series part of a batch whose rows never reached runs.ndjson does
- * not put a second copy of a run into series.parquet.
+ * not put a second copy of a run into series.parquet; a query of a killed study reads the parts
+ * it can and leaves out one cut short.
  */
 import {
   appendFileSync,
@@ -15,14 +16,16 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { problemLine } from "../../../../src/cli/problems.js";
 import { type LoadedStudy, loadStudyFile } from "../../../../src/study/load.js";
 import { openSession } from "../../../../src/study/results/session.js";
 import { inlineExecutor } from "../../../../src/study/run/executor.js";
 import { type RunStudyOptions, runStudy } from "../../../../src/study/run/runner.js";
-import { readTable } from "../../../../src/study/tables/parquet.js";
-import { listParts, PARTS_DIR, partName } from "../../../../src/study/tables/parts.js";
+import { endsWhole, readTable } from "../../../../src/study/tables/parquet.js";
+import { listParts, PARTS_DIR, partName, readableParts } from "../../../../src/study/tables/parts.js";
+import { queryResults } from "../../../../src/study/tables/sql.js";
 
 function load(file: string): LoadedStudy {
   const r = loadStudyFile(file);
@@ -109,5 +112,30 @@ describe("table parts", () => {
     for (const f of ["runs.parquet", "outcomes.parquet", "series.parquet"])
       expect(readFileSync(join(dir, f)).equals(readFileSync(join(clean, f))), f).toBe(true);
     expect(readdirSync(dir)).not.toContain(PARTS_DIR);
+  });
+
+  it("leave a part cut short out of a query of the killed study, whatever byte the cut came at", async () => {
+    const dir = tmp();
+    await interrupted(tiny, dir, 9);
+    const before = (await partIds(dir)).length;
+    expect(before).toBeGreaterThan(0);
+    // A copy of a whole part under the name of a later batch's part, as a crash may cut it short.
+    const bytes = readFileSync(join(dir, PARTS_DIR, listParts(dir, "runs")[0]!.name));
+    const cut = join(dir, PARTS_DIR, partName("runs", 10 ** 9, 10 ** 9 + 5));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), (n) => {
+        writeFileSync(cut, bytes.subarray(0, n));
+        return !endsWhole(cut) && !readableParts(dir, "runs").includes(cut);
+      }),
+      { numRuns: 200 },
+    );
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const q = await queryResults(dir, "SELECT count(*) AS n, count(DISTINCT id) AS d FROM runs");
+    expect(q.rows[0]).toEqual([before, before]);
+    // Whole, it is read (its runs a second time: the query reads what is on disk).
+    writeFileSync(cut, bytes);
+    expect(endsWhole(cut)).toBe(true);
+    const held = (await readTable(cut, ["id"])).length;
+    expect((await queryResults(dir, "SELECT count(*) FROM runs")).rows[0]).toEqual([before + held]);
   });
 });
