@@ -20,6 +20,12 @@ export const parameterSchema = z.strictObject({
     .describe("prior density: uniform in the value, or uniform in its logarithm (needs min > 0)"),
   min: z.number().describe("lower end of the prior's support"),
   max: z.number().describe("upper end of the prior's support (> min)"),
+  apply: z
+    .boolean()
+    .default(true)
+    .describe(
+      "write the fitted value into the applyTo scenarios (false: fitted, but each scenario keeps its own, e.g. a hypothesis it states)",
+    ),
 });
 
 /** A parameter as written. */
@@ -84,6 +90,12 @@ export const calibrationSchema = z
       .describe("seeded runs per evaluated parameter set (their mean is compared)"),
     ticks: z.int().min(0).optional().describe("horizon of every run (default: the scenario's own)"),
     parameters: z.record(z.string(), parameterSchema).describe("scenario parameter path (params.…) → prior"),
+    applyTo: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "scenario files (relative to this file) that `pamir calibrate --apply` writes the fitted values into",
+      ),
     targets: z
       .record(z.string(), targetSchema)
       .describe("outcome name → observed value, band, weight and source"),
