@@ -2,7 +2,8 @@
  * `pamir calibrate` end to end: it recovers three known parameters of the drug-route economy
  * (the shipped calibration at a small budget), gives the same bytes for 1 and 2 workers and
  * after a kill -9 and a rerun, refuses an infeasible prior with a located line, writes its
- * fitted values into the scenarios it names with --apply, and its folder gets a report.
+ * fitted values into the scenarios it names with --apply, is cut short or extended by
+ * generations without running again what it has, and its folder gets a report.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -167,4 +168,28 @@ describe("pamir calibrate", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/evaluations resumed/);
   }, 120_000);
+
+  it("cut short to fewer generations, or extended again, gives the files of a calibration run so from the start", () => {
+    const dir = tmp();
+    const c = parse(readFileSync(RESUME, "utf8"));
+    c.scenario = join(ROOT, "scenarios/baseline.yaml");
+    const file = join(dir, "c.yaml");
+    const files = (out: string) => RESULT.map((f) => readFileSync(join(out, f), "utf8"));
+    const calibrate = (generations: number, out: string) => {
+      writeFileSync(file, stringify({ ...c, method: { ...c.method, generations } }));
+      const r = pamir("calibrate", file, "--out", out, "--quiet");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    calibrate(2, join(dir, "two"));
+    const out = join(dir, "grown");
+    calibrate(3, out);
+    const three = files(out);
+    expect(three).not.toEqual(files(join(dir, "two")));
+    expect(calibrate(2, out)).toMatch(/evaluations resumed/);
+    expect(files(out)).toEqual(files(join(dir, "two")));
+    expect(calibrate(3, out)).toMatch(/evaluations resumed/);
+    expect(files(out)).toEqual(three);
+  }, 300_000);
 });

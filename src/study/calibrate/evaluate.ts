@@ -147,6 +147,12 @@ export async function evaluateFit(
   runs: number,
 ): Promise<FitRow[] | undefined> {
   const c = ev.calibration;
+  // A fit run of other values (the calibration stopped at another generation before) is run again.
+  const fitted = JSON.stringify(named(c, values));
+  for (let r = 0; r < runs; r++) {
+    const old = ev.journal.rows.get(`fit/r${r}`) as FitRow | undefined;
+    if (old && JSON.stringify(old.parameters) !== fitted) ev.journal.rows.delete(`fit/r${r}`);
+  }
   const units = Array.from(
     { length: runs },
     (_, r): Unit => ({

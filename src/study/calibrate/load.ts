@@ -28,7 +28,7 @@ export interface LoadedCalibration {
   name: string;
   /** The name as a folder name (default results folder `results/<slug>`). */
   slug: string;
-  /** SHA-256 of the canonical parsed file and the parsed scenario: the resume key. */
+  /** SHA-256 of the canonical parsed file (but its stop rules and applyTo) and the parsed scenario: the resume key. */
   hash: string;
   /** The parsed file, defaults filled. */
   input: CalibrationInput;
@@ -147,16 +147,19 @@ function readApplyTo(
 }
 
 /**
- * The part of a parsed file that decides the fit: all of it but where the fitted values are
- * written (`applyTo`, each parameter's `apply`), so choosing the scenarios to update later does
- * not make a finished calibration a different one.
+ * The part of a parsed file that decides the runs: all of it but where the fitted values are
+ * written (`applyTo`, each parameter's `apply`) and when the generations stop (`generations`,
+ * `budget`, `minTolerance`: each generation's draws depend only on the ones before it). So
+ * choosing the scenarios to update, or cutting a calibration short or extending it by
+ * generations, does not make it a different one: its journal's runs are reused.
  */
 function fitDefinition(input: CalibrationInput): unknown {
-  const { applyTo: _applyTo, parameters, ...rest } = input;
+  const { applyTo: _applyTo, parameters, method, ...rest } = input;
   const priors = Object.fromEntries(
     Object.entries(parameters).map(([path, { apply: _apply, ...prior }]) => [path, prior]),
   );
-  return { ...rest, parameters: priors };
+  const { generations: _g, budget: _b, minTolerance: _t, ...runs } = method;
+  return { ...rest, method: runs, parameters: priors };
 }
 
 /** The calibrated scenario, or undefined with its problems reported (a missing file at `scenario:`, others in its own file). */

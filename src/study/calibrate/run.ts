@@ -126,7 +126,9 @@ export async function runCalibration(c: LoadedCalibration, opts: CalibrateOption
     );
     if (!fitRows) return ended("interrupted", smc.convergence);
     const fit = fitTable(c.targets, fitRows);
-    finalizeJournal(opts.out, journal.rows.values());
+    // A draw of a generation past the stop (run before the stop rules were tightened) is not kept.
+    const used = [...journal.rows.values()].filter((r) => "fit" in r || r.generation < smc.attempted);
+    finalizeJournal(opts.out, used);
     writeOutputs(opts.out, smc.posterior, parameters, smc.convergence, fit);
     writeFittedScenario(c, parameters, opts.out);
     manifest.endedAt = new Date().toISOString();
