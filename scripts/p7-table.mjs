@@ -79,16 +79,18 @@ const SIGNATURES = [
     value: asIs("flow_t_per_year"),
     digits: 1,
     direction: -1,
-    observed: "down: 90 t (2010) → 30–75 t (2015 estimate), ×0.33–0.83 (the supply shift's input)",
+    observed: "down: 90 t (2010) → 30–75 t (2015 estimate), ×0.33–0.83",
     row: "§1.1",
+    input: "the supply shift's size: not a test",
   },
   {
     label: "heroin price, Russia wholesale, USD/kg",
     value: asIs("price_mean.Russia"),
     digits: -2,
     direction: 0,
-    observed: "roubles ×1.5–2 with the rouble halved: USD ×0.75–1 (the devaluation's input)",
+    observed: "roubles ×1.5–2 with the rouble halved: USD ×0.75–1 at a given quantity",
     row: "§1.6 Russia, street",
+    input: "the devaluation's size is at a given quantity: not a test",
   },
 ];
 
@@ -127,8 +129,8 @@ function verdict(sig, w) {
     const inBand = w.b.mean >= sig.band[0] && w.b.mean <= sig.band[1];
     return `${inBand ? "yes" : "no"}: level ${inBand ? "inside" : "outside"} ${sig.band[0]}–${sig.band[1]} (${word})`;
   }
-  if (sig.direction === 0) return word;
-  return sign === sig.direction ? `yes (${word})` : `no (${word})`;
+  const said = sig.direction === 0 ? word : sign === sig.direction ? `yes (${word})` : `no (${word})`;
+  return sig.input ? `${said}; ${sig.input}` : said;
 }
 
 /** The runs of each arm (arm labels joined), in the study's point order. */
