@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Prints the out-of-sample table of targets.md pattern P7 (docs/model.md, "Out of sample: the
- * 2013–16 decline (P7)") from a finished study of scenarios/validation/northern-route-2013-16.yaml:
+ * 2013–16 decline (P7)") from a finished study of scenarios/studies/northern-route-2013-16.yaml:
  * one row per P7 signature with the observed direction and size, the model's 2008–12 and 2013–16
  * means, their difference with a 95 % Welch t interval, the ratio, and whether the model reproduces
  * the direction (interval excluding 0 on the observed side); then each change alone against 2008–12.
