@@ -148,13 +148,14 @@ function readApplyTo(
 
 /**
  * The part of a parsed file that decides the runs: all of it but where the fitted values are
- * written (`applyTo`, each parameter's `apply`) and when the generations stop (`generations`,
+ * written (`applyTo`, each parameter's `apply`), how the fitted point is chosen (`point`,
+ * `pointCandidates`: fit runs of other values run again) and when the generations stop (`generations`,
  * `budget`, `minTolerance`: each generation's draws depend only on the ones before it). So
  * choosing the scenarios to update, or cutting a calibration short or extending it by
  * generations, does not make it a different one: its journal's runs are reused.
  */
 function fitDefinition(input: CalibrationInput): unknown {
-  const { applyTo: _applyTo, parameters, method, ...rest } = input;
+  const { applyTo: _applyTo, point: _point, pointCandidates: _k, parameters, method, ...rest } = input;
   const priors = Object.fromEntries(
     Object.entries(parameters).map(([path, { apply: _apply, ...prior }]) => [path, prior]),
   );

@@ -100,6 +100,18 @@ export const calibrationSchema = z
       .record(z.string(), targetSchema)
       .describe("outcome name → observed value, band, weight and source"),
     method: methodSchema.prefault({}).describe("the ABC-SMC settings"),
+    point: z
+      .enum(["mean", "best"])
+      .default("mean")
+      .describe(
+        "the fitted values: the posterior mean, or the particle of the last population whose re-simulation lands nearest the targets (of the pointCandidates nearest when accepted)",
+      ),
+    pointCandidates: z
+      .int()
+      .min(1)
+      .max(1000)
+      .default(5)
+      .describe("point: best — particles re-simulated with fitSeeds seeds each to choose the fitted point"),
     fitSeeds: z
       .int()
       .min(2)
