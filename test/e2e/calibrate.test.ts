@@ -129,7 +129,7 @@ describe("pamir calibrate", () => {
     );
   }, 120_000);
 
-  it("writes the fitted values into its applyTo scenarios with --apply, citing its hash, and keeps apply: false ones", () => {
+  it("writes the best particle's values into its applyTo scenarios with --apply, citing its hash, and keeps apply: false ones", () => {
     const dir = tmp();
     const scenario = join(dir, "economy.yaml");
     const before = readFileSync(join(ROOT, "scenarios/baseline.yaml"), "utf8");
@@ -138,6 +138,8 @@ describe("pamir calibrate", () => {
     const c = parse(readFileSync(RESUME, "utf8"));
     c.scenario = join(ROOT, "scenarios/baseline.yaml");
     c.parameters["params.traffickers.bribeShare"].apply = false;
+    c.point = "best";
+    c.pointCandidates = 3;
     writeFileSync(file, stringify(c));
     const none = pamir("calibrate", file, "--out", join(dir, "none"), "--apply", "--quiet");
     expect(none.code).toBe(2);
@@ -155,6 +157,16 @@ describe("pamir calibrate", () => {
     const cost = post.parameters.find(
       (p: { path: string }) => p.path === "params.transport.baseUsdPerKgCell",
     );
+    // point: best — the 3 particles nearest when accepted were re-simulated; the nearest then is written.
+    expect(post.point.kind).toBe("best");
+    expect(post.point.candidates).toHaveLength(3);
+    type Tried = { generation: number; draw: number; refit: number };
+    const chosen = (post.point.candidates as Tried[]).reduce((a, b) => (b.refit < a.refit ? b : a));
+    const particle = post.particles.find(
+      (q: { generation: number; draw: number }) =>
+        q.generation === chosen.generation && q.draw === chosen.draw,
+    );
+    expect(cost.fitted).toBe(Number(particle.parameters[cost.name].toPrecision(6)));
     const applied = parse(readFileSync(scenario, "utf8"));
     expect(applied.params.transport.baseUsdPerKgCell).toBe(cost.fitted);
     expect(applied.params.traffickers.bribeShare).toBe(parse(before).params.traffickers.bribeShare);
