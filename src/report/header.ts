@@ -22,6 +22,7 @@ export const SECTIONS = [
 export const METHOD_SECTIONS = {
   flip: ["flip", "Where the advice flips"],
   sensitivity: ["sensitivity", "Sensitivity"],
+  effect: ["effect", "What the effect depends on"],
   discovery: ["discovery", "Scenario discovery"],
 } as const;
 
