@@ -39,8 +39,11 @@ function flipItems(r: FlipReport, outcomeText: string, unit: string): string[] {
       .map((x) => `${q(x.p)} up to ${num(F, `regret.maxRegret.${x.k}`, g.maxRegret[x.k]!)}${unit}`);
     out.push(
       `<li id="headline-robust"><strong>Robust ${esc(r.by)}: ${q(g.robust)}</strong> by minimax regret of ${esc(outcomeText)} over ${g.hypotheses.length} ` +
-        `bands of ${esc(r.along.name)} (${esc(g.hypothesesAre)}): whichever band holds, it is at most ` +
-        `${num(F, `regret.maxRegret.${i}`, g.maxRegret[i]!)}${unit} worse than the better ${esc(r.by)} there; ${others.join("; ")}.</li>`,
+        `bands of ${esc(r.along.name)} (${esc(g.hypothesesAre)}): ` +
+        (g.maxRegret[i] === 0
+          ? `it is the better ${esc(r.by)} in every band (worst-case regret ${num(F, `regret.maxRegret.${i}`, 0)}${unit})`
+          : `whichever band holds, it is at most ${num(F, `regret.maxRegret.${i}`, g.maxRegret[i]!)}${unit} worse than the better ${esc(r.by)} there`) +
+        `; ${others.join("; ")}.</li>`,
     );
   }
   const b = r.bootstrap;
@@ -70,7 +73,7 @@ function boxItem(r: DiscoverReport): string {
       ? limits.join(", ")
       : "no box: the cases where it holds are spread over the whole sampled space, and no restriction raises the share where it holds enough to pay for the cases it loses";
   return (
-    `<li id="headline-box"><strong>Where <code>${esc(r.where)}</code></strong> (PRIM, ${r.casesOfInterest} of ${r.cases} cases): ${box}; ` +
+    `<li id="headline-box"><strong>Where <code>${esc(r.where)}</code></strong> (PRIM; it holds in ${r.casesOfInterest} of ${r.cases} cases): ${box}; ` +
     `coverage ${num(F, "chosen.coverage", c.coverage)}, density ${num(F, "chosen.density", c.density)} ` +
     `(share of all cases in the box: ${num(F, "chosen.mass", c.mass)}).</li>`
   );
@@ -88,7 +91,8 @@ function effectItem(r: EffectReport): string {
       const p = `results.0.indices.${j}`;
       return (
         `${esc(x.factor)} S1 ${num(EFFECT_FILE, `${p}.s1.value`, x.s1.value)} ` +
-        `[${num(EFFECT_FILE, `${p}.s1.low`, x.s1.low)}, ${num(EFFECT_FILE, `${p}.s1.high`, x.s1.high)}]`
+        `[${num(EFFECT_FILE, `${p}.s1.low`, x.s1.low)}, ${num(EFFECT_FILE, `${p}.s1.high`, x.s1.high)}] ` +
+        `(PRCC ${num(EFFECT_FILE, `${p}.prcc.value`, x.prcc.value)})`
       );
     });
   const noise =
@@ -98,7 +102,7 @@ function effectItem(r: EffectReport): string {
         (res.noiseShare > 0.5 ? ", so the effect varies little beyond noise and no index can be large" : "");
   return (
     `<li id="headline-sensitivity"><strong>The ${esc(r.by)} effect (${esc(r.arms.join(" − "))}) depends most on</strong> ` +
-    `${top.join("; ")} (first-order Sobol indices from given data, 95 % bootstrap intervals; an input without effect ` +
+    `${top.join("; ")} (first-order Sobol indices from given data with 95 % bootstrap intervals, PRCC for the direction; an input without effect ` +
     `scores about ${num(EFFECT_FILE, "results.0.nullLevel", res.nullLevel)}${noise}).</li>`
   );
 }
