@@ -17,11 +17,14 @@ import type { MethodsData, MethodsFile } from "./load.js";
 /** How many sensitivity indices the first screen names. */
 const TOP_INDICES = 3;
 
-/** A number of `file` at JSON `path` (dot-separated), shown as people read it. */
-function num(file: string, path: string, v: number | null): string {
+/**
+ * A number of `file` at JSON `path` (dot-separated), shown as people read it; `missing` stands
+ * for a value the file holds as null (an undefined index, or an interval end past every root).
+ */
+function num(file: string, path: string, v: number | null, missing = "—"): string {
   const value = v ?? Number.NaN;
   const a = attrs({ class: "num", "data-file": file, "data-path": path, "data-value": exact(value) });
-  return `<span${a}>${Number.isFinite(value) ? esc(fmt(value)) : "unbounded"}</span>`;
+  return `<span${a}>${Number.isFinite(value) ? esc(fmt(value)) : missing}</span>`;
 }
 
 const q = (s: string) => `“${esc(s)}”`;
@@ -47,7 +50,7 @@ function flipItems(r: FlipReport, outcomeText: string, unit: string): string[] {
     );
   }
   const b = r.bootstrap;
-  const ci = `95 % interval ${num(F, "bootstrap.low", b.low)} to ${num(F, "bootstrap.high", b.high)}`;
+  const ci = `95 % interval ${num(F, "bootstrap.low", b.low, "unbounded")} to ${num(F, "bootstrap.high", b.high, "unbounded")}`;
   const cross = `a share ${num(F, "bootstrap.crossShare", b.crossShare)} of the ${b.resamples} bootstrap resamples cross inside the range`;
   out.push(
     r.inRange
@@ -55,7 +58,7 @@ function flipItems(r: FlipReport, outcomeText: string, unit: string): string[] {
           `${q(r.betterBelow)} is better below, ${q(r.betterAbove)} above; ${cross}.</li>`
       : `<li id="headline-flip"><strong>No flip in [${num(F, "along.min", r.along.min)}, ${num(F, "along.max", r.along.max)}]</strong>: ` +
           `${q(r.betterBelow)} is better throughout the sampled ${esc(r.along.name)}; the fitted line of ${esc(r.arms.join(" − "))} crosses 0 at ` +
-          `${num(F, "flipAt", r.flipAt)} (${ci}); ${cross}.</li>`,
+          `${num(F, "flipAt", r.flipAt, "no point (a flat line)")} (${ci}); ${cross}.</li>`,
   );
   return out;
 }
