@@ -77,6 +77,15 @@ describe("npm start (a small version of its study)", () => {
     expect([...files].sort()).toEqual(["discover.json", "effect-sensitivity.json", "flip.json"]);
     // Robust posture's regret, flip interval and crossing share, coverage, density, mass, ≥ 1 index with its interval.
     expect(nums.length).toBeGreaterThanOrEqual(12);
+    // No other number on it: what is left once the tagged numbers, the condition's code, the
+    // confidence level and the index's name are taken out holds no digit.
+    const bare = head
+      .replace(/<span class="num"[^>]*>[^<]*<\/span>/g, "")
+      .replace(/<code>[\s\S]*?<\/code>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/95 %/g, "")
+      .replace(/\bS1\b/g, "");
+    expect(bare).not.toMatch(/\d/);
     for (const [, file, path, value, text] of nums) {
       const doc = JSON.parse(readFileSync(join(out, file!), "utf8"));
       const v = at(doc, path!);

@@ -41,7 +41,7 @@ function flipItems(r: FlipReport, outcomeText: string, unit: string): string[] {
       .filter((x) => x.k !== i)
       .map((x) => `${q(x.p)} up to ${num(F, `regret.maxRegret.${x.k}`, g.maxRegret[x.k]!)}${unit}`);
     out.push(
-      `<li id="headline-robust"><strong>Robust ${esc(r.by)}: ${q(g.robust)}</strong> by minimax regret of ${esc(outcomeText)} over ${g.hypotheses.length} ` +
+      `<li id="headline-robust"><strong>Robust ${esc(r.by)}: ${q(g.robust)}</strong> by minimax regret of ${esc(outcomeText)} over ${num(F, "regret.hypotheses.length", g.hypotheses.length)} ` +
         `bands of ${esc(r.along.name)} (${esc(g.hypothesesAre)}): ` +
         (g.maxRegret[i] === 0
           ? `it is the better ${esc(r.by)} in every band (worst-case regret ${num(F, `regret.maxRegret.${i}`, 0)}${unit})`
@@ -51,13 +51,13 @@ function flipItems(r: FlipReport, outcomeText: string, unit: string): string[] {
   }
   const b = r.bootstrap;
   const ci = `95 % interval ${num(F, "bootstrap.low", b.low, "unbounded")} to ${num(F, "bootstrap.high", b.high, "unbounded")}`;
-  const cross = `a share ${num(F, "bootstrap.crossShare", b.crossShare)} of the ${b.resamples} bootstrap resamples cross inside the range`;
+  const cross = `a share ${num(F, "bootstrap.crossShare", b.crossShare)} of the ${num(F, "bootstrap.resamples", b.resamples)} bootstrap resamples cross inside the range`;
   out.push(
     r.inRange
       ? `<li id="headline-flip"><strong>The advice flips at ${esc(r.along.name)} = ${num(F, "flipAt", r.flipAt)}</strong> (${ci}): ` +
           `${q(r.betterBelow)} is better below, ${q(r.betterAbove)} above; ${cross}.</li>`
       : `<li id="headline-flip"><strong>No flip in [${num(F, "along.min", r.along.min)}, ${num(F, "along.max", r.along.max)}]</strong>: ` +
-          `${q(r.betterBelow)} is better throughout the sampled ${esc(r.along.name)}; the fitted line of ${esc(r.arms.join(" − "))} crosses 0 at ` +
+          `${q(r.betterBelow)} is better throughout the sampled ${esc(r.along.name)}; the fitted line of ${esc(r.arms.join(" − "))} has its root at ` +
           `${num(F, "flipAt", r.flipAt, "no point (a flat line)")} (${ci}); ${cross}.</li>`,
   );
   return out;
@@ -76,7 +76,7 @@ function boxItem(r: DiscoverReport): string {
       ? limits.join(", ")
       : "no box: the cases where it holds are spread over the whole sampled space, and no restriction raises the share where it holds enough to pay for the cases it loses";
   return (
-    `<li id="headline-box"><strong>Where <code>${esc(r.where)}</code></strong> (PRIM; it holds in ${r.casesOfInterest} of ${r.cases} cases): ${box}; ` +
+    `<li id="headline-box"><strong>Where <code>${esc(r.where)}</code></strong> (PRIM; it holds in ${num(F, "casesOfInterest", r.casesOfInterest)} of ${num(F, "cases", r.cases)} cases): ${box}; ` +
     `coverage ${num(F, "chosen.coverage", c.coverage)}, density ${num(F, "chosen.density", c.density)} ` +
     `(share of all cases in the box: ${num(F, "chosen.mass", c.mass)}).</li>`
   );
