@@ -1,8 +1,9 @@
 /**
  * `pamir calibrate` end to end: it recovers three known parameters of the drug-route economy
  * (the shipped calibration at a small budget), gives the same bytes for 1 and 2 workers and
- * after a kill -9 and a rerun, refuses an infeasible prior with a located line, and its folder
- * gets a report.
+ * after a kill -9 and a rerun, refuses an infeasible prior with a located line, writes its
+ * fitted values into the scenarios it names with --apply, is cut short or extended by
+ * generations without running again what it has, and its folder gets a report.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -127,4 +128,80 @@ describe("pamir calibrate", () => {
       /bad\.yaml:\d+:3 {2}targets\.bribes_us {2}is not an outcome of model "economy" \(did you mean "bribes_usd"\?\)/,
     );
   }, 120_000);
+
+  it("writes the best particle's values into its applyTo scenarios with --apply, citing its hash, and keeps apply: false ones", () => {
+    const dir = tmp();
+    const scenario = join(dir, "economy.yaml");
+    const before = readFileSync(join(ROOT, "scenarios/baseline.yaml"), "utf8");
+    writeFileSync(scenario, before);
+    const file = join(dir, "apply.yaml");
+    const c = parse(readFileSync(RESUME, "utf8"));
+    c.scenario = join(ROOT, "scenarios/baseline.yaml");
+    c.parameters["params.traffickers.bribeShare"].apply = false;
+    c.point = "best";
+    c.pointCandidates = 3;
+    writeFileSync(file, stringify(c));
+    const none = pamir("calibrate", file, "--out", join(dir, "none"), "--apply", "--quiet");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--apply needs scenarios to write into/);
+    writeFileSync(file, stringify({ ...c, applyTo: ["economy.yaml"] }));
+    const out = join(dir, "out");
+    const r = pamir("calibrate", file, "--out", out, "--apply", "--quiet");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `fitted values written into ${scenario} (kept as they were: params.traffickers.bribeShare)`,
+    );
+    const post = JSON.parse(readFileSync(join(out, "posterior.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(out, "calibration.json"), "utf8"));
+    const cost = post.parameters.find(
+      (p: { path: string }) => p.path === "params.transport.baseUsdPerKgCell",
+    );
+    // point: best — the 3 particles nearest when accepted were re-simulated; the nearest then is written.
+    expect(post.point.kind).toBe("best");
+    expect(post.point.candidates).toHaveLength(3);
+    type Tried = { generation: number; draw: number; refit: number };
+    const chosen = (post.point.candidates as Tried[]).reduce((a, b) => (b.refit < a.refit ? b : a));
+    const particle = post.particles.find(
+      (q: { generation: number; draw: number }) =>
+        q.generation === chosen.generation && q.draw === chosen.draw,
+    );
+    expect(cost.fitted).toBe(Number(particle.parameters[cost.name].toPrecision(6)));
+    const applied = parse(readFileSync(scenario, "utf8"));
+    expect(applied.params.transport.baseUsdPerKgCell).toBe(cost.fitted);
+    expect(applied.params.traffickers.bribeShare).toBe(parse(before).params.traffickers.bribeShare);
+    const line = readFileSync(scenario, "utf8")
+      .split("\n")
+      .find((l) => l.includes("baseUsdPerKgCell"));
+    expect(line).toContain(`calibration ${String(manifest.calibrationHash).slice(0, 12)}`);
+    // The scenario still loads, and the same calibration resumes (applyTo is not part of its hash).
+    expect(pamir("run", scenario, "--ticks", "5").code).toBe(0);
+    const again = pamir("calibrate", file, "--out", out, "--quiet");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/evaluations resumed/);
+  }, 120_000);
+
+  it("cut short to fewer generations, or extended again, gives the files of a calibration run so from the start", () => {
+    const dir = tmp();
+    const c = parse(readFileSync(RESUME, "utf8"));
+    c.scenario = join(ROOT, "scenarios/baseline.yaml");
+    const file = join(dir, "c.yaml");
+    const files = (out: string) => RESULT.map((f) => readFileSync(join(out, f), "utf8"));
+    const calibrate = (generations: number, out: string) => {
+      writeFileSync(file, stringify({ ...c, method: { ...c.method, generations } }));
+      const r = pamir("calibrate", file, "--out", out, "--quiet");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    calibrate(2, join(dir, "two"));
+    const out = join(dir, "grown");
+    calibrate(3, out);
+    const three = files(out);
+    expect(three).not.toEqual(files(join(dir, "two")));
+    expect(calibrate(2, out)).toMatch(/evaluations resumed/);
+    expect(files(out)).toEqual(files(join(dir, "two")));
+    expect(calibrate(3, out)).toMatch(/evaluations resumed/);
+    expect(files(out)).toEqual(three);
+  }, 300_000);
 });

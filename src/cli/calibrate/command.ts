@@ -2,9 +2,11 @@
  * `pamir calibrate <calibration.yaml>`: fit a scenario's free parameters to observed targets by
  * ABC-SMC in the study's worker pool, into a results folder (default results/<name slug>) that a
  * rerun of the same command resumes, after Ctrl-C or a kill. Prints the posterior and the fit
- * table at the end. Exit codes: 0 finished, 1 the runs failed, 2 bad input, 130 interrupted.
+ * table at the end; with --apply it then writes the fitted values into the scenarios the file
+ * names under applyTo. Exit codes: 0 finished, 1 the runs failed, 2 bad input, 130 interrupted.
  */
 import { join } from "node:path";
+import { applyFitted } from "../../study/calibrate/apply.js";
 import { loadCalibrationFile } from "../../study/calibrate/load.js";
 import type { CalibrateResult } from "../../study/calibrate/run.js";
 import { runCalibration } from "../../study/calibrate/run.js";
@@ -24,6 +26,7 @@ export interface CalibrateArgs {
   resume?: boolean | undefined;
   force?: boolean | undefined;
   quiet?: boolean | undefined;
+  apply?: boolean | undefined;
 }
 
 /** Execute `pamir calibrate`. */
@@ -31,6 +34,11 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
   const loaded = loadCalibrationFile(args.calibration);
   if (!loaded.ok) throw fileProblemsError(args.calibration, loaded.problems);
   const c = loaded.calibration;
+  if (args.apply === true && c.applyTo.length === 0)
+    throw new CliError(
+      `${args.calibration}: --apply needs scenarios to write into (applyTo: in the file)`,
+      EXIT.badInput,
+    );
   const out = args.out ?? join("results", c.slug);
   const workers = args.workers ?? c.input.workers ?? defaultWorkers();
   const m = c.input.method;
@@ -82,4 +90,12 @@ export async function calibrateCommand(args: CalibrateArgs, print: (s: string) =
   if (args.quiet !== true) for (const l of calibrationTables(r)) print(l);
   const resumed = r.resumed > 0 ? `, ${r.resumed} evaluations resumed` : "";
   print(`${r.runs} runs in ${formatDuration(r.elapsedMs)}${resumed} → ${r.dir}`);
+  if (args.apply !== true) return;
+  const applied = applyFitted(c, r.parameters ?? []);
+  if (!applied.ok) throw fileProblemsError(args.calibration, applied.problems);
+  const kept = c.parameters.filter((p) => !p.apply).map((p) => p.name);
+  for (const f of applied.value)
+    print(
+      `fitted values written into ${f}${kept.length > 0 ? ` (kept as they were: ${kept.join(", ")})` : ""}`,
+    );
 }

@@ -23,6 +23,10 @@ export const command: CommandSpec = {
       })
       .option("force", { type: "boolean", describe: "discard the results in the folder and start over" })
       .option("quiet", { type: "boolean", default: false, describe: "no progress output" })
+      .option("apply", {
+        type: "boolean",
+        describe: "when finished, write the fitted values into the scenarios under applyTo: in the file",
+      })
       .conflicts("resume", "force")
       .check((a) => {
         const w = a.workers;

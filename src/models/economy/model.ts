@@ -12,6 +12,7 @@ import { economyCatalogue } from "./catalogue.js";
 import { sum } from "./ledger.js";
 import { AGENCIES, type EconomyParams, economyParams } from "./params.js";
 import { economyRun } from "./schedule.js";
+import { unknownShiftNames } from "./shifts.js";
 import type { Economy } from "./state.js";
 import { economySwitches } from "./switches.js";
 
@@ -167,6 +168,8 @@ export function checkEconomy(p: EconomyParams): { path: (string | number)[]; mes
         message: `is off the ${width} × ${height} ${p.world} map`,
       });
   });
+  for (const [key, name, known] of unknownShiftNames(world, Object.keys(p.security), p.shifts))
+    problems.push({ path: ["shifts", key, name], message: `unknown name (one of: ${known.join(", ")})` });
   return problems;
 }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { WORLD_NAMES } from "../../worlds/resolve.js";
 import { MARKET_DEFAULTS } from "./market.js";
+import { shiftParams } from "./shifts.js";
 import { traffickerParams } from "./trafficker-params.js";
 import { TRANSPORT_DEFAULTS, type TransportParams } from "./transport.js";
 
@@ -257,6 +258,7 @@ export const economyParams = z.strictObject({
   corridorShare: share
     .default(0.05)
     .describe("a crossing is a corridor in use if it carries ≥ this share of flow"),
+  shifts: shiftParams,
 });
 
 /** Parsed economy parameters (defaults filled). */

@@ -16,6 +16,7 @@ import { type EconomyParams, organisationsOf, transportOf } from "./params.js";
 import { type Priors, priorLayers } from "./priors.js";
 import { postUnits } from "./security/posts.js";
 import { createUnits, exposureLayer, Presence, type Units } from "./security/units.js";
+import { scaledSecurity, shiftedWorld } from "./shifts.js";
 import { createShipments, type Shipments, Visits } from "./shipments.js";
 import { crossingDetection, transportCost, transportSpeed } from "./transport.js";
 
@@ -91,7 +92,8 @@ export class Economy {
   /** Set up on the world `p.world` names, drawing from `hub`'s economy streams. */
   constructor(p: EconomyParams, hub: RngHub) {
     this.params = p;
-    const { world, crossings } = worldByName(p.world);
+    const { world: shared, crossings } = worldByName(p.world);
+    const world = shiftedWorld(shared, p.shifts);
     this.world = world;
     this.crossings = crossings;
     const size = world.grid.size;
@@ -110,13 +112,13 @@ export class Economy {
     };
     this.markets = world.markets.map(([pi]) => new Market(world.provinces[pi]!.market!, mp));
     this.orgs = new Organisations(
-      organisationsOf(p, producersOf(world)).map((o) => ({
+      organisationsOf(p, producersOf(shared)).map((o) => ({
         ...o,
         home: world.provinces.findIndex((q) => q.name === o.home),
       })),
       size,
     );
-    this.graph = sharedRouteGraph(world);
+    this.graph = sharedRouteGraph(shared); // the layout only: a shifted table keeps the shared graph
     this.homeCells = world.provinces.map((_, i) => world.cellsOf[i]!);
     this.lossDecay = Math.exp(-1 / p.market.windowDays);
     const M = this.markets.length;
@@ -128,7 +130,13 @@ export class Economy {
     this.exposure = exposureLayer(world, p.detection);
     this.crossingOf = crossingIndexLayer(crossings, size);
     this.units = createUnits(64);
-    postUnits(this.units, world, p, crossings, hub.stream("security/posts"));
+    postUnits(
+      this.units,
+      world,
+      { ...p, security: scaledSecurity(p.security, p.shifts) },
+      crossings,
+      hub.stream("security/posts"),
+    );
     this.units.flush();
     this.ships = createShipments(256);
     for (const c of p.closedCrossings) {

@@ -15,6 +15,8 @@ export interface FreeParameter {
   prior: "uniform" | "log-uniform";
   min: number;
   max: number;
+  /** Whether `--apply` writes its fitted value into the applyTo scenarios. */
+  apply: boolean;
 }
 
 /** A target, normalised: the band is always explicit. */
@@ -65,7 +67,7 @@ export function checkParameters(input: CalibrationInput): {
       );
       continue;
     }
-    parameters.push({ path, name, prior: p.prior, min: p.min, max: p.max });
+    parameters.push({ path, name, prior: p.prior, min: p.min, max: p.max, apply: p.apply });
   }
   return { parameters, problems };
 }

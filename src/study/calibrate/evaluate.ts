@@ -140,17 +140,28 @@ export async function evaluateDraws(
   return units.map((u) => ev.journal.rows.get(u.key) as DrawRow);
 }
 
-/** Run the fitted values with `runs` seeds; their rows in run order, or undefined if stopped. */
+/**
+ * Run the fitted values with `runs` seeds; their rows in run order, or undefined if stopped.
+ * The rows are keyed from `offset` (`fit/r<offset + r>`) so several candidate points can keep
+ * their runs side by side; run r has the same seed at every offset (common random numbers).
+ */
 export async function evaluateFit(
   ev: Evaluator,
   values: number[],
   runs: number,
+  offset = 0,
 ): Promise<FitRow[] | undefined> {
   const c = ev.calibration;
+  // A fit run of other values (the calibration stopped at another generation before) is run again.
+  const fitted = JSON.stringify(named(c, values));
+  for (let r = offset; r < offset + runs; r++) {
+    const old = ev.journal.rows.get(`fit/r${r}`) as FitRow | undefined;
+    if (old && JSON.stringify(old.parameters) !== fitted) ev.journal.rows.delete(`fit/r${r}`);
+  }
   const units = Array.from(
     { length: runs },
     (_, r): Unit => ({
-      key: `fit/r${r}`,
+      key: `fit/r${offset + r}`,
       // Past every generation's numbers (generations ≤ 100), the same for every fit run.
       point: 101 * 2 ** 32,
       values,
@@ -158,7 +169,7 @@ export async function evaluateFit(
       row(records, seeds) {
         const rec = records[0]!;
         return {
-          fit: r,
+          fit: offset + r,
           seed: seeds[0]!,
           parameters: named(c, values),
           status: rec.status,

@@ -18,6 +18,7 @@ export function fittedScenarioText(
   c: LoadedCalibration,
   summary: readonly ParameterSummary[],
   dir: string,
+  point: "mean" | "best" = "mean",
 ): string {
   const doc = parseDocument(c.scenario.text);
   for (const p of summary) {
@@ -38,7 +39,9 @@ export function fittedScenarioText(
     );
   const head = [
     ` Fitted by pamir calibrate ${c.file} (calibration hash ${c.hash}).`,
-    ` Posterior means (95 % intervals) of ABC-SMC against ${c.targets.length} target(s):`,
+    point === "mean"
+      ? ` Posterior means (95 % intervals) of ABC-SMC against ${c.targets.length} target(s):`
+      : ` The particle nearest ${c.targets.length} target(s) when re-simulated (of the ${c.input.pointCandidates} nearest), with the posterior's 95 % intervals:`,
     ...summary.map((p) => `   ${p.path} = ${p.fitted} (${round4(p.q025)} to ${round4(p.q975)})`),
   ].join("\n");
   doc.commentBefore = doc.commentBefore ? `${head}\n\n${doc.commentBefore}` : head;
@@ -50,8 +53,9 @@ export function writeFittedScenario(
   c: LoadedCalibration,
   summary: readonly ParameterSummary[],
   dir: string,
+  point: "mean" | "best" = "mean",
 ): void {
   const path = join(dir, "fitted.yaml");
-  writeFileSync(`${path}.tmp`, fittedScenarioText(c, summary, dir));
+  writeFileSync(`${path}.tmp`, fittedScenarioText(c, summary, dir, point));
   renameSync(`${path}.tmp`, path);
 }

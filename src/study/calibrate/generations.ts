@@ -39,7 +39,14 @@ export interface Posterior extends Population {
 
 /** How the generations ended. */
 export type SmcResult =
-  | { status: "finished"; posterior: Posterior; convergence: GenerationStats[]; stopped: string }
+  | {
+      status: "finished";
+      posterior: Posterior;
+      convergence: GenerationStats[];
+      stopped: string;
+      /** Generations whose draws were spent (the convergence's, and one that could not be filled). */
+      attempted: number;
+    }
   | { status: "interrupted"; convergence: GenerationStats[] }
   | { status: "failed"; convergence: GenerationStats[]; stopped: string };
 
@@ -98,6 +105,7 @@ export async function runGenerations(
   let tolerance = Number.POSITIVE_INFINITY;
   let runsTotal = 0;
   let stopped = `${m.generations} generations done`;
+  let attempted = 0;
   for (let g = 0; g < m.generations; g++) {
     if (m.budget !== undefined && runsTotal >= m.budget) {
       stopped = `budget of ${m.budget} runs used`;
@@ -105,6 +113,7 @@ export async function runGenerations(
     }
     const got = await generation(g, tolerance, input, box, previous, evaluate);
     if (got === "stopped") return { status: "interrupted", convergence };
+    attempted = g + 1;
     if (got === "unfilled") {
       // Its draws are spent, but the population is the last full one.
       runsTotal += Math.ceil(m.population / m.minAcceptance) * input.seeds;
@@ -137,5 +146,5 @@ export async function runGenerations(
     tolerance = weightedQuantile(got.pop.distances, got.pop.weights, m.quantile);
   }
   if (!previous) return { status: "failed", convergence, stopped };
-  return { status: "finished", posterior: previous, convergence, stopped };
+  return { status: "finished", posterior: previous, convergence, stopped, attempted };
 }

@@ -28,7 +28,7 @@ export interface LoadedCalibration {
   name: string;
   /** The name as a folder name (default results folder `results/<slug>`). */
   slug: string;
-  /** SHA-256 of the canonical parsed file and the parsed scenario: the resume key. */
+  /** SHA-256 of the canonical parsed file (but its stop rules and applyTo) and the parsed scenario: the resume key. */
   hash: string;
   /** The parsed file, defaults filled. */
   input: CalibrationInput;
@@ -38,6 +38,8 @@ export interface LoadedCalibration {
   parameters: FreeParameter[];
   /** Targets, in file order. */
   targets: Target[];
+  /** The scenarios `--apply` writes the fitted values into: each file and its text as read. */
+  applyTo: { file: string; text: string }[];
 }
 
 /** A loaded calibration, or every located problem that stopped it. */
@@ -85,10 +87,11 @@ export function loadCalibrationText(text: string, file: string): CalibrationLoad
   const checked = params.parameters.filter((p) => !badPaths.has(p.path));
   priorEndProblems(sc, checked, input.ticks).forEach(place);
   if (targets.targets.length > 0) unknownOutcomes(sc, targets.targets, input.ticks).forEach(place);
+  const applyTo = readApplyTo(input, checked, file, found, locator);
   if (found.all.length > 0) return fail();
 
   const hash = hashOf({
-    calibration: input,
+    calibration: fitDefinition(input),
     model: sc.model.name,
     scenario: sc.raw,
     map: sc.map ? { ...sc.map, region: Array.from(sc.map.region) } : null,
@@ -104,8 +107,60 @@ export function loadCalibrationText(text: string, file: string): CalibrationLoad
       scenario,
       parameters: params.parameters,
       targets: targets.targets,
+      applyTo,
     },
   };
+}
+
+/**
+ * The applyTo scenarios as read, each checked to load and to have every applied parameter
+ * (problems located at its entry; a scenario's own problems in its file).
+ */
+function readApplyTo(
+  input: CalibrationInput,
+  parameters: readonly FreeParameter[],
+  file: string,
+  found: FileProblems,
+  locator: Locator,
+): LoadedCalibration["applyTo"] {
+  const out: LoadedCalibration["applyTo"] = [];
+  for (const [i, rel] of input.applyTo.entries()) {
+    const path = isAbsolute(rel) ? rel : join(dirname(file), rel);
+    const at = { path: ["applyTo", i], at: "value" as const };
+    const read = readText(path);
+    if (!read.ok) {
+      found.place(locator, { ...at, message: `${read.problems[0]!.message}: ${path}` }, "file");
+      continue;
+    }
+    const loaded = loadScenarioText(read.value, path);
+    if (!loaded.ok) {
+      found.all.push(...loaded.problems);
+      continue;
+    }
+    for (const p of parameters.filter((q) => q.apply)) {
+      const why = factorPathProblem(p.path, loaded.scenario.model.name, loaded.scenario.raw);
+      if (why) found.place(locator, { ...at, message: `${path}: ${p.path}: ${why}` });
+    }
+    out.push({ file: path, text: read.value });
+  }
+  return out;
+}
+
+/**
+ * The part of a parsed file that decides the runs: all of it but where the fitted values are
+ * written (`applyTo`, each parameter's `apply`), how the fitted point is chosen (`point`,
+ * `pointCandidates`: fit runs of other values run again) and when the generations stop (`generations`,
+ * `budget`, `minTolerance`: each generation's draws depend only on the ones before it). So
+ * choosing the scenarios to update, or cutting a calibration short or extending it by
+ * generations, does not make it a different one: its journal's runs are reused.
+ */
+function fitDefinition(input: CalibrationInput): unknown {
+  const { applyTo: _applyTo, point: _point, pointCandidates: _k, parameters, method, ...rest } = input;
+  const priors = Object.fromEntries(
+    Object.entries(parameters).map(([path, { apply: _apply, ...prior }]) => [path, prior]),
+  );
+  const { generations: _g, budget: _b, minTolerance: _t, ...runs } = method;
+  return { ...rest, method: runs, parameters: priors };
 }
 
 /** The calibrated scenario, or undefined with its problems reported (a missing file at `scenario:`, others in its own file). */

@@ -12,6 +12,7 @@ import { csvCell } from "../results/csv.js";
 import type { FreeParameter, Target } from "./checks.js";
 import type { GenerationStats, Posterior } from "./generations.js";
 import type { FitRow } from "./journal.js";
+import type { FittedPoint } from "./point.js";
 import { weightedQuantile } from "./smc.js";
 
 /** One parameter's posterior summary. */
@@ -21,7 +22,7 @@ export interface ParameterSummary extends FreeParameter {
   q025: number;
   median: number;
   q975: number;
-  /** The value written to fitted.yaml and re-simulated: the mean to 6 significant digits. */
+  /** The value written to fitted.yaml and re-simulated (point.ts): the mean, or the best particle's, to 6 significant digits. */
   fitted: number;
 }
 
@@ -91,6 +92,7 @@ export function writeOutputs(
   summary: readonly ParameterSummary[],
   convergence: readonly GenerationStats[],
   fit: readonly FitLine[],
+  point: Pick<FittedPoint, "kind" | "candidates">,
 ): void {
   const names = summary.map((p) => p.name);
   const particles = post.rows.map((r, k) => ({
@@ -103,7 +105,7 @@ export function writeOutputs(
   }));
   writeAtomic(
     join(dir, "posterior.json"),
-    `${JSON.stringify({ parameters: summary, particles }, null, 2)}\n`,
+    `${JSON.stringify({ point: { kind: point.kind, candidates: point.candidates }, parameters: summary, particles }, null, 2)}\n`,
   );
   writeAtomic(
     join(dir, "posterior.csv"),

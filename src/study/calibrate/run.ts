@@ -1,7 +1,7 @@
 /**
  * Running a loaded calibration into a results folder: open it (fresh, resumed or refused), replay
  * the generations from the journal and evaluate what it lacks on the executor (the study's
- * worker pool by default), re-simulate the posterior mean for the fit table, and write the
+ * worker pool by default), re-simulate the fitted point (point.ts) for the fit table, and write the
  * result files. A stop request ends dispatching (the batches in flight are kept); rerunning the
  * same command continues and ends with the same files as an uninterrupted run.
  */
@@ -10,7 +10,7 @@ import type { OpenMode } from "../results/folder.js";
 import { gitCommit } from "../results/git.js";
 import type { BatchContext } from "../run/batch.js";
 import { type Executor, poolExecutor } from "../run/executor.js";
-import { calibrationContext, type Evaluator, evaluateDraws, evaluateFit } from "./evaluate.js";
+import { calibrationContext, type Evaluator, evaluateDraws } from "./evaluate.js";
 import { writeFittedScenario } from "./fitted.js";
 import { type CalibrationManifest, openCalibrationDir, writeCalibrationManifest } from "./folder.js";
 import { type GenerationStats, runGenerations } from "./generations.js";
@@ -23,6 +23,7 @@ import {
   summarisePosterior,
   writeOutputs,
 } from "./outputs.js";
+import { fitPoint } from "./point.js";
 import { priorBox } from "./priors.js";
 
 /** How to run a calibration. */
@@ -118,17 +119,19 @@ export async function runCalibration(c: LoadedCalibration, opts: CalibrateOption
       const why = `generation 0 could not be filled: ${smc.stopped}; see the problems in evaluations.ndjson`;
       return failure(problem("run", "", why, { name: "CalibrationError" }));
     }
-    const parameters = summarisePosterior(c.parameters, smc.posterior);
-    const fitRows = await evaluateFit(
-      ev,
-      parameters.map((p) => p.fitted),
-      c.input.fitSeeds,
+    const posterior = summarisePosterior(c.parameters, smc.posterior);
+    const point = await fitPoint(ev, smc.posterior, posterior);
+    if (!point) return ended("interrupted", smc.convergence);
+    const parameters = posterior.map((p, i) => ({ ...p, fitted: point.values[i]! }));
+    const fit = fitTable(c.targets, point.rows);
+    // A draw past the stop, or a fit run past the candidates tried (run before the rules were changed), is not kept.
+    const fitRuns = c.input.fitSeeds * Math.max(1, point.candidates.length);
+    const used = [...journal.rows.values()].filter((r) =>
+      "fit" in r ? r.fit < fitRuns : r.generation < smc.attempted,
     );
-    if (!fitRows) return ended("interrupted", smc.convergence);
-    const fit = fitTable(c.targets, fitRows);
-    finalizeJournal(opts.out, journal.rows.values());
-    writeOutputs(opts.out, smc.posterior, parameters, smc.convergence, fit);
-    writeFittedScenario(c, parameters, opts.out);
+    finalizeJournal(opts.out, used);
+    writeOutputs(opts.out, smc.posterior, parameters, smc.convergence, fit, point);
+    writeFittedScenario(c, parameters, opts.out, point.kind);
     manifest.endedAt = new Date().toISOString();
     manifest.stopped = smc.stopped;
     return { ...ended("finished", smc.convergence), stopped: smc.stopped, parameters, fit };

@@ -20,6 +20,12 @@ export const parameterSchema = z.strictObject({
     .describe("prior density: uniform in the value, or uniform in its logarithm (needs min > 0)"),
   min: z.number().describe("lower end of the prior's support"),
   max: z.number().describe("upper end of the prior's support (> min)"),
+  apply: z
+    .boolean()
+    .default(true)
+    .describe(
+      "write the fitted value into the applyTo scenarios (false: fitted, but each scenario keeps its own, e.g. a hypothesis it states)",
+    ),
 });
 
 /** A parameter as written. */
@@ -84,10 +90,28 @@ export const calibrationSchema = z
       .describe("seeded runs per evaluated parameter set (their mean is compared)"),
     ticks: z.int().min(0).optional().describe("horizon of every run (default: the scenario's own)"),
     parameters: z.record(z.string(), parameterSchema).describe("scenario parameter path (params.…) → prior"),
+    applyTo: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "scenario files (relative to this file) that `pamir calibrate --apply` writes the fitted values into",
+      ),
     targets: z
       .record(z.string(), targetSchema)
       .describe("outcome name → observed value, band, weight and source"),
     method: methodSchema.prefault({}).describe("the ABC-SMC settings"),
+    point: z
+      .enum(["mean", "best"])
+      .default("mean")
+      .describe(
+        "the fitted values: the posterior mean, or the particle of the last population whose re-simulation lands nearest the targets (of the pointCandidates nearest when accepted)",
+      ),
+    pointCandidates: z
+      .int()
+      .min(1)
+      .max(1000)
+      .default(5)
+      .describe("point: best — particles re-simulated with fitSeeds seeds each to choose the fitted point"),
     fitSeeds: z
       .int()
       .min(2)

@@ -6,6 +6,7 @@ import type { ParameterSummary } from "../../../../src/study/calibrate/outputs.j
 const param = (prior: "uniform" | "log-uniform", min: number, max: number): ParameterSummary => ({
   path: "params.a",
   name: "a",
+  apply: true,
   prior,
   min,
   max,

@@ -39,7 +39,7 @@ function noisy(seed: number): EvaluateDraws {
 
 describe("runGenerations", () => {
   it("recovers the normal model's posterior, N(0, 1), over 20 seeds", async () => {
-    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10, apply: true }]);
     const means: number[] = [];
     const sds: number[] = [];
     for (let seed = 1; seed <= 20; seed++) {
@@ -60,7 +60,7 @@ describe("runGenerations", () => {
   });
 
   it("converges on a deterministic model's truth, tolerance shrinking every generation", async () => {
-    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10, apply: true }]);
     const exact: EvaluateDraws = async (g, cands) =>
       cands.map(({ draw, values }) => ({
         generation: g,
@@ -81,7 +81,7 @@ describe("runGenerations", () => {
   });
 
   it("gives the same result whichever order a round's candidates are evaluated in", async () => {
-    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10, apply: true }]);
     const inOrder = noisy(7);
     const reversed: EvaluateDraws = async (g, cands) => {
       const rows = await inOrder(g, [...cands].reverse());
@@ -93,7 +93,7 @@ describe("runGenerations", () => {
   });
 
   it("stops once a generation accepts too few of its draws, keeping the last full population", async () => {
-    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10, apply: true }]);
     const r = await runGenerations(
       input(3, { population: 40, generations: 30, minAcceptance: 0.2 }),
       box,
@@ -106,7 +106,7 @@ describe("runGenerations", () => {
   });
 
   it("starts no generation once the budget of runs is used", async () => {
-    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10 }]);
+    const box = priorBox([{ path: "params.a", name: "a", prior: "uniform", min: -10, max: 10, apply: true }]);
     const r = await runGenerations(input(4, { population: 20, generations: 10, budget: 50 }), box, noisy(4));
     if (r.status !== "finished") throw new Error(r.status);
     expect(r.stopped).toBe("budget of 50 runs used");

@@ -80,8 +80,8 @@ describe("the kernel", () => {
 describe("priors", () => {
   it("samples a log-uniform prior uniformly in the logarithm, inside its box", () => {
     const box = priorBox([
-      { path: "params.a", name: "a", prior: "log-uniform", min: 1, max: 100 },
-      { path: "params.b", name: "b", prior: "uniform", min: -1, max: 1 },
+      { path: "params.a", name: "a", prior: "log-uniform", min: 1, max: 100, apply: true },
+      { path: "params.b", name: "b", prior: "uniform", min: -1, max: 1, apply: true },
     ]);
     const rng = new RngStream("3", "prior");
     const draws = Array.from({ length: 4000 }, () => drawPrior(box, rng));
