@@ -1,6 +1,6 @@
 /**
  * Building the report: load the results, make the choices once, render the sections in the
- * issue's order (header, answer, the flip point when `pamir flip` left flip.json, maps, charts,
+ * issue's order (header with the answer in short when the methods files are there, answer, the flip point when `pamir flip` left flip.json, maps, charts,
  * scatter, then sensitivity and scenario discovery when `pamir sensitivity` and `pamir discover`
  * left their files, appendix) into one
  * self-contained page.
@@ -15,7 +15,9 @@ import { headerSection } from "./header.js";
 import { loadResults } from "./load.js";
 import { mapsSection } from "./maps/maps.js";
 import { discoverySection } from "./methods/discovery.js";
+import { effectSection } from "./methods/effect.js";
 import { flipSection } from "./methods/flip.js";
+import { headlineSection } from "./methods/headline.js";
 import { loadMethods } from "./methods/load.js";
 import { sensitivitySection } from "./methods/sensitivity.js";
 import { page } from "./shell.js";
@@ -58,16 +60,19 @@ export async function buildReport(dir: string, opts: ReportOptions): Promise<Res
   const charts = await chartsSection(ctx);
   const scatter = await scatterSection(ctx);
   const sensitivity = methods.sensitivity ? await sensitivitySection(ctx, methods.sensitivity) : "";
+  const effect = methods.effect ? effectSection(ctx, methods.effect) : "";
   const discovery = methods.discover ? await discoverySection(ctx, methods.discover) : "";
   const appendix = appendixSection(ctx);
   const sections = [
     ...(flip ? ["flip" as const] : []),
     ...(sensitivity ? ["sensitivity" as const] : []),
+    ...(effect ? ["effect" as const] : []),
     ...(discovery ? ["discovery" as const] : []),
   ];
-  const header = headerSection(ctx, opts.version, { design: methods.design, sections });
+  const headline = headlineSection(ctx, methods);
+  const header = headerSection(ctx, opts.version, { design: methods.design, sections, headline });
   const title = `${data.value.manifest?.study ?? dir} — pamir study report`;
-  const body = [header, answer, flip, maps, charts, scatter, sensitivity, discovery, appendix]
+  const body = [header, answer, flip, maps, charts, scatter, sensitivity, effect, discovery, appendix]
     .filter((s) => s !== "")
     .join("\n");
   return {

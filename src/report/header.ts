@@ -22,6 +22,7 @@ export const SECTIONS = [
 export const METHOD_SECTIONS = {
   flip: ["flip", "Where the advice flips"],
   sensitivity: ["sensitivity", "Sensitivity"],
+  effect: ["effect", "What the effect depends on"],
   discovery: ["discovery", "Scenario discovery"],
 } as const;
 
@@ -31,6 +32,8 @@ export interface HeaderExtras {
   design?: DesignFile | undefined;
   /** Methods sections present, in page order. */
   sections?: readonly (keyof typeof METHOD_SECTIONS)[] | undefined;
+  /** "The answer in short" (methods/headline.ts), shown before the study's facts. */
+  headline?: string | undefined;
 }
 
 /** "2026-11-28 14:03 UTC" from an ISO time stamp (as written, without time-zone arithmetic). */
@@ -135,6 +138,7 @@ export function headerSection(ctx: ReportContext, version: string, extras: Heade
     question,
     missing,
     ...warn.map((w) => `<p class="note">${esc(w)}</p>`),
+    extras.headline ?? "",
     `<dl class="facts">${dl}</dl>`,
     `<nav aria-label="contents"><ol>${nav}</ol></nav></header>`,
   ].join("\n");

@@ -15,6 +15,11 @@ code { font-size: .9em; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; color: var(--muted); margin: 0; }
 .question { font-size: 1.15rem; max-width: 62em; }
 .lead { font-size: 1.12rem; font-weight: 600; border-left: 4px solid var(--accent); padding: .5rem .9rem; background: #f1f7fc; max-width: 62em; }
+#headline { border: 2px solid var(--accent); padding: .2rem 1rem .6rem; margin: 1rem 0; max-width: 66em; }
+#headline h2 { margin: .6rem 0 .4rem; border-bottom: none; font-size: 1.25rem; }
+ol.headline { padding-left: 1.3rem; margin: .4rem 0; }
+ol.headline li { margin: .35rem 0; }
+ol.headline .num { font-variant-numeric: tabular-nums; font-weight: 600; }
 .note { background: #fff6df; border-left: 4px solid #E69F00; padding: .3rem .7rem; max-width: 62em; }
 .small { font-size: .88rem; color: var(--muted); max-width: 62em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.2rem; margin: 1rem 0; }
@@ -53,7 +58,7 @@ pre.manifest { font-size: .78rem; background: #f6f6f6; padding: .8rem; white-spa
   main { max-width: none; padding: 0; }
   nav { display: none; }
   h2 { break-before: page; }
-  #answer h2 { break-before: auto; }
+  #answer h2, #headline h2 { break-before: auto; }
   h2, h3 { break-after: avoid; }
   figure, tr, .lead, svg.legend { break-inside: avoid; }
   .multiples { grid-template-columns: repeat(4, 1fr); }

@@ -112,4 +112,39 @@ describe("pamir flip", () => {
     const two = threeArms("--arms", "0,2");
     expect(two.code).toBe(0);
   });
+
+  it("gives the arm effect's indices with --effect: x3⁴·sin x1 depends on x1 alone at first order", () => {
+    const r = pamir("sensitivity", out, "--effect", "strength", "--outcome", "y", "--bootstrap", "300");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "effect-sensitivity.json"), "utf8"));
+    expect(doc.arms).toEqual(["strong", "none"]);
+    // One result per weight arm; the difference does not involve a, so both agree.
+    expect(doc.results.map((x: { cell: Record<string, string> }) => x.cell.weight)).toEqual([
+      "heavy",
+      "light",
+    ]);
+    for (const res of doc.results) {
+      const s1 = Object.fromEntries(
+        res.indices.map((x: { factor: string; s1: { value: number } }) => [x.factor, x.s1.value]),
+      );
+      // E[x3⁴]² / E[x3⁸] = 6.2² / 56.8 ≈ 0.68 for x1; x3 acts only with x1, x2 not at all.
+      expect(s1.x1).toBeGreaterThan(0.5);
+      expect(s1.x2).toBeLessThan(0.1);
+      expect(s1.x3).toBeLessThan(0.1);
+    }
+    expect(r.stdout).toMatch(/^Sensitivity of strong − none: /);
+  });
+
+  it("refuses --effect without one outcome or with a range factor, exit 2", () => {
+    const none = pamir("sensitivity", out, "--effect", "strength");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("pamir: --effect needs exactly one --outcome\n");
+    const range = pamir("sensitivity", out, "--effect", "x1", "--outcome", "y");
+    expect(range.code).toBe(2);
+    expect(range.stderr).toBe("pamir: --effect x1: not a value factor of this study (strength, weight)\n");
+    const unknown = pamir("sensitivity", out, "--effect", "strength", "--outcome", "nope");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("pamir: --outcome nope: no finished run has it\n");
+  });
 });

@@ -45,7 +45,7 @@ function checkArgs(a: FlipArgs): Direction | undefined {
 }
 
 /** The manifest factor named (by study name or path) `name` of `kind`, else a one-line error listing those there are. */
-function factorOf(
+export function factorOf(
   factors: readonly ManifestFactor[],
   name: string,
   kind: ManifestFactor["kind"],
@@ -61,7 +61,10 @@ function factorOf(
 }
 
 /** The two labels compared: --arms, else the factor's two. */
-function armsOf(by: Extract<ManifestFactor, { kind: "values" }>, arms: string | undefined): [string, string] {
+export function armsOf(
+  by: Extract<ManifestFactor, { kind: "values" }>,
+  arms: string | undefined,
+): [string, string] {
   const labels = by.labels ?? by.levels.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
   const chosen = arms === undefined ? labels : arms.split(",").map((s) => s.trim());
   if (chosen.length !== 2)
@@ -92,13 +95,25 @@ export function formatFlip(r: FlipReport, unit: string): string[] {
       `No flip inside the range: ${r.betterBelow} is better throughout (${r.direction}); the line's root is ${r.flipAt === null ? "none (flat)" : f(r.flipAt)}, 95 % ${ends};` +
         ` ${f(100 * boot.crossShare, { digits: 3 })} % of ${boot.resamples} resamples cross inside the range.`,
     );
+  const g = r.regret;
+  if (g?.robust) {
+    const worst = g.postures.map((p, i) => `${p} ${f(g.maxRegret[i]!)}`).join(", ");
+    out.push(
+      `Minimax regret over the ${g.hypotheses.length} bins of ${r.along.name} (each bin one hypothesis): ${g.robust} is robust; worst-case regret ${worst}.`,
+    );
+  }
   const rows = r.bins.map((x) => [
     `${f(x.from)} – ${f(x.to)}`,
     String(x.n),
     f(x.mean),
     `${f(x.ciLow)} – ${f(x.ciHigh)}`,
+    f(x.meanA),
+    f(x.meanB),
   ]);
-  out.push("", renderTable([r.along.name, "n", `mean ${a} − ${b}`, "95 % interval"], rows));
+  out.push(
+    "",
+    renderTable([r.along.name, "n", `mean ${a} − ${b}`, "95 % interval", `mean ${a}`, `mean ${b}`], rows),
+  );
   return out;
 }
 

@@ -17,6 +17,9 @@ export interface SensitivityArgs {
   bootstrap: number;
   seed: number;
   json?: boolean | undefined;
+  /** Value factor whose arms' paired difference is analysed (effect.ts). */
+  effect?: string | undefined;
+  arms?: string | undefined;
 }
 
 /** A p-value: 3 significant digits, "< 1e-6" below that. */
@@ -72,7 +75,8 @@ export function formatSensitivity(report: SensitivityReport): string[] {
   return out;
 }
 
-function checkArgs(a: SensitivityArgs): void {
+/** Reject bad --bootstrap and --seed values. */
+export function checkArgs(a: SensitivityArgs): void {
   const bad = (m: string) => new CliError(m, EXIT.badInput);
   if (!(Number.isInteger(a.bootstrap) && a.bootstrap >= 0 && a.bootstrap <= 100_000))
     throw bad("--bootstrap must be an integer from 0 to 100000");

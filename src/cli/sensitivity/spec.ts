@@ -21,7 +21,19 @@ export const command: CommandSpec = {
         default: DEFAULT_BOOTSTRAP,
         describe: "bootstrap resamples (0: none)",
       })
+      .option("effect", {
+        type: "string",
+        describe:
+          "value factor (e.g. posture): indices of the paired difference of its two arms, written to effect-sensitivity.json (needs one --outcome)",
+      })
+      .option("arms", {
+        type: "string",
+        describe: "with --effect: the two labels compared, A,B (A − B; default: the factor's two)",
+      })
       .option("seed", { type: "number", default: DEFAULT_BOOTSTRAP_SEED, describe: "bootstrap seed" })
       .option("json", { type: "boolean", default: false, describe: "print the report as JSON" }),
-  run: async (a: SensitivityArgs, print) => (await import("./command.js")).sensitivityCommand(a, print),
+  run: async (a: SensitivityArgs, print) =>
+    a.effect === undefined
+      ? (await import("./command.js")).sensitivityCommand(a, print)
+      : (await import("./effect.js")).effectCommand(a, print),
 };

@@ -90,6 +90,25 @@ function binsTable(r: FlipReport): string {
   return `<table class="data flip"><thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+/** The arms' regret in each bin of the factor (the bins as hypotheses) and the worst case, robust row marked. */
+function regretTable(r: FlipReport): string {
+  const g = r.regret;
+  if (!g) return "";
+  const head = [r.by, ...g.hypotheses.map((h) => `${r.along.name} ${h}`), "worst case"]
+    .map((h) => `<th scope="col">${esc(h)}</th>`)
+    .join("");
+  const n = (v: number) => `<td${attrs({ "data-regret": exact(v) })}>${fmt(v)}</td>`;
+  const rows = g.postures.map((p, i) => {
+    const cls = p === g.robust ? ` class="robust"` : "";
+    const name = `${esc(p)}${p === g.robust ? " (robust)" : ""}`;
+    return `<tr${cls}><th scope="row">${name}</th>${g.regret[i]!.map(n).join("")}${n(g.maxRegret[i]!)}</tr>`;
+  });
+  return (
+    `<div class="table-wrap"><table class="regret"><caption>${esc(`Regret in ${r.outcome}: how much worse each ${r.by}'s mean is than the better one in each bin of ${r.along.name} (${g.hypothesesAre}; 0 = best). The robust ${r.by} has the smallest worst case (minimax regret).`)}</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`
+  );
+}
+
 /** The flip section, or a note when flip.json cannot be used. */
 export async function flipSection(ctx: ReportContext, file: MethodsFile<FlipReport>): Promise<string> {
   const out = [`<section id="flip"><h2>Where the advice flips</h2>`];
@@ -107,6 +126,6 @@ export async function flipSection(ctx: ReportContext, file: MethodsFile<FlipRepo
     `<p>${esc(`${r.cases} paired cases (each sample and replicate run under both arms). Line ${fmt(r.fit.intercept)} + ${fmt(r.fit.slope)} × ${r.along.name}, slope 95 % ${fmt(r.fit.slopeLow)} to ${fmt(r.fit.slopeHigh)}, R² ${fmt(r.fit.r2)}. Where the bins bend away from the line, read the flip point with care.`)}</p>`,
   );
   const title = `${r.outcome}: ${r.arms[0]} − ${r.arms[1]} along ${r.along.name}`;
-  out.push(await figure(ctx, binsSpec(title, r), title), binsTable(r), `</section>`);
+  out.push(await figure(ctx, binsSpec(title, r), title), binsTable(r), regretTable(r), `</section>`);
   return out.join("\n");
 }

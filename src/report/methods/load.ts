@@ -1,7 +1,8 @@
 /**
  * What the methods commands left in a results folder, as the report reads it: design.json (a
  * Saltelli or Morris study's layout, for the header), sensitivity.json (`pamir sensitivity`) and
- * discover.json (`pamir discover`) and flip.json (`pamir flip`). Each is optional: a missing file means no section; a file that
+ * discover.json (`pamir discover`), flip.json (`pamir flip`) and effect-sensitivity.json
+ * (`pamir sensitivity --effect`). Each is optional: a missing file means no section; a file that
  * cannot be read, or was written before the runs last changed, gives its section a one-line note
  * instead of (or besides) the charts.
  */
@@ -12,6 +13,7 @@ import type { FlipReport } from "../../stats/flip/flip.js";
 import type { DiscoverReport } from "../../stats/prim/discover.js";
 import { DISCOVER_FILES } from "../../stats/prim/files.js";
 import type { SensitivityReport } from "../../stats/sensitivity/analyse.js";
+import { EFFECT_FILE, type EffectReport } from "../../stats/sensitivity/effect.js";
 import { SENSITIVITY_FILES } from "../../stats/sensitivity/files.js";
 import { RESULT_FILES } from "../../stats/write-summary.js";
 
@@ -26,6 +28,8 @@ export interface MethodsData {
   sensitivity?: MethodsFile<SensitivityReport> | undefined;
   discover?: MethodsFile<DiscoverReport> | undefined;
   flip?: MethodsFile<FlipReport> | undefined;
+  /** effect-sensitivity.json (`pamir sensitivity --effect`). */
+  effect?: MethodsFile<EffectReport> | undefined;
 }
 
 /** JSON writes NaN as null; measures read back as numbers again. */
@@ -90,6 +94,15 @@ function isFlip(doc: unknown): doc is FlipReport {
   return Array.isArray(doc.bins) && typeof doc.betterBelow === "string" && typeof doc.inRange === "boolean";
 }
 
+/** effect-sensitivity.json as `pamir sensitivity --effect` writes it (the parts the report draws). */
+function isEffect(doc: unknown): doc is EffectReport {
+  if (!isObject(doc) || typeof doc.outcome !== "string" || !Array.isArray(doc.arms)) return false;
+  return (
+    Array.isArray(doc.results) &&
+    doc.results.every((r) => isObject(r) && Array.isArray(r.indices) && isObject(r.cell))
+  );
+}
+
 /** The methods files of results folder `dir`. */
 export function loadMethods(dir: string): MethodsData {
   const d = mtime(join(dir, DESIGN_FILE)) === undefined ? undefined : readDesignFile(dir);
@@ -98,5 +111,6 @@ export function loadMethods(dir: string): MethodsData {
     sensitivity: readMethodsFile(dir, SENSITIVITY_FILES.json, isSensitivity),
     discover: readMethodsFile(dir, DISCOVER_FILES.json, isDiscover),
     flip: readMethodsFile(dir, "flip.json", isFlip),
+    effect: readMethodsFile(dir, EFFECT_FILE, isEffect),
   };
 }

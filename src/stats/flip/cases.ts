@@ -32,6 +32,9 @@ export interface FlipSpace {
 export interface FlipCases {
   x: number[];
   d: number[];
+  /** The two arms' outcomes (d = a − b). */
+  a: number[];
+  b: number[];
   dropped: number;
 }
 
@@ -67,7 +70,7 @@ function finiteOutcome(row: RunRow | undefined, outcome: string): number | undef
 
 /** The paired cases of `rows` for `outcome` under `space`. */
 export function flipCases(rows: readonly RunRow[], outcome: string, space: FlipSpace): FlipCases {
-  const out: FlipCases = { x: [], d: [], dropped: 0 };
+  const out: FlipCases = { x: [], d: [], a: [], b: [], dropped: 0 };
   for (const [a, b] of groupByCase(rows, space).values()) {
     const ya = finiteOutcome(a, outcome);
     const yb = finiteOutcome(b, outcome);
@@ -78,6 +81,8 @@ export function flipCases(rows: readonly RunRow[], outcome: string, space: FlipS
     }
     out.x.push(x);
     out.d.push(ya - yb);
+    out.a.push(ya);
+    out.b.push(yb);
   }
   return out;
 }

@@ -9,8 +9,8 @@
 import { failure, problem, type Result } from "../../core/problems.js";
 import type { RunRow } from "../../core/run-row.js";
 import { describeSample } from "../describe.js";
-import type { Direction } from "../regret.js";
-import { type FlipSpace, flipCases } from "./cases.js";
+import { type Direction, type RegretTable, regretTable } from "../regret.js";
+import { type FlipCases, type FlipSpace, flipCases } from "./cases.js";
 import { bootstrapRoot, fitLine, type LineFit, type RootBootstrap, rootOf } from "./fit.js";
 
 /** The method, in words (stored with every flip report). */
@@ -26,6 +26,9 @@ export interface FlipBin {
   mean: number;
   ciLow: number;
   ciHigh: number;
+  /** Each arm's mean outcome in the bin. */
+  meanA: number;
+  meanB: number;
 }
 
 /** Where the better arm changes, or that it does not within the sampled range. */
@@ -49,6 +52,11 @@ export interface FlipReport {
   /** The arm better above it (the same arm as below when the root is outside the range). */
   betterAbove: string;
   bins: FlipBin[];
+  /**
+   * Minimax regret with the bins as the hypotheses: each bin of the factor is one hypothesis
+   * about it (the other sampled factors averaged within), each arm's mean there its outcome.
+   */
+  regret: RegretTable & { hypothesesAre: string };
   method: string;
 }
 
@@ -68,7 +76,8 @@ function betterWhere(d: number, arms: readonly [string, string], direction: Dire
 }
 
 /** Equal-count bins of the cases sorted by x, each with its mean difference and t interval. */
-function binCases(x: readonly number[], d: readonly number[], k: number): FlipBin[] {
+function binCases(c: FlipCases, k: number): FlipBin[] {
+  const { x, d } = c;
   const order = x.map((_, i) => i).sort((i, j) => x[i]! - x[j]! || i - j);
   const bins: FlipBin[] = [];
   for (let b = 0; b < k; b++) {
@@ -82,9 +91,21 @@ function binCases(x: readonly number[], d: readonly number[], k: number): FlipBi
       mean: s.mean,
       ciLow: s.ciLow,
       ciHigh: s.ciHigh,
+      meanA: idx.reduce((t, i) => t + c.a[i]!, 0) / idx.length,
+      meanB: idx.reduce((t, i) => t + c.b[i]!, 0) / idx.length,
     });
   }
   return bins;
+}
+
+/** The regret table of the arms with each bin of the factor as a hypothesis (labelled "from–to"). */
+function binRegret(bins: readonly FlipBin[], space: FlipSpace, direction: Direction): FlipReport["regret"] {
+  const names = bins.map((b) => `${b.from.toPrecision(3)}–${b.to.toPrecision(3)}`);
+  const means = [bins.map((b) => b.meanA), bins.map((b) => b.meanB)];
+  return {
+    ...regretTable(space.arms, names, means, direction),
+    hypothesesAre: `equal-count bins of ${space.along.name}, other sampled factors averaged within each`,
+  };
 }
 
 /** The flip report of `rows` for one outcome, or a one-line reason there is none. */
@@ -114,6 +135,7 @@ export function findFlip(rows: readonly RunRow[], space: FlipSpace, o: FlipOptio
     { lo: min, hi: max },
     { resamples: o.resamples, seed: o.seed, stream },
   );
+  const bins = binCases(c, o.bins);
   const at = (x: number) => fit.intercept + fit.slope * x;
   const below = inRange ? at(min) : at((min + max) / 2);
   const above = inRange ? at(max) : below;
@@ -133,7 +155,8 @@ export function findFlip(rows: readonly RunRow[], space: FlipSpace, o: FlipOptio
       bootstrap: { ...boot, seed: o.seed },
       betterBelow: betterWhere(below, space.arms, o.direction),
       betterAbove: betterWhere(above, space.arms, o.direction),
-      bins: binCases(c.x, c.d, o.bins),
+      bins,
+      regret: binRegret(bins, space, o.direction),
       method: FLIP_METHOD,
     },
   };

@@ -89,6 +89,32 @@ describe("findFlip", () => {
     expect(r.value.bootstrap.crossShare).toBe(0);
   });
 
+  it("names the minimax-regret arm with the bins as hypotheses, from both arms' bin means", () => {
+    // Drill deaths 10 + 20 s, route 20: drill's regret is largest in the top bin, route's in the
+    // bottom one; with 4 bins of s the drill's worst is 20·(mean s of the top bin) − 10.
+    const r = findFlip(
+      study((p, s) => (p === "drill" ? 10 + 20 * s : 20)),
+      space,
+      opts,
+    );
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const g = r.value.regret;
+    expect(g.hypotheses).toHaveLength(4);
+    for (const b of r.value.bins) expect(b.meanA - b.meanB).toBeCloseTo(b.mean, 9);
+    const top = r.value.bins[3]!;
+    const bottom = r.value.bins[0]!;
+    expect(g.maxRegret[0]).toBeCloseTo(top.meanA - top.meanB, 9);
+    expect(g.maxRegret[1]).toBeCloseTo(bottom.meanB - bottom.meanA, 9);
+    // Symmetric around s = 0.5: equal worst cases, broken by mean regret, then by name.
+    expect(g.robust).toBe(g.maxRegret[0]! <= g.maxRegret[1]! ? "drill" : "route");
+    const lopsided = findFlip(
+      study((p, s) => (p === "drill" ? 5 + 20 * s : 20)),
+      space,
+      opts,
+    );
+    expect(lopsided.ok && lopsided.value.regret.robust).toBe("drill");
+  });
+
   it("refuses fewer than 3 cases and a factor that never varies", () => {
     const few = findFlip(study(() => 1).slice(0, 2), space, opts);
     expect(few.ok).toBe(false);
