@@ -12,7 +12,6 @@ import { csvCell } from "../results/csv.js";
 import type { FreeParameter, Target } from "./checks.js";
 import type { GenerationStats, Posterior } from "./generations.js";
 import type { FitRow } from "./journal.js";
-import type { FittedPoint } from "./point.js";
 import { weightedQuantile } from "./smc.js";
 
 /** One parameter's posterior summary. */
@@ -24,6 +23,16 @@ export interface ParameterSummary extends FreeParameter {
   q975: number;
   /** The value written to fitted.yaml and re-simulated (point.ts): the mean, or the best particle's, to 6 significant digits. */
   fitted: number;
+}
+
+/** A particle tried as the fitted point (`point: best`). */
+export interface PointCandidate {
+  generation: number;
+  draw: number;
+  /** Its distance when accepted (its `seeds` runs). */
+  accepted: number;
+  /** Its distance over the fit table's runs. */
+  refit: number;
 }
 
 /** One line of the fit table. */
@@ -92,7 +101,7 @@ export function writeOutputs(
   summary: readonly ParameterSummary[],
   convergence: readonly GenerationStats[],
   fit: readonly FitLine[],
-  point: Pick<FittedPoint, "kind" | "candidates">,
+  point: { kind: "mean" | "best"; candidates: readonly PointCandidate[] },
 ): void {
   const names = summary.map((p) => p.name);
   const particles = post.rows.map((r, k) => ({

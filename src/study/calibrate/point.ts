@@ -11,17 +11,7 @@ import { distanceOf, targetMeans } from "./distance.js";
 import { type Evaluator, evaluateFit } from "./evaluate.js";
 import type { Posterior } from "./generations.js";
 import type { FitRow } from "./journal.js";
-import type { ParameterSummary } from "./outputs.js";
-
-/** A particle tried as the fitted point (`point: best`). */
-export interface PointCandidate {
-  generation: number;
-  draw: number;
-  /** Its distance when accepted (its `seeds` runs). */
-  accepted: number;
-  /** Its distance over the fit table's runs. */
-  refit: number;
-}
+import type { ParameterSummary, PointCandidate } from "./outputs.js";
 
 /** The fitted point: values in parameter order, the fit rows, and the candidates tried. */
 export interface FittedPoint {
