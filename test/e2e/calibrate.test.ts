@@ -167,6 +167,10 @@ describe("pamir calibrate", () => {
         q.generation === chosen.generation && q.draw === chosen.draw,
     );
     expect(cost.fitted).toBe(Number(particle.parameters[cost.name].toPrecision(6)));
+    expect(pamir("report", out).code).toBe(0);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain(
+      `runs at the best particle (generation ${chosen.generation}, draw ${chosen.draw})`,
+    );
     const applied = parse(readFileSync(scenario, "utf8"));
     expect(applied.params.transport.baseUsdPerKgCell).toBe(cost.fitted);
     expect(applied.params.traffickers.bribeShare).toBe(parse(before).params.traffickers.bribeShare);

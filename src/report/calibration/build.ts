@@ -1,6 +1,6 @@
 /**
  * The report of a calibration folder: what was fitted to what (the header), the fit table
- * (each target's observed value and band against the re-simulation at the posterior mean), the
+ * (each target's observed value and band against the re-simulation at the written point), the
  * posterior table and one histogram per parameter, and the convergence per generation.
  */
 import { formatNumber } from "../../core/number-format.js";
@@ -25,6 +25,18 @@ const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("
 const table = (head: string[], rows: string[]) =>
   `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 
+/** Where the fit table's runs were made: the posterior mean, or the best particle and its rivals. */
+function pointWords(d: CalibrationData): string {
+  if (d.point.kind === "mean") return "the posterior mean";
+  const tried = d.point.candidates;
+  const best = tried.reduce((a, b) => (b.refit < a.refit ? b : a));
+  const others = tried.filter((c) => c !== best).map((c) => fmt(c.refit));
+  return (
+    `the best particle (generation ${best.generation}, draw ${best.draw}): of the ${tried.length} nearest the targets when accepted, ` +
+    `the one whose re-simulation lands nearest (distance ${fmt(best.refit)}${others.length > 0 ? `; the others ${others.join(", ")}` : ""})`
+  );
+}
+
 function fitSection(d: CalibrationData): string {
   const rows = d.fit.map((t) =>
     row([
@@ -40,7 +52,7 @@ function fitSection(d: CalibrationData): string {
   const runs = d.fit[0]?.runs ?? 0;
   return [
     "<section><h2>Fit</h2>",
-    `<p>Each target against ${runs} runs at the posterior mean (fitted.yaml): their mean, the range of 95 % of them, and whether the mean lies inside the target's band.</p>`,
+    `<p>Each target against ${runs} runs at ${pointWords(d)} (fitted.yaml): their mean, the range of 95 % of them, and whether the mean lies inside the target's band.</p>`,
     table(["target", "observed", "band", "simulated mean", "95 % of runs", "inside band", "source"], rows),
     "</section>",
   ].join("\n");

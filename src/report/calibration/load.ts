@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { failure, problem, type Result } from "../../core/problems.js";
 import { type CalibrationManifest, readCalibrationManifest } from "../../study/calibrate/folder.js";
 import type { GenerationStats } from "../../study/calibrate/generations.js";
-import type { FitLine, ParameterSummary } from "../../study/calibrate/outputs.js";
+import type { FitLine, ParameterSummary, PointCandidate } from "../../study/calibrate/outputs.js";
 
 /** What the calibration report is built from. */
 export interface CalibrationData {
@@ -17,6 +17,8 @@ export interface CalibrationData {
   particles: { weight: number; parameters: Record<string, number> }[];
   convergence: GenerationStats[];
   fit: FitLine[];
+  /** How the written point was chosen (older folders: the posterior mean) and the particles tried. */
+  point: { kind: "mean" | "best"; candidates: readonly PointCandidate[] };
 }
 
 /** Whether `dir` holds a calibration (its calibration.json), not a study. */
@@ -38,7 +40,9 @@ export function loadCalibration(dir: string): Result<CalibrationData> {
     );
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as unknown;
-    const post = read("posterior.json") as Pick<CalibrationData, "parameters" | "particles">;
+    const post = read("posterior.json") as Pick<CalibrationData, "parameters" | "particles"> & {
+      point?: CalibrationData["point"];
+    };
     return {
       ok: true,
       value: {
@@ -48,6 +52,7 @@ export function loadCalibration(dir: string): Result<CalibrationData> {
         particles: post.particles,
         convergence: read("convergence.json") as GenerationStats[],
         fit: read("fit.json") as FitLine[],
+        point: post.point ?? { kind: "mean", candidates: [] },
       },
     };
   } catch (err) {
