@@ -4,7 +4,7 @@
  * Prints the line, the flip point with its bootstrap interval and which arm is better on each
  * side, and the binned differences; writes flip.json into the results folder.
  */
-import { rename, writeFile } from "node:fs/promises";
+
 import { join } from "node:path";
 import type { FlipReport } from "../../stats/flip/flip.js";
 import type { Direction } from "../../stats/regret.js";
@@ -13,6 +13,7 @@ import { CliError, EXIT } from "../errors.js";
 import { catalogueDirections, resultsCatalogues, unitOf } from "../outcomes/catalogues.js";
 import { problemsText } from "../problems.js";
 import { formatNumber as f, renderTable } from "../table.js";
+import { writeJsonResult } from "../write-json.js";
 
 export interface FlipArgs {
   resultsDir: string;
@@ -117,17 +118,6 @@ export function formatFlip(r: FlipReport, unit: string): string[] {
   return out;
 }
 
-async function writeFlip(dir: string, r: FlipReport): Promise<string> {
-  const path = join(dir, "flip.json");
-  try {
-    await writeFile(`${path}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
-    await rename(`${path}.tmp`, path);
-  } catch (err) {
-    throw new CliError(`cannot write ${path}: ${(err as Error).message}`, EXIT.runFailed);
-  }
-  return path;
-}
-
 /** Execute `pamir flip`. */
 export async function flipCommand(args: FlipArgs, print: (s: string) => void): Promise<void> {
   const flagged = checkArgs(args);
@@ -159,7 +149,7 @@ export async function flipCommand(args: FlipArgs, print: (s: string) => void): P
   };
   const r = findFlip(read.value.rows, space, opts);
   if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);
-  const path = await writeFlip(dir, r.value);
+  const path = await writeJsonResult(dir, "flip.json", r.value);
   if (args.json) return print(JSON.stringify(r.value, null, 2));
   for (const l of formatFlip(r.value, unitOf(catalogues, args.outcome))) print(l);
   print("");

@@ -4,7 +4,7 @@
  * factor the first-order Sobol index from given data and the PRCC of the paired difference, with
  * bootstrap 95 % intervals. Prints a table and writes effect-sensitivity.json into the folder.
  */
-import { rename, writeFile } from "node:fs/promises";
+
 import { join } from "node:path";
 import { EFFECT_FILE, type EffectReport, type EffectResult } from "../../stats/sensitivity/effect.js";
 import type { Interval } from "../../stats/sensitivity/intervals.js";
@@ -13,6 +13,7 @@ import { CliError, EXIT } from "../errors.js";
 import { armsOf, factorOf } from "../flip/command.js";
 import { problemsText } from "../problems.js";
 import { formatNumber as f, renderTable } from "../table.js";
+import { writeJsonResult } from "../write-json.js";
 import { checkArgs, type SensitivityArgs } from "./command.js";
 
 /** The file `--effect` writes into the results folder. */
@@ -35,17 +36,6 @@ function formatResult(report: EffectReport, r: EffectResult): string[] {
       `${r.dropped > 0 ? ` (${r.dropped} left out)` : ""}${noise}; ${r.classes} classes, an input without effect scores ≈ ${f(r.nullLevel)}`,
     renderTable(["factor", "S1", "S1 95 % interval", "PRCC", "PRCC 95 % interval", "p"], rows),
   ];
-}
-
-async function writeEffect(dir: string, r: EffectReport): Promise<string> {
-  const path = join(dir, EFFECT_FILE);
-  try {
-    await writeFile(`${path}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
-    await rename(`${path}.tmp`, path);
-  } catch (err) {
-    throw new CliError(`cannot write ${path}: ${(err as Error).message}`, EXIT.runFailed);
-  }
-  return path;
 }
 
 /** Execute `pamir sensitivity --effect`. */
@@ -78,7 +68,7 @@ export async function effectCommand(args: SensitivityArgs, print: (s: string) =>
   };
   const r = analyseEffect(read.value.rows, space, { outcome, resamples: args.bootstrap, seed: args.seed });
   if (!r.ok) throw new CliError(`${dir}: ${problemsText(r.problems)}`, EXIT.badInput);
-  const path = await writeEffect(dir, r.value);
+  const path = await writeJsonResult(dir, EFFECT_FILE, r.value);
   if (args.json) return print(JSON.stringify(r.value, null, 2));
   print(
     `Sensitivity of ${r.value.arms.join(" − ")}: first-order Sobol index from given data (Plischke et al. 2013) and PRCC;` +
