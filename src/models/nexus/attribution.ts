@@ -11,7 +11,8 @@
  * a crackdown with chance `crackdownChance`; a
  * crackdown after a wrong label is a misattributed crackdown, counted per province for legitimacy;
  * it radicalises `grievancePeople` there, who join the bands' recruitment pool and fade with
- * `grievanceMemoryDays`, and pushes the band it hit toward ideology (bands/drift.ts).
+ * `grievanceMemoryDays`, and pushes the band it hit toward ideology (bands/drift.ts); so does a
+ * state operation against a band it wrongly labels terrorist (treated as terrorist, it becomes one).
  * A crackdown also starts a search operation in the province for `crackdownDays`, during which
  * security forces hunt armed bands there (models/nexus/clashes/encounters.ts): the state's labels
  * drive its own violence (Rasht 2010 after the Dushanbe jailbreak; the Romit manhunt of 2015).
@@ -237,6 +238,11 @@ export class Attribution {
       }
       this.table.add(tick, wrong ? this.wrongful : this.warranted, cell, row, p, 1);
     }
+    // The state's own operation against a band it wrongly calls terrorist is counter-terrorism all
+    // the same for the band (Khorog 2012: a military operation on a trafficking group): it pushes
+    // the band toward ideology as a crackdown would, though it starts none (see ViolentEvent.byState).
+    if (e.byState && actor === ACTOR_INSURGENT && label === LABEL_TERRORIST && truth !== LABEL_TERRORIST)
+      this.repressedBands.push(actorId);
     return label;
   }
 

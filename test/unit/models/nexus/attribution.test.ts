@@ -169,6 +169,34 @@ describe("books", () => {
     expect(a.crackdowns[p]).toBe(1);
     expect(a.searchUntil[p]).toBe(33);
   });
+
+  it("marks a band repressed when the state's own operation wrongly calls it terrorist, not when the label is right", () => {
+    const make = (bias: number) =>
+      new Attribution(world, new EventTable(), {
+        grievancePeople: 0,
+        grievanceMemoryDays: 90,
+        bias,
+        stateSkill: 0,
+        crackdownChance: 1,
+        crackdownDays: 30,
+      });
+    const rng = createRngHub(6).stream("l");
+    const dushanbe = 18 * 40 + 11;
+    const op = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT, ideological: false, byState: true };
+    // Bias 1, skill 0: every guess is "terrorist". A criminal band hit by the state is wrongly so.
+    const wrong = make(1);
+    for (let i = 0; i < 4; i++) wrong.record({ ...op, motiveClass: 2, actorId: 7, casualties: 1, skill: 0 }, rng);
+    expect(wrong.repressedBands).toEqual([7, 7, 7, 7]);
+    // An ideological band so labelled is rightly so (skill 1), and a criminal band that bias 0 and
+    // skill 1 labels criminal is not treated as terrorist: neither is marked.
+    const right = make(0);
+    right.record({ ...op, motiveClass: 0, actorId: 8, casualties: 1, skill: 1 }, rng);
+    right.record({ ...op, motiveClass: 2, actorId: 9, casualties: 1, skill: 1 }, rng);
+    expect(right.repressedBands).toEqual([]);
+    // A trafficker's fight is not a band's: nothing to drift.
+    wrong.record({ ...op, actor: ACTOR_TRAFFICKER, motiveClass: -1, actorId: 3, casualties: 1, skill: 0 }, rng);
+    expect(wrong.repressedBands).toEqual([7, 7, 7, 7]);
+  });
 });
 
 describe("burstiness of violence", () => {
