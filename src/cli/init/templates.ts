@@ -25,7 +25,7 @@ params:
   world: corridor # the stylised Northern Route world (40 × 30 cells of ~50 km); or a map: file
   # Motive hypothesis: the bands' criminal share, 0 = purely ideological, 1 = purely criminal.
   threat: { criminalShare: 1 }
-  # Alliance posture: incursion-drill | route-control | per-force.
+  # Alliance posture: incursion-drill | route-control | garrison (the status quo: kept at base) | per-force.
   posture: route-control
 `;
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { economyParams } from "../economy/params.js";
 import { legitimacyParams } from "../population/legitimacy.js";
 import { populationParams } from "../population/params.js";
-import { POSTURES } from "./alliance/forces.js";
+import { POSTURE_CHOICES } from "./alliance/forces.js";
 import { armedParams } from "./armed/params.js";
 import { officialsParams } from "./officials/params.js";
 
@@ -63,7 +63,7 @@ export const nexusLegitimacy = legitimacyParams
 export const nexusModelParams = economyParams.extend({
   ...armedParams.shape,
   posture: z
-    .enum(["per-force", ...POSTURES])
+    .enum(["per-force", ...POSTURE_CHOICES])
     .default("per-force")
     .describe("the alliance posture: gives every force this posture (per-force keeps each force's own)"),
   population: nexusPopulation,

@@ -86,6 +86,7 @@ export function shiftPostures(
   const ids = store.order();
   let changed = 0;
   forces.forEach((f, fi) => {
+    if (f.garrison) return; // a force kept at base has no posture to shift
     let n = 0;
     for (const id of ids) if (col.force[id] === fi) n++;
     const drill = Math.round(n * shiftedDrillShare(f.drillShare, believed[fi]!, weight));

@@ -151,6 +151,10 @@ export function planPositions(
     let planned = 0;
     for (const id of ids) {
       if (col.force[id] !== fi || col.troops[id]! <= 0) continue;
+      if (f.garrison) {
+        col.cell[id] = -1; // kept ready at base: it is paid for (alliance.ts) but takes no position
+        continue;
+      }
       const posture = col.posture[id] === POSTURE_DRILL ? POSTURE_DRILL : POSTURE_ROUTE;
       const { cells, weights } = cand[posture]!;
       if (cells.length === 0 || planned + col.troops[id]! > troopCap[fi]!) {

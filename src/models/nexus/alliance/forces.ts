@@ -10,6 +10,12 @@ export const POSTURES = ["incursion-drill", "route-control"] as const;
 export const POSTURE_DRILL = 0;
 /** Code of `route-control`: spread along trafficking corridors with the drug agencies. */
 export const POSTURE_ROUTE = 1;
+/**
+ * Postures a force may be given: the two deployed ones, or `garrison` — the status quo the targets
+ * sheet records (targets.md §0 #13, §7 P10: the CRRF never deployed, the 201st stays on its bases):
+ * ready troops kept at base and paid for, never sent to a position, so the force meets no band.
+ */
+export const POSTURE_CHOICES = [...POSTURES, "garrison"] as const;
 
 /** A country's invitation to a force, valid on days fromDay..toDay (inclusive). */
 export interface Invitation {
@@ -37,6 +43,8 @@ export interface Force {
   base: number;
   /** Share of contingents on incursion-drill (the rest on route-control). */
   drillShare: number;
+  /** Whether the force stays in garrison (posture `garrison`): its contingents never leave reserve. */
+  garrison: boolean;
   /** Classification skill (chance an armed group met is labelled correctly). */
   skill: number;
   /** Force quality in clashes (1 = state security units). */

@@ -5,7 +5,7 @@
  * the border). Every default's source or "assumption" is in docs/model.md.
  */
 import { z } from "zod";
-import { POSTURES } from "./forces.js";
+import { POSTURE_CHOICES } from "./forces.js";
 
 const share = z.number().min(0).max(1);
 const num = (d: number, what: string) => z.number().min(0).default(d).describe(what);
@@ -24,7 +24,7 @@ const force = z
     base: z.string().min(1).describe("province whose centre contingents set out from"),
     posture: z
       .union([
-        z.enum(POSTURES),
+        z.enum(POSTURE_CHOICES),
         z
           .strictObject({
             drill: share.describe("share on incursion-drill"),
@@ -33,7 +33,7 @@ const force = z
           .refine((m) => m.drill + m.route > 0, { message: "drill and route shares must not both be 0" }),
       ])
       .default("incursion-drill")
-      .describe("posture, or a custom mix of shares (normalised)"),
+      .describe("posture (garrison: kept ready at base, never deployed), or a custom mix of shares (normalised)"),
     skill: share.describe("classification skill: chance an armed group met is labelled correctly"),
     quality: pos(1, "force quality in clashes (state security = 1)"),
     invitations: z

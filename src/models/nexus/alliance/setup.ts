@@ -11,10 +11,10 @@ import { centreOf } from "../bands/targets.js";
 import type { ConsentRules } from "./consent.js";
 import type { AllianceRules, Force, Invitation } from "./forces.js";
 
-/** The drill share of a posture: 1 for incursion-drill, 0 for route-control, drill/(drill+route) for a mix. */
+/** The drill share of a posture: 1 for incursion-drill, 0 for route-control or garrison, drill/(drill+route) for a mix. */
 export function drillShareOf(posture: ArmedParams["alliance"]["forces"][number]["posture"]): number {
   if (posture === "incursion-drill") return 1;
-  if (posture === "route-control") return 0;
+  if (posture === "route-control" || posture === "garrison") return 0;
   return posture.drill / (posture.drill + posture.route);
 }
 
@@ -57,6 +57,7 @@ export function setupAlliance(
       member,
       base,
       drillShare: drillShareOf(f.posture),
+      garrison: f.posture === "garrison",
       skill: f.skill,
       quality: f.quality,
       invitations,

@@ -137,6 +137,29 @@ describe("postures", () => {
   });
 });
 
+describe("garrison (the status quo)", () => {
+  it("keeps every contingent at base, shifts none, and pays the same troop-days as a deployed posture", () => {
+    const base = armedParams.parse({}).alliance.forces[0]!;
+    const inTJ = [{ country: "TJ" }];
+    // Belief shifts postures at every re-plan here, so a garrison that shifted would show it.
+    const shifting = (posture: string) => ({
+      forces: [{ ...base, posture, invitations: inTJ }],
+      belief: { postureWeight: 1 },
+      replanDays: 5,
+    });
+    const drill = run(shifting("incursion-drill"), 4, 30);
+    const held = run(shifting("garrison"), 4, 30);
+    expect(held.forces[0]!.garrison).toBe(true);
+    expect(drill.store.order().some((id) => isDeployed(drill.store, id))).toBe(true);
+    for (const id of held.store.order()) expect(isDeployed(held.store, id)).toBe(false);
+    expect(held.st.deployed[0]).toBe(0);
+    expect(drill.st.shifted).toBeGreaterThan(0);
+    expect(held.st.shifted).toBe(0);
+    expect(held.layers.covered).toBe(0);
+    expect(held.st.spent[0]).toBe(drill.st.spent[0]);
+  });
+});
+
 describe("coordination (20 seeds)", () => {
   it("deconflicted forces overlap less and cover more than forces planning in isolation", () => {
     const base = armedParams.parse({}).alliance.forces;
