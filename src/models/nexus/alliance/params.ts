@@ -33,7 +33,9 @@ const force = z
           .refine((m) => m.drill + m.route > 0, { message: "drill and route shares must not both be 0" }),
       ])
       .default("incursion-drill")
-      .describe("posture (garrison: kept ready at base, never deployed), or a custom mix of shares (normalised)"),
+      .describe(
+        "posture (garrison: kept ready at base, never deployed), or a custom mix of shares (normalised)",
+      ),
     skill: share.describe("classification skill: chance an armed group met is labelled correctly"),
     quality: pos(1, "force quality in clashes (state security = 1)"),
     invitations: z

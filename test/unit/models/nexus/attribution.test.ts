@@ -185,7 +185,8 @@ describe("books", () => {
     const op = { tick: 3, cell: dushanbe, actor: ACTOR_INSURGENT, ideological: false, byState: true };
     // Bias 1, skill 0: every guess is "terrorist". A criminal band hit by the state is wrongly so.
     const wrong = make(1);
-    for (let i = 0; i < 4; i++) wrong.record({ ...op, motiveClass: 2, actorId: 7, casualties: 1, skill: 0 }, rng);
+    for (let i = 0; i < 4; i++)
+      wrong.record({ ...op, motiveClass: 2, actorId: 7, casualties: 1, skill: 0 }, rng);
     expect(wrong.repressedBands).toEqual([7, 7, 7, 7]);
     // An ideological band so labelled is rightly so (skill 1), and a criminal band that bias 0 and
     // skill 1 labels criminal is not treated as terrorist: neither is marked.
@@ -194,7 +195,10 @@ describe("books", () => {
     right.record({ ...op, motiveClass: 2, actorId: 9, casualties: 1, skill: 1 }, rng);
     expect(right.repressedBands).toEqual([]);
     // A trafficker's fight is not a band's: nothing to drift.
-    wrong.record({ ...op, actor: ACTOR_TRAFFICKER, motiveClass: -1, actorId: 3, casualties: 1, skill: 0 }, rng);
+    wrong.record(
+      { ...op, actor: ACTOR_TRAFFICKER, motiveClass: -1, actorId: 3, casualties: 1, skill: 0 },
+      rng,
+    );
     expect(wrong.repressedBands).toEqual([7, 7, 7, 7]);
   });
 });
