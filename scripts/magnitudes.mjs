@@ -2,7 +2,7 @@
 /**
  * Prints the magnitudes table (docs/model.md, "Magnitudes against the targets sheet") from a
  * finished study of scenarios/studies/magnitudes.yaml: one row per outcome, one column per
- * scenario × motive arm (model mean and 95 % t interval over the arm's runs), and the observed
+ * posture × motive arm (model mean and 95 % t interval over the arm's runs), and the observed
  * figure with its row in the targets sheet.
  *
  *   npm run build

@@ -1,11 +1,11 @@
 /**
  * The report in a real browser (Debian chromium through playwright-core): it loads from disk
  * with no request beyond the file and no console error, every map and chart has a size, the
- * page fits a laptop screen, prints to PDF, and screenshots are kept in results/. With
- * PAMIR_DOCS_SCREENSHOT=1 the default study's screenshot also replaces docs/report.png (the README's
- * picture); otherwise tests leave tracked files alone, since the study's date and commit change it.
+ * page fits a laptop screen, prints to PDF, and screenshots are kept in results/. Tests leave tracked
+ * files alone; the README's picture (docs/report.png) is taken from the report `npm start` writes by
+ * scripts/report-picture.mjs.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,7 +15,7 @@ import { writeSyntheticResults } from "../../bench/synthetic-results.js";
 import { pamir, ROOT } from "../e2e/cli.js";
 
 const SHOTS = join(ROOT, "results");
-const DEFAULT_STUDY = "scenarios/studies/drill-vs-route.yaml";
+const DRILL_VS_ROUTE = "scenarios/studies/drill-vs-route.yaml";
 
 let browser: Browser;
 
@@ -98,9 +98,9 @@ describe("the report in chromium", () => {
     await page.close();
   });
 
-  it("shows the default study's report, prints it, and keeps its screenshot for the README", async () => {
+  it("shows the drill-vs-route study's report, prints it, and keeps its screenshot", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pamir-browser-default-"));
-    const s = pamir("study", DEFAULT_STUDY, "--out", dir, "--quiet");
+    const s = pamir("study", DRILL_VS_ROUTE, "--out", dir, "--quiet");
     expect(s.code).toBe(0);
     const file = report(dir);
     const { page, errors, requests } = await open(file);
@@ -115,9 +115,7 @@ describe("the report in chromium", () => {
     expect(await fitsWidth(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 1500 });
     await page.screenshot({ path: join(SHOTS, "report-browser-default.png"), fullPage: true });
-    const top = join(SHOTS, "report-browser-default-top.png");
-    await page.screenshot({ path: top });
-    if (process.env.PAMIR_DOCS_SCREENSHOT === "1") copyFileSync(top, join(ROOT, "docs", "report.png"));
+    await page.screenshot({ path: join(SHOTS, "report-browser-default-top.png") });
     const pdf = join(SHOTS, "report-browser-default.pdf");
     await page.emulateMedia({ media: "print" });
     await page.pdf({ path: pdf, format: "A4" });
