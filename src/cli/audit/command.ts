@@ -16,7 +16,7 @@ import { CliError, EXIT } from "../errors.js";
 import { loadOrFail } from "../load.js";
 import { problemLine, problemsText } from "../problems.js";
 import { PAMIR_VERSION } from "../version.js";
-import { auditTable, valueText } from "./table.js";
+import { auditTable, deadSwitchNotes, valueText } from "./table.js";
 
 export interface AuditArgs {
   scenario: string;
@@ -71,6 +71,8 @@ export async function auditCommand(args: AuditArgs, print: (s: string) => void):
     print(auditTable(r));
     print("");
     for (const sw of switches) print(`${sw.path}: ${sw.claim}`);
+    const notes = deadSwitchNotes(r);
+    if (notes.length > 0) print(`\n${notes.join("\n")}`);
     print(`\nwritten to ${written.value.join(", ")}`);
   }
   auditExit(r, args.strict === true);

@@ -40,3 +40,19 @@ export function auditTable(r: AuditResult): string {
   const header = ["switch", "a vs b", "moved", "bonferroni", "outcome", "a − b", "95 % interval", "d_z"];
   return renderTable(header, rows);
 }
+
+/**
+ * One line per switch that moved nothing and whose declaration says when it cannot (its `note`):
+ * so a reader can tell a claim with nothing to act on in this scenario from a broken switch.
+ */
+export function deadSwitchNotes(r: AuditResult): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const c of r.contrasts) {
+    const { path, note } = c.contrast.switch;
+    if (c.moved > 0 || note === undefined || seen.has(path)) continue;
+    seen.add(path);
+    lines.push(`${path} moved nothing here. ${note}`);
+  }
+  return lines;
+}

@@ -1,6 +1,6 @@
 /** The printed audit table: the outcomes a switch moves most, or "(moves nothing)". */
 import { describe, expect, it } from "vitest";
-import { auditTable, valueText } from "../../../../src/cli/audit/table.js";
+import { auditTable, deadSwitchNotes, valueText } from "../../../../src/cli/audit/table.js";
 import type { ModelSwitch } from "../../../../src/core/model.js";
 import { contrastEffects, movesFamilywise, type RunOutcomes } from "../../../../src/study/audit/effects.js";
 import type { AuditResult, ContrastResult } from "../../../../src/study/audit/run.js";
@@ -42,6 +42,28 @@ describe("auditTable", () => {
     expect(lines[4]).toMatch(/^\s+tiny\s/);
     expect(lines[5]).toMatch(/^dead\s+true vs false\s+0\/5\s+no\s+\(moves nothing\)$/);
     expect(lines).toHaveLength(6);
+  });
+
+  it("gives the note of each switch that moved nothing, and only of those", () => {
+    const b: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ x: k }));
+    const a: RunOutcomes[] = b.map((r, i) => ({ x: r!.x! + 5 + (i % 2) }));
+    const noted = (c: ContrastResult, note: string): ContrastResult => ({
+      ...c,
+      contrast: { ...c.contrast, switch: { ...c.contrast.switch, note } },
+    });
+    const r: AuditResult = {
+      seeds: [1, 2, 3, 4],
+      ticks: 10,
+      runs: 8,
+      failed: { count: 0, first: [] },
+      contrasts: [
+        noted(contrast("live", a, b), "Live note."),
+        noted(contrast("inert", b, b), "Needs a trader."),
+        contrast("bare", b, b),
+      ],
+      elapsedMs: 1,
+    };
+    expect(deadSwitchNotes(r)).toEqual(["inert moved nothing here. Needs a trader."]);
   });
 
   it("prints values as people read them", () => {
