@@ -97,12 +97,13 @@ function fmt(x, digits) {
   return sign + grouped + (frac ? `.${frac}` : "");
 }
 
-/** The arms of the study in first-seen order: scenario key and every arm label, joined. */
+/** The arms of the study in first-seen order: scenario key (when there are several) and every arm label, joined. */
 function armsOf(runs) {
   const arms = new Map();
+  const several = new Set(runs.map((r) => r.scenario)).size > 1;
   for (const r of runs) {
-    const labels = Object.values(r.arm ?? {}).join(", ");
-    const key = [r.scenario, labels].filter((s) => s !== undefined && s !== "").join(" · ");
+    const labels = Object.values(r.arm ?? {}).join(" · ");
+    const key = [several ? r.scenario : undefined, labels].filter((s) => s !== undefined && s !== "").join(" · ");
     if (!arms.has(key)) arms.set(key, []);
     arms.get(key).push(r.outcomes ?? {});
   }

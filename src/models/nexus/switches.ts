@@ -103,8 +103,9 @@ export const armedSwitches: readonly ModelSwitch[] = [
     path: "officials.traffickerFights.chance",
     kind: "range",
     low: 0,
-    high: 0.002,
+    high: 0.015,
     claim: "Traffickers fight the patrols that refuse their bribes.",
+    note: "0.015 is the real-map scenarios' chance, sized to one or two shoot-outs a year there; the corridor's default, 0.002, does the same on its smaller network.",
   },
 ];
 
