@@ -103,7 +103,9 @@ function armsOf(runs) {
   const several = new Set(runs.map((r) => r.scenario)).size > 1;
   for (const r of runs) {
     const labels = Object.values(r.arm ?? {}).join(" · ");
-    const key = [several ? r.scenario : undefined, labels].filter((s) => s !== undefined && s !== "").join(" · ");
+    const key = [several ? r.scenario : undefined, labels]
+      .filter((s) => s !== undefined && s !== "")
+      .join(" · ");
     if (!arms.has(key)) arms.set(key, []);
     arms.get(key).push(r.outcomes ?? {});
   }

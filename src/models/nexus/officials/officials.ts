@@ -64,6 +64,7 @@ export class Officials {
     const k = Math.exp(-1 / p.protection.revenueMemoryDays);
     for (let i = 0; i < sm.n; i++) {
       sm.revenuePerDay[i] = sm.revenuePerDay[i]! * k + sm.feesToday[i]! * (1 - k);
+      sm.revenueWeight[i] = sm.revenueWeight[i]! * k + (1 - k);
       sm.feesToday[i] = 0;
     }
     const on = p.protection.enabled;

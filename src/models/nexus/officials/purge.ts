@@ -5,8 +5,8 @@
  * Ayombekov's men), Khorog 2014 (≥ 4), the Nazarzoda "mutiny" of 2015 (~40–50) (targets.md §2.2;
  * pattern P9; Lewis 2014 and Omelicheva & Markowitz 2019 on the state–crime nexus).
  *
- * The rule: a strongman is visible to the centre when his protection revenue (decayed mean, a
- * year's worth) reaches `revenueThresholdUsd` or his men fought within `visibleDays`; a visible
+ * The rule: a strongman is visible to the centre when his protection revenue (decayed mean over
+ * the days it has seen, a year's worth) reaches `revenueThresholdUsd` or his men fought within `visibleDays`; a visible
  * strongman is purged on a day with chance 1 − exp(−hazardPerYear / 365). The purge is a security
  * operation in his province: one state-started violent event with a Poisson number of deaths of
  * mean `deathsMean`, split binomially between state forces, civilians and his men (the event is
@@ -30,7 +30,7 @@ type Purge = OfficialsParams["purge"];
 /** Whether strongman k is visible to the centre on `day` (see the file comment). */
 export function visible(s: Strongmen, k: number, day: number, p: Purge): boolean {
   const fought = s.lastClash[k]! >= 0 && day - s.lastClash[k]! <= p.visibleDays;
-  return fought || 365 * s.revenuePerDay[k]! >= p.revenueThresholdUsd;
+  return fought || s.revenuePerYear(k) >= p.revenueThresholdUsd;
 }
 
 /** Chance a visible strongman is purged on one day at `hazardPerYear`. */
@@ -83,5 +83,6 @@ export function purgeStrongman(
   s.men[k] = s.menAtStart[k]!; // the successor's men, idle until the disruption ends
   s.cash[k] = 0;
   s.revenuePerDay[k] = 0;
+  s.revenueWeight[k] = 0; // the successor's record starts with him
   s.lastClash[k] = -1;
 }

@@ -24,8 +24,14 @@ export class Strongmen {
   readonly menAtStart: Float64Array;
   /** Cash from protection fees, USD. */
   readonly cash: Float64Array;
-  /** Fee revenue per day, decayed mean (× 365 a year), USD/day. */
+  /** Fee revenue per day, decayed sum Σ (1 − k)·k^age·fees (÷ revenueWeight: the mean), USD/day. */
   readonly revenuePerDay: Float64Array;
+  /**
+   * Weight that decayed sum has gathered, Σ (1 − k)·k^age = 1 − k^days: dividing by it makes the
+   * mean of a turf held fewer days than the memory an unbiased one (else every strongman would look
+   * poor to the centre for his first months, and a run's first year would see few purges).
+   */
+  readonly revenueWeight: Float64Array;
   /** Fees collected today, USD (folded into the mean by the officials step). */
   readonly feesToday: Float64Array;
   /** Last day his men fought (−1: never), visibility to the centre. */
@@ -43,9 +49,16 @@ export class Strongmen {
     this.menAtStart = Float64Array.from(men);
     this.cash = new Float64Array(n);
     this.revenuePerDay = new Float64Array(n);
+    this.revenueWeight = new Float64Array(n);
     this.feesToday = new Float64Array(n);
     this.lastClash = new Int32Array(n).fill(-1);
     this.disruptedUntil = new Int32Array(n).fill(-1);
+  }
+
+  /** Strongman s's fee revenue a year as the centre reads it: the decayed mean over the days seen, × 365. */
+  revenuePerYear(s: number): number {
+    const w = this.revenueWeight[s]!;
+    return w > 0 ? (365 * this.revenuePerDay[s]!) / w : 0;
   }
 
   /** Whether strongman s holds his turf on `day` (not disrupted by a purge, men left). */

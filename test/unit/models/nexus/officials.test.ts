@@ -77,12 +77,28 @@ describe("the purge rule", () => {
     const p = P.purge;
     expect(visible(s, 0, 10, p)).toBe(false);
     s.revenuePerDay[0] = p.revenueThresholdUsd / 365;
+    s.revenueWeight[0] = 1; // a full year's memory
     expect(visible(s, 0, 10, p)).toBe(true);
     s.revenuePerDay[0] = 0;
     s.lastClash[0] = 10;
     expect(visible(s, 0, 10 + p.visibleDays, p)).toBe(true);
     expect(visible(s, 0, 11 + p.visibleDays, p)).toBe(false);
     expect(1 - (1 - purgeChance(0.15)) ** 365).toBeCloseTo(1 - Math.exp(-0.15), 12);
+  });
+
+  it("reads a turf's revenue as the mean over the days it has seen, not as a year's memory filling from 0", () => {
+    const s = strongmen();
+    const k = Math.exp(-1 / P.protection.revenueMemoryDays);
+    // 30 days of 5 000 USD a day: 1.8 M a year, past the 1 M threshold from the first day on.
+    for (let day = 0; day < 30; day++) {
+      s.revenuePerDay[0] = s.revenuePerDay[0]! * k + 5_000 * (1 - k);
+      s.revenueWeight[0] = s.revenueWeight[0]! * k + (1 - k);
+      expect(s.revenuePerYear(0)).toBeCloseTo(5_000 * 365, 6);
+      expect(visible(s, 0, day, P.purge)).toBe(true);
+    }
+    // The raw decayed sum would read 8 % of that after 30 days, and the centre would see nothing.
+    expect(365 * s.revenuePerDay[0]!).toBeLessThan(0.1 * 5_000 * 365);
+    expect(s.revenuePerYear(1)).toBe(0); // nothing seen yet
   });
 
   it("splits a purge's deaths into state, civilians and his men that add up", () => {
