@@ -44,6 +44,13 @@ const ROWS = [
     row: "§2.1",
   },
   {
+    label: "purges of strongmen, per year",
+    value: perYear("purges"),
+    digits: 2,
+    observed: "≈ 0.45 (Rasht 2010, Khorog 2012 and 2014, Sep 2015: 4 in 2008–16)",
+    row: "§2.2, §7 P9",
+  },
+  {
     label: "heroin on the route, t/yr",
     value: asIs("flow_t_per_year"),
     digits: 1,
