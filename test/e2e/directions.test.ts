@@ -1,6 +1,6 @@
 /**
- * Face validity of the postures, on the real map, at equal troop-days: the shipped default study
- * (60 seeded runs per arm) run end to end, then `pamir compare` (bootstrap 95 % intervals of the
+ * Face validity of the postures, on the real map, at equal troop-days: the drill-vs-route study
+ * (130 seeded runs per arm, a number set by a power calculation in the study file) run end to end, then `pamir compare` (bootstrap 95 % intervals of the
  * difference of means). Each posture must do what it is built for, by its mechanisms: against a
  * purely ideological threat the drill's screens (on the avenues of approach, with reserves massed
  * against a column) turn columns back and let fewer fighters cross than route-control; against a
@@ -42,7 +42,7 @@ function drillMinusRoute(outcome: string, level: string, better: string) {
   return pair;
 }
 
-describe("postures do what they are built for (default study, real map, 60 seeds per arm)", () => {
+describe("postures do what they are built for (real map, 130 seeds per arm)", () => {
   beforeAll(() => {
     out = join(mkdtempSync(join(tmpdir(), "pamir-directions-")), "results");
     const r = pamir("study", "scenarios/studies/drill-vs-route.yaml", "--out", out, "--quiet");
@@ -55,7 +55,7 @@ describe("postures do what they are built for (default study, real map, 60 seeds
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { outcomes: Record<string, number> });
-    expect(rows.length).toBe(240);
+    expect(rows.length).toBe(520);
     const spent = new Set(rows.map((r) => r.outcomes.alliance_troop_days));
     expect(spent.size).toBe(1);
   });

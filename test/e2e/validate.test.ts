@@ -59,7 +59,7 @@ describe("pamir validate on broken scenario files", () => {
     const ok = pamir("validate", "scenarios/studies/drill-vs-route.yaml");
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(
-      "scenarios/studies/drill-vs-route.yaml: ok (study: 1 scenario(s) × 4 point(s) × 60 replicate(s) = 240 runs)\n",
+      "scenarios/studies/drill-vs-route.yaml: ok (study: 1 scenario(s) × 4 point(s) × 130 replicate(s) = 520 runs)\n",
     );
     const dir = mkdtempSync(join(tmpdir(), "pamir-validate-study-"));
     const bad = join(dir, "bad.yaml");

@@ -15,7 +15,8 @@ import { writeSyntheticResults } from "../../bench/synthetic-results.js";
 import { pamir, ROOT } from "../e2e/cli.js";
 
 const SHOTS = join(ROOT, "results");
-const DRILL_VS_ROUTE = "scenarios/studies/drill-vs-route.yaml";
+// A real-map study small enough for a test: three postures × two motives, 20 seeds (120 runs).
+const REAL_MAP_STUDY = "scenarios/studies/magnitudes.yaml";
 
 let browser: Browser;
 
@@ -98,9 +99,9 @@ describe("the report in chromium", () => {
     await page.close();
   });
 
-  it("shows the drill-vs-route study's report, prints it, and keeps its screenshot", async () => {
+  it("shows a real-map study's report (the magnitudes study), prints it, and keeps its screenshot", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pamir-browser-default-"));
-    const s = pamir("study", DRILL_VS_ROUTE, "--out", dir, "--quiet");
+    const s = pamir("study", REAL_MAP_STUDY, "--out", dir, "--quiet");
     expect(s.code).toBe(0);
     const file = report(dir);
     const { page, errors, requests } = await open(file);
