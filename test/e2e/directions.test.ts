@@ -62,8 +62,8 @@ describe("postures do what they are built for (real map, 130 seeds per arm)", ()
 
   // Fighters turned back are not asserted: a force's drill share follows what it believes the threat
   // is (alliance/belief.ts), so under an ideological threat route-control's forces shift toward
-  // screens too and turn back columns themselves (at the calibrated defaults 230 fighters a year
-  // against the drill's 417: +187 [+52, +320] at 60 seeds, but +165 [−24, +359] at 30 seeds before
+  // screens too and turn back columns themselves (at the calibrated defaults 238 fighters a year
+  // against the drill's 367: +129 [+39, +222] at 130 seeds, but +165 [−24, +359] at 30 seeds before
   // the calibration; docs/model.md, "The nexus run", "Measured").
 
   it("ideological threat: the drill lets fewer fighters cross than route-control", () => {
