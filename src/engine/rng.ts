@@ -3,8 +3,8 @@
  * Each stream is an xor4096 generator seeded from "<run seed>/<name>", so streams are independent
  * and adding a new stream never shifts the numbers another stream draws.
  */
-import seedrandom from "seedrandom";
 import { sampleBinomial, samplePoisson } from "./distributions.js";
+import { xor4096 } from "./xor4096.js";
 
 type Generator = () => number;
 
@@ -18,7 +18,7 @@ export class RngStream {
 
   constructor(runSeed: string, name: string) {
     this.name = name;
-    this.next = seedrandom.xor4096(`${runSeed}/${name}`);
+    this.next = xor4096(`${runSeed}/${name}`);
   }
 
   /** Uniform in [lo, hi). */
