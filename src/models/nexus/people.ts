@@ -89,8 +89,7 @@ export class People {
 
   /** Citizens move and decide (random order). */
   actAll(): void {
-    const ids = this.pop.citizens.order(this.orderRng);
-    for (let i = 0; i < ids.length; i++) if (this.pop.citizens.has(ids[i]!)) this.pop.act(ids[i]!);
+    this.pop.actEach(this.pop.citizens.order(this.orderRng));
     this.countActives();
   }
 

@@ -18,33 +18,17 @@ import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import type { Grid } from "../../engine/grid.js";
 import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
 import type { RngHub, RngStream } from "../../engine/rng.js";
+import type { PopulationInputs } from "./inputs.js";
 import type { PopulationParams } from "./params.js";
+import { SecuritySight } from "./sight.js";
 import { createVision, type Vision } from "./vision.js";
+
+export type { PopulationInputs } from "./inputs.js";
 
 /** Fields of a citizen on the grid. */
 export const CITIZEN = { cell: "i32", hardship: "f64", risk: "f64", active: "u8" } as const;
 /** Fields of a jailed citizen: no cell; the cell of arrest, to return near it. */
 export const INMATE = { hardship: "f64", risk: "f64", term: "i32", from: "i32" } as const;
-
-/** What the layer reads from the model that embeds it. */
-export interface PopulationInputs {
-  /** Province index of every cell, into `legitimacy`. */
-  provinceOf: Int32Array;
-  /** Legitimacy L in [0, 1] per province, read on every decision. */
-  legitimacy: Float64Array;
-  /** Security strength per cell (1 = one Epstein cop), read on every decision. */
-  security: Float64Array;
-  /** Per cell, the id of another kind of agent holding it (citizens may not enter), or -1. */
-  holder?: Int32Array | undefined;
-  /** Cells no citizen may ever occupy (non-zero = blocked). */
-  blocked?: Uint8Array | undefined;
-  /**
-   * Count actives in vision only when a decision needs the count, instead of keeping `activeNear`
-   * up to date on every move and change of an active citizen: the same integer either way, and
-   * cheaper where actives move far more often than decisions read the count (the nexus map).
-   */
-  countsOnDemand?: boolean | undefined;
-}
 
 /** Epstein citizens on one grid. */
 export class Population {
@@ -74,6 +58,7 @@ export class Population {
   private readonly reserved: Uint8Array;
   private readonly reservedList: Int32Array;
   private readonly keepCounts: boolean;
+  private readonly sight: SecuritySight;
 
   constructor(grid: Grid, p: PopulationParams, inputs: PopulationInputs, hub: RngHub) {
     const size = grid.size;
@@ -93,6 +78,7 @@ export class Population {
     this.buf = new Int32Array(this.vision.count);
     this.reserved = new Uint8Array(size);
     this.reservedList = new Int32Array(size);
+    this.sight = new SecuritySight(this.vision, size);
   }
 
   /**
@@ -121,7 +107,7 @@ export class Population {
 
   /** Estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) at `cell`. */
   arrestProbability(cell: number): number {
-    const C = this.vision.sum(this.in.security, cell);
+    const C = this.sight.none(cell) ? 0 : this.vision.sum(this.in.security, cell);
     const floor = this.p.arrestRatio === "floor";
     // A ≥ 1, so with no security in sight (or under one unit, rounded down) P is 0 whatever A is.
     if (C === 0 || (floor && C < 1)) return 1 - Math.exp(-this.p.k * 0);
@@ -134,6 +120,14 @@ export class Population {
   act(id: number): void {
     if (this.p.movement) this.move(id);
     this.decide(id);
+  }
+
+  /** Every citizen of `ids` still on the grid acts in turn (`act`), security held as it is. */
+  actEach(ids: Int32Array): void {
+    // Nothing a citizen does changes security: which cells see any is counted once for the pass.
+    this.sight.refresh(this.in.security);
+    for (let i = 0; i < ids.length; i++) if (this.citizens.has(ids[i]!)) this.act(ids[i]!);
+    this.sight.release();
   }
 
   /** Move citizen `id` to a uniformly random free cell in its vision (stays if none). */
