@@ -92,7 +92,7 @@ export function dispatchLot(st: DispatchState, o: number): boolean {
     const plan = orgs.plans[o * M + m]!;
     profit[m] = plan.origin < 0 ? 0 : markets[m]!.expected - plan.dist[plan.origin]! - st.sourcePrice;
   }
-  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.next(), st.sizeTerm);
+  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.draw(), st.sizeTerm);
   if (pick < 0) return false;
   const plan = orgs.plans[o * M + pick]!;
   const cost = kg * (st.sourcePrice + plan.fare);

@@ -102,7 +102,7 @@ export class People {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (fromDay[id]! > day || this.pop.activeCount === 0) continue;
-      if (this.arrestRng.next() >= this.p.population.arrestChance) continue;
+      if (this.arrestRng.draw() >= this.p.population.arrestChance) continue;
       const k = v.collect(this.pop.activeAt, cell[id]!, this.buf);
       if (k === 0) continue;
       const at = this.buf[this.arrestRng.below(k)]!;

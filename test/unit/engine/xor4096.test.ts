@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { xor4096 } from "../../../src/engine/xor4096.js";
+import { Xor4096 } from "../../../src/engine/xor4096.js";
 
 /** The first n draws of both generators for one seed; the index of the first difference, or -1. */
 function firstDifference(seed: string, n: number): number {
-  const ours = xor4096(seed);
+  const ours = new Xor4096(seed);
   const theirs = seedrandom.xor4096(seed);
-  for (let i = 0; i < n; i++) if (ours() !== theirs()) return i;
+  for (let i = 0; i < n; i++) if (ours.draw() !== theirs()) return i;
   return -1;
 }
 
-describe("xor4096 on typed state", () => {
+describe("Xor4096 on typed state", () => {
   it("draws what seedrandom's xor4096 draws for the seeds runs use", () => {
     for (const seed of ["1/population.move", "2026/people/order", "0/x", "-3/economy/detect"]) {
       expect(firstDifference(seed, 1_000_000)).toBe(-1);
@@ -29,10 +29,10 @@ describe("xor4096 on typed state", () => {
   });
 
   it("stays in [0, 1)", () => {
-    const next = xor4096("range");
+    const g = new Xor4096("range");
     let outside = 0;
     for (let i = 0; i < 100_000; i++) {
-      const u = next();
+      const u = g.draw();
       if (!(u >= 0 && u < 1)) outside++;
     }
     expect(outside).toBe(0);
