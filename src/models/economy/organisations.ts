@@ -86,6 +86,9 @@ export class Organisations {
   private readonly surcharge: Float64Array;
   private readonly tolled: Float64Array;
   private readonly stop: StopCells;
+  // Cells of o's loads bound for each market, gathered once per re-plan (one pass over the loads).
+  private stopCellsOf: Int32Array[] = [];
+  private stopN = new Int32Array(0);
   // Where each organisation has counts: decay and re-plans visit those cells only, since
   // everywhere else the counts are 0 and the perceived risk is the prior's.
   private readonly seen: Uint8Array;
@@ -183,19 +186,32 @@ export class Organisations {
       : Math.min(base, lot / split);
   }
 
-  /** The cells o's field toward market m must be exact on: its loads bound there, and its launch cell. */
-  private stopCells(o: number, m: number, ships: Shipments, homeCells: Int32Array): StopCells {
-    const st = this.stop;
+  /** Gather the cells of o's loads per market (in load order) for `stopCells`. */
+  private gatherStops(o: number, M: number, ships: Shipments): Int32Array {
+    if (this.stopCellsOf.length < M) this.stopCellsOf = Array.from({ length: M }, () => new Int32Array(64));
+    if (this.stopN.length < M) this.stopN = new Int32Array(M);
+    const n = this.stopN;
+    n.fill(0);
     const ids = ships.order();
-    st.cells = ensure(st.cells, ids.length);
-    st.any = homeCells;
-    let n = 0;
     const { org, market, cell } = ships.col;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (org[id] === o && market[id] === m) st.cells[n++] = cell[id]!;
+      if (org[id] !== o) continue;
+      const m = market[id]!;
+      const k = n[m]!;
+      this.stopCellsOf[m] = ensure(this.stopCellsOf[m]!, k + 1);
+      this.stopCellsOf[m]![k] = cell[id]!;
+      n[m] = k + 1;
     }
-    st.n = n;
+    return n;
+  }
+
+  /** The cells o's field toward market m must be exact on: its loads bound there (`gatherStops`), and its launch cell. */
+  private stopCells(m: number, counts: Int32Array, homeCells: Int32Array): StopCells {
+    const st = this.stop;
+    st.cells = this.stopCellsOf[m]!;
+    st.n = counts[m]!;
+    st.any = homeCells;
     return st;
   }
 
@@ -225,11 +241,12 @@ export class Organisations {
     // carriage + toll is summed first either way (left to right), so it is summed once for all markets.
     const base = toll ? this.tolled : carriage;
     if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
+    const counts = this.gatherStops(o, M, ctx.ships);
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
       for (let c = 0; c < this.cells; c++) s[c] = base[c]! + price * r[c]!;
       const prev = this.plans[o * M + m];
-      const stop = this.stopCells(o, m, ctx.ships, homeCells);
+      const stop = this.stopCells(m, counts, homeCells);
       // An organisation that has learned nothing and has no load on the way plans what any
       // such organisation plans from the same cost layer: shared fields, read-only.
       const fresh = this.seenN[o] === 0 && stop.n === 0;
