@@ -8,7 +8,7 @@
 import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
 import { freshField, launchGuide, PriorRisk, type PriorRiskInputs } from "./fresh-fields.js";
-import type { Shipments } from "./shipments.js";
+import { isDiagonal, type Shipments } from "./shipments.js";
 
 /** What re-planning needs about one market. */
 export interface PlanMarket {
@@ -285,12 +285,11 @@ function ensure(a: Int32Array, n: number): Int32Array {
 
 /** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */
 export function fareAlong(world: World, carriage: ArrayLike<number>, next: Int32Array, cell: number): number {
-  const g = world.grid;
   let total = 0;
   let steps = 0;
   for (let a = cell, b = next[a]!; b >= 0; a = b, b = next[b]!) {
     if (++steps > next.length) throw new Error("route field has a cycle");
-    const step = g.x(a) !== g.x(b) && g.y(a) !== g.y(b) ? Math.SQRT2 : 1;
+    const step = isDiagonal(world, a, b) ? Math.SQRT2 : 1;
     total += (carriage[a]! + carriage[b]!) * 0.5 * step;
   }
   return total;
