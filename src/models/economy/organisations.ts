@@ -8,7 +8,8 @@
 import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
 import { freshField, launchGuide, PriorRisk, type PriorRiskInputs } from "./fresh-fields.js";
-import { isDiagonal, type Shipments } from "./shipments.js";
+import type { Shipments } from "./shipments.js";
+import { fareAlong } from "./transport.js";
 
 /** What re-planning needs about one market. */
 export interface PlanMarket {
@@ -75,11 +76,15 @@ export class Organisations {
   replans = 0;
   /** Plans per organisation × market (index o × markets + m). */
   plans: MarketPlan[] = [];
-  /** Decayed passages per org × cell (index o × cells + c); add through `pass`. */
+  /**
+   * Decayed passages per org × slot (index o × cells + slot; a cell gets the org's next slot at
+   * its first passage, so an org's counts lie together and decay walks them in a row); add
+   * through `pass`, which returns the index.
+   */
   readonly passages: Float64Array;
-  /** Decayed own seizures per org × cell; only where `pass` recorded a passage. */
+  /** Decayed own seizures, indexed as `passages`. */
   readonly seizures: Float64Array;
-  /** Decayed own bribes per org × cell; only where `pass` recorded a passage. */
+  /** Decayed own bribes, indexed as `passages`. */
   readonly bribes: Float64Array;
   private readonly cells: number;
   private readonly perValue: Float64Array;
@@ -91,7 +96,7 @@ export class Organisations {
   private stopN = new Int32Array(0);
   // Where each organisation has counts: decay and re-plans visit those cells only, since
   // everywhere else the counts are 0 and the perceived risk is the prior's.
-  private readonly seen: Uint8Array;
+  private readonly slot: Int32Array; // per org × cell: its slot, −1 before the first passage
   private readonly seenCells: Int32Array[];
   private readonly seenN: Int32Array;
   private readonly prior = new PriorRisk();
@@ -117,45 +122,52 @@ export class Organisations {
     this.surcharge = new Float64Array(cells);
     this.tolled = new Float64Array(cells);
     this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
-    this.seen = new Uint8Array(this.n * cells);
+    this.slot = new Int32Array(this.n * cells).fill(-1);
     this.seenCells = Array.from({ length: this.n }, () => new Int32Array(64));
     this.seenN = new Int32Array(this.n);
   }
 
-  /** Count a passage of organisation o through cell c; returns the index o × cells + c of its counts. */
+  /** Count a passage of organisation o through cell c; returns the index of its counts (see `passages`). */
   pass(o: number, c: number): number {
-    const k = o * this.cells + c;
-    this.passages[k]! += 1;
-    if (this.seen[k] === 0) {
-      this.seen[k] = 1;
-      const n = this.seenN[o]!;
-      this.seenCells[o] = ensure(this.seenCells[o]!, n + 1);
-      this.seenCells[o]![n] = c;
-      this.seenN[o] = n + 1;
+    let s = this.slot[o * this.cells + c]!;
+    if (s < 0) {
+      s = this.seenN[o]!;
+      this.slot[o * this.cells + c] = s;
+      this.seenCells[o] = ensure(this.seenCells[o]!, s + 1);
+      this.seenCells[o]![s] = c;
+      this.seenN[o] = s + 1;
     }
+    const k = o * this.cells + s;
+    this.passages[k]! += 1;
     return k;
   }
 
   /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
   risk(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
-    const k = o * this.cells + c;
-    return (this.seizures[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+    const k = this.countsAt(o, c);
+    return (
+      ((k < 0 ? 0 : this.seizures[k]!) + weight * prior[c]!) / ((k < 0 ? 0 : this.passages[k]!) + weight)
+    );
   }
 
   /** Perceived bribe chance per passage of cell c: (bribes + w × prior) / (passages + w). */
   bribeRate(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
-    const k = o * this.cells + c;
-    return (this.bribes[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+    const k = this.countsAt(o, c);
+    return ((k < 0 ? 0 : this.bribes[k]!) + weight * prior[c]!) / ((k < 0 ? 0 : this.passages[k]!) + weight);
+  }
+
+  /** Index of o's counts in cell c, −1 where it has never passed (every count 0). */
+  private countsAt(o: number, c: number): number {
+    const s = this.slot[o * this.cells + c]!;
+    return s < 0 ? -1 : o * this.cells + s;
   }
 
   /** Forget a day's worth: every count × factor (exp(−1 / memory days)); counts of 0 stay 0. */
   decay(factor: number): void {
     const { passages, seizures, bribes } = this;
     for (let o = 0; o < this.n; o++) {
-      const cells = this.seenCells[o]!;
-      const base = o * this.cells;
-      for (let i = 0; i < this.seenN[o]!; i++) {
-        const k = base + cells[i]!;
+      const end = o * this.cells + this.seenN[o]!;
+      for (let k = o * this.cells; k < end; k++) {
         passages[k]! *= factor;
         seizures[k]! *= factor;
         bribes[k]! *= factor;
@@ -281,16 +293,4 @@ function ensure(a: Int32Array, n: number): Int32Array {
   const b = new Int32Array(Math.max(n, 2 * a.length));
   b.set(a);
   return b;
-}
-
-/** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */
-export function fareAlong(world: World, carriage: ArrayLike<number>, next: Int32Array, cell: number): number {
-  let total = 0;
-  let steps = 0;
-  for (let a = cell, b = next[a]!; b >= 0; a = b, b = next[b]!) {
-    if (++steps > next.length) throw new Error("route field has a cycle");
-    const step = isDiagonal(world, a, b) ? Math.SQRT2 : 1;
-    total += (carriage[a]! + carriage[b]!) * 0.5 * step;
-  }
-  return total;
 }

@@ -8,6 +8,7 @@
  */
 import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import type { World } from "../../worlds/types.js";
+import { isDiagonal } from "./transport.js";
 
 /** Columns of a shipment. */
 export const SHIPMENT_SCHEMA = {
@@ -32,19 +33,6 @@ export function createShipments(capacity: number): Shipments {
 /** Days to step from a to b (neighbours) at the given speeds; Infinity if either speed is 0. */
 export function stepDays(world: World, speed: ArrayLike<number>, a: number, b: number): number {
   return (isDiagonal(world, a, b) ? Math.SQRT2 : 1) * 0.5 * (1 / speed[a]! + 1 / speed[b]!);
-}
-
-/** Whether neighbours a and b differ in both column and row (a diagonal step). */
-export function isDiagonal(world: World, a: number, b: number): boolean {
-  const g = world.grid;
-  const w = g.width;
-  // On a bounded grid at least 3 wide, neighbours 1 or w apart share a row or a column and the
-  // others are w ± 1 apart: one subtraction instead of four divisions per step of every load.
-  if (!g.torus && w > 2) {
-    const d = a > b ? a - b : b - a;
-    return d === w - 1 || d === w + 1;
-  }
-  return g.x(a) !== g.x(b) && g.y(a) !== g.y(b);
 }
 
 /** The cells loads entered today, concatenated; each load owns visitStart..+visitLen. */
