@@ -57,6 +57,7 @@ export class AgentStore<S extends Schema> {
   private removalCount = 0;
   private stagedCapacity: number;
   private orderBuf: Int32Array;
+  private orderView: Int32Array = new Int32Array(0);
   private readonly observers: StoreObserver[] = [];
 
   constructor(kind: string, schema: S, capacity = 64) {
@@ -166,7 +167,10 @@ export class AgentStore<S extends Schema> {
       if (this.live[id] === 1) buf[k++] = id;
     }
     if (rng) rng.shuffle(buf, k);
-    return buf.subarray(0, k);
+    // The view of the last call serves again when its length fits (no new object per call).
+    if (this.orderView.buffer !== buf.buffer || this.orderView.length !== k)
+      this.orderView = buf.subarray(0, k);
+    return this.orderView;
   }
 
   /** Live ids in ascending id order (a fresh array). */

@@ -84,7 +84,11 @@ export class People {
 
   /** Security per cell from today's state personnel and alliance troops (hostiles, per unit's personnel). */
   setSecurity(personnel: ArrayLike<number>, personnelPerUnit: number): void {
-    for (let c = 0; c < this.security.length; c++) this.security[c] = personnel[c]! / personnelPerUnit;
+    // Most cells hold no one: 0 / personnelPerUnit is 0 (personnel is a sum from +0, never −0), so skip the division.
+    for (let c = 0; c < this.security.length; c++) {
+      const n = personnel[c]!;
+      this.security[c] = n === 0 ? 0 : n / personnelPerUnit;
+    }
   }
 
   /** Citizens move and decide (random order). */
