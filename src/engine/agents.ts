@@ -57,6 +57,7 @@ export class AgentStore<S extends Schema> {
   private removalCount = 0;
   private stagedCapacity: number;
   private orderBuf: Int32Array;
+  private orderView: Int32Array = new Int32Array(0);
   private readonly observers: StoreObserver[] = [];
 
   constructor(kind: string, schema: S, capacity = 64) {
@@ -87,11 +88,10 @@ export class AgentStore<S extends Schema> {
 
   /** Stage a new agent (fields zeroed) and return its staging row; it gets an id at flush. */
   stage(): number {
+    // Rows past stagedCount are always zero (new, grown, or cleared by flush), so nothing to zero here.
     if (this.stagedCount === this.stagedCapacity) {
       this.stagedCapacity *= 2;
       for (const f of this.fields) this.staged[f] = grow(this.staged[f], this.stagedCapacity);
-    } else {
-      for (const f of this.fields) this.staged[f][this.stagedCount] = 0;
     }
     return this.stagedCount++;
   }
@@ -133,12 +133,19 @@ export class AgentStore<S extends Schema> {
     if (n === 0) return 0;
     const needed = this.nextId + Math.max(0, n - this.freeCount);
     if (needed > this.capacity) this.resize(Math.max(needed, this.capacity * 2));
+    const first = this.count;
     for (let k = 0; k < n; k++) {
       const id = this.freeCount > 0 ? this.free[--this.freeCount]! : this.nextId++;
-      for (const f of this.fields) this.col[f][id] = this.staged[f][k]!;
       this.live[id] = 1;
       this.sparse[id] = this.count;
       this.dense[this.count++] = id;
+    }
+    // Field by field: one look-up of each column by name per flush, not one per agent and field.
+    for (const f of this.fields) {
+      const dst = this.col[f];
+      const src = this.staged[f];
+      for (let k = 0; k < n; k++) dst[this.dense[first + k]!] = src[k]!;
+      src.fill(0, 0, n);
     }
     this.stagedCount = 0;
     for (const o of this.observers) {
@@ -160,7 +167,10 @@ export class AgentStore<S extends Schema> {
       if (this.live[id] === 1) buf[k++] = id;
     }
     if (rng) rng.shuffle(buf, k);
-    return buf.subarray(0, k);
+    // The view of the last call serves again when its length fits (no new object per call).
+    if (this.orderView.buffer !== buf.buffer || this.orderView.length !== k)
+      this.orderView = buf.subarray(0, k);
+    return this.orderView;
   }
 
   /** Live ids in ascending id order (a fresh array). */

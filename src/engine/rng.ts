@@ -3,42 +3,46 @@
  * Each stream is an xor4096 generator seeded from "<run seed>/<name>", so streams are independent
  * and adding a new stream never shifts the numbers another stream draws.
  */
-import seedrandom from "seedrandom";
 import { sampleBinomial, samplePoisson } from "./distributions.js";
+import { Xor4096 } from "./xor4096.js";
 
 type Generator = () => number;
 
-/** One named stream of random numbers with the samplers models need. */
-export class RngStream {
+/**
+ * One named stream of random numbers with the samplers models need. The samplers call the
+ * generator's `draw` directly (a method call the compiler inlines); `next` is the same draw as a
+ * function value, for code that takes a generator.
+ */
+export class RngStream extends Xor4096 {
   /** The stream's name within its hub. */
   readonly name: string;
   /** Raw uniform in [0, 1) with 32 bits of resolution. */
-  readonly next: Generator;
+  readonly next: Generator = () => this.draw();
   private spare = Number.NaN;
 
   constructor(runSeed: string, name: string) {
+    super(`${runSeed}/${name}`);
     this.name = name;
-    this.next = seedrandom.xor4096(`${runSeed}/${name}`);
   }
 
   /** Uniform in [lo, hi). */
   uniform(lo = 0, hi = 1): number {
-    return lo + (hi - lo) * this.next();
+    return lo + (hi - lo) * this.draw();
   }
 
   /** Integer uniform in [0, n) for 1 ≤ n ≤ 2³². */
   below(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(this.draw() * n);
   }
 
   /** Integer uniform in [lo, hi], both ends included. */
   int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
+    return lo + Math.floor(this.draw() * (hi - lo + 1));
   }
 
   /** True with probability p. */
   bernoulli(p: number): boolean {
-    return this.next() < p;
+    return this.draw() < p;
   }
 
   /** Normal(mean, sd) by the Marsaglia polar method (keeps the second draw for the next call). */
@@ -52,8 +56,8 @@ export class RngStream {
     let y: number;
     let s: number;
     do {
-      x = 2 * this.next() - 1;
-      y = 2 * this.next() - 1;
+      x = 2 * this.draw() - 1;
+      y = 2 * this.draw() - 1;
       s = x * x + y * y;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
@@ -63,7 +67,7 @@ export class RngStream {
 
   /** Exponential with the given rate (mean 1/rate). */
   exponential(rate: number): number {
-    return -Math.log(1 - this.next()) / rate;
+    return -Math.log(1 - this.draw()) / rate;
   }
 
   /** Poisson(lambda) count. */
@@ -84,7 +88,7 @@ export class RngStream {
     let total = 0;
     for (let i = 0; i < n; i++) total += weights[i]!;
     if (!(total > 0)) return -1;
-    let r = this.next() * total;
+    let r = this.draw() * total;
     let last = -1;
     for (let i = 0; i < n; i++) {
       const w = weights[i]!;
@@ -102,7 +106,7 @@ export class RngStream {
     n = arr.length,
   ): T {
     for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
+      const j = Math.floor(this.draw() * (i + 1));
       const t = arr[i]!;
       arr[i] = arr[j]!;
       arr[j] = t;

@@ -67,18 +67,28 @@ export function logitChoice(
   const top = profit[best]!;
   let total = 0;
   // A size term is ≤ 0 (marketSizeTerms), so no weight exceeds 1.
-  const weight = (m: number) => Math.exp((profit[m]! - top) / temperature + (size ? size[m]! : 0));
-  for (let m = 0; m < n; m++) if (profit[m]! > 0) total += weight(m);
+  for (let m = 0; m < n; m++) if (profit[m]! > 0) total += logitWeight(profit, m, top, temperature, size);
   let r = u * total;
   let last = best;
   for (let m = 0; m < n; m++) {
     if (!(profit[m]! > 0)) continue;
-    const w = weight(m);
+    const w = logitWeight(profit, m, top, temperature, size);
     last = m;
     if (r < w) return m;
     r -= w;
   }
   return last; // floating-point leftovers land on the last candidate
+}
+
+/** The logit weight of market m relative to the top profit (a function, not a closure per draw). */
+function logitWeight(
+  profit: ArrayLike<number>,
+  m: number,
+  top: number,
+  temperature: number,
+  size: ArrayLike<number> | undefined,
+): number {
+  return Math.exp((profit[m]! - top) / temperature + (size ? size[m]! : 0));
 }
 
 /** Organisation o buys one lot at home and sends it to a drawn market; false if it does not. */
@@ -92,7 +102,7 @@ export function dispatchLot(st: DispatchState, o: number): boolean {
     const plan = orgs.plans[o * M + m]!;
     profit[m] = plan.origin < 0 ? 0 : markets[m]!.expected - plan.dist[plan.origin]! - st.sourcePrice;
   }
-  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.next(), st.sizeTerm);
+  const pick = logitChoice(profit, M, st.temperature, st.orgRngs[o]!.draw(), st.sizeTerm);
   if (pick < 0) return false;
   const plan = orgs.plans[o * M + pick]!;
   const cost = kg * (st.sourcePrice + plan.fare);

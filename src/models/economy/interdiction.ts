@@ -78,12 +78,12 @@ export function interdictDay(
         }
       }
       const pd = detectChance(presence, exposure, c, gain ? gain[c]! : 1);
-      if (pd <= 0 || detectRng.next() >= pd) continue;
+      if (pd <= 0 || detectRng.draw() >= pd) continue;
       const unit = presence.top[c]!;
       const corr = u.corruption[unit]!;
       const colludes = corr >= p.detection.collusionLevel;
       const bribe = tr.bribeShare * load * markets[m]!.price;
-      if ((colludes || detectRng.next() < corr) && orgs.capital[o]! >= bribe) {
+      if ((colludes || detectRng.draw() < corr) && orgs.capital[o]! >= bribe) {
         orgs.capital[o]! -= bribe;
         orgs.lossSincePlan[o]! += bribe;
         orgs.bribes[k]! += 1;

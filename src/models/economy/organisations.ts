@@ -9,6 +9,7 @@ import { graphField, type RouteGraph, type StopCells } from "../../worlds/route-
 import type { World } from "../../worlds/types.js";
 import { freshField, launchGuide, PriorRisk, type PriorRiskInputs } from "./fresh-fields.js";
 import type { Shipments } from "./shipments.js";
+import { fareAlong } from "./transport.js";
 
 /** What re-planning needs about one market. */
 export interface PlanMarket {
@@ -75,20 +76,27 @@ export class Organisations {
   replans = 0;
   /** Plans per organisation × market (index o × markets + m). */
   plans: MarketPlan[] = [];
-  /** Decayed passages per org × cell (index o × cells + c); add through `pass`. */
+  /**
+   * Decayed passages per org × slot (index o × cells + slot; a cell gets the org's next slot at
+   * its first passage, so an org's counts lie together and decay walks them in a row); add
+   * through `pass`, which returns the index.
+   */
   readonly passages: Float64Array;
-  /** Decayed own seizures per org × cell; only where `pass` recorded a passage. */
+  /** Decayed own seizures, indexed as `passages`. */
   readonly seizures: Float64Array;
-  /** Decayed own bribes per org × cell; only where `pass` recorded a passage. */
+  /** Decayed own bribes, indexed as `passages`. */
   readonly bribes: Float64Array;
   private readonly cells: number;
   private readonly perValue: Float64Array;
   private readonly surcharge: Float64Array;
   private readonly tolled: Float64Array;
   private readonly stop: StopCells;
+  // Cells of o's loads bound for each market, gathered once per re-plan (one pass over the loads).
+  private stopCellsOf: Int32Array[] = [];
+  private stopN = new Int32Array(0);
   // Where each organisation has counts: decay and re-plans visit those cells only, since
   // everywhere else the counts are 0 and the perceived risk is the prior's.
-  private readonly seen: Uint8Array;
+  private readonly slot: Int32Array; // per org × cell: its slot, −1 before the first passage
   private readonly seenCells: Int32Array[];
   private readonly seenN: Int32Array;
   private readonly prior = new PriorRisk();
@@ -114,45 +122,52 @@ export class Organisations {
     this.surcharge = new Float64Array(cells);
     this.tolled = new Float64Array(cells);
     this.stop = { cells: new Int32Array(64), n: 0, any: new Int32Array(0), mark: new Uint8Array(cells) };
-    this.seen = new Uint8Array(this.n * cells);
+    this.slot = new Int32Array(this.n * cells).fill(-1);
     this.seenCells = Array.from({ length: this.n }, () => new Int32Array(64));
     this.seenN = new Int32Array(this.n);
   }
 
-  /** Count a passage of organisation o through cell c; returns the index o × cells + c of its counts. */
+  /** Count a passage of organisation o through cell c; returns the index of its counts (see `passages`). */
   pass(o: number, c: number): number {
-    const k = o * this.cells + c;
-    this.passages[k]! += 1;
-    if (this.seen[k] === 0) {
-      this.seen[k] = 1;
-      const n = this.seenN[o]!;
-      this.seenCells[o] = ensure(this.seenCells[o]!, n + 1);
-      this.seenCells[o]![n] = c;
-      this.seenN[o] = n + 1;
+    let s = this.slot[o * this.cells + c]!;
+    if (s < 0) {
+      s = this.seenN[o]!;
+      this.slot[o * this.cells + c] = s;
+      this.seenCells[o] = ensure(this.seenCells[o]!, s + 1);
+      this.seenCells[o]![s] = c;
+      this.seenN[o] = s + 1;
     }
+    const k = o * this.cells + s;
+    this.passages[k]! += 1;
     return k;
   }
 
   /** Perceived seizure chance per passage of cell c: (seizures + w × prior) / (passages + w). */
   risk(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
-    const k = o * this.cells + c;
-    return (this.seizures[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+    const k = this.countsAt(o, c);
+    return (
+      ((k < 0 ? 0 : this.seizures[k]!) + weight * prior[c]!) / ((k < 0 ? 0 : this.passages[k]!) + weight)
+    );
   }
 
   /** Perceived bribe chance per passage of cell c: (bribes + w × prior) / (passages + w). */
   bribeRate(o: number, c: number, prior: ArrayLike<number>, weight: number): number {
-    const k = o * this.cells + c;
-    return (this.bribes[k]! + weight * prior[c]!) / (this.passages[k]! + weight);
+    const k = this.countsAt(o, c);
+    return ((k < 0 ? 0 : this.bribes[k]!) + weight * prior[c]!) / ((k < 0 ? 0 : this.passages[k]!) + weight);
+  }
+
+  /** Index of o's counts in cell c, −1 where it has never passed (every count 0). */
+  private countsAt(o: number, c: number): number {
+    const s = this.slot[o * this.cells + c]!;
+    return s < 0 ? -1 : o * this.cells + s;
   }
 
   /** Forget a day's worth: every count × factor (exp(−1 / memory days)); counts of 0 stay 0. */
   decay(factor: number): void {
     const { passages, seizures, bribes } = this;
     for (let o = 0; o < this.n; o++) {
-      const cells = this.seenCells[o]!;
-      const base = o * this.cells;
-      for (let i = 0; i < this.seenN[o]!; i++) {
-        const k = base + cells[i]!;
+      const end = o * this.cells + this.seenN[o]!;
+      for (let k = o * this.cells; k < end; k++) {
         passages[k]! *= factor;
         seizures[k]! *= factor;
         bribes[k]! *= factor;
@@ -183,19 +198,32 @@ export class Organisations {
       : Math.min(base, lot / split);
   }
 
-  /** The cells o's field toward market m must be exact on: its loads bound there, and its launch cell. */
-  private stopCells(o: number, m: number, ships: Shipments, homeCells: Int32Array): StopCells {
-    const st = this.stop;
+  /** Gather the cells of o's loads per market (in load order) for `stopCells`. */
+  private gatherStops(o: number, M: number, ships: Shipments): Int32Array {
+    if (this.stopCellsOf.length < M) this.stopCellsOf = Array.from({ length: M }, () => new Int32Array(64));
+    if (this.stopN.length < M) this.stopN = new Int32Array(M);
+    const n = this.stopN;
+    n.fill(0);
     const ids = ships.order();
-    st.cells = ensure(st.cells, ids.length);
-    st.any = homeCells;
-    let n = 0;
     const { org, market, cell } = ships.col;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (org[id] === o && market[id] === m) st.cells[n++] = cell[id]!;
+      if (org[id] !== o) continue;
+      const m = market[id]!;
+      const k = n[m]!;
+      this.stopCellsOf[m] = ensure(this.stopCellsOf[m]!, k + 1);
+      this.stopCellsOf[m]![k] = cell[id]!;
+      n[m] = k + 1;
     }
-    st.n = n;
+    return n;
+  }
+
+  /** The cells o's field toward market m must be exact on: its loads bound there (`gatherStops`), and its launch cell. */
+  private stopCells(m: number, counts: Int32Array, homeCells: Int32Array): StopCells {
+    const st = this.stop;
+    st.cells = this.stopCellsOf[m]!;
+    st.n = counts[m]!;
+    st.any = homeCells;
     return st;
   }
 
@@ -225,11 +253,12 @@ export class Organisations {
     // carriage + toll is summed first either way (left to right), so it is summed once for all markets.
     const base = toll ? this.tolled : carriage;
     if (toll) for (let c = 0; c < this.cells; c++) base[c] = carriage[c]! + toll[c]!;
+    const counts = this.gatherStops(o, M, ctx.ships);
     for (let m = 0; m < M; m++) {
       const { cells, price } = markets[m]!;
       for (let c = 0; c < this.cells; c++) s[c] = base[c]! + price * r[c]!;
       const prev = this.plans[o * M + m];
-      const stop = this.stopCells(o, m, ctx.ships, homeCells);
+      const stop = this.stopCells(m, counts, homeCells);
       // An organisation that has learned nothing and has no load on the way plans what any
       // such organisation plans from the same cost layer: shared fields, read-only.
       const fresh = this.seenN[o] === 0 && stop.n === 0;
@@ -264,17 +293,4 @@ function ensure(a: Int32Array, n: number): Int32Array {
   const b = new Int32Array(Math.max(n, 2 * a.length));
   b.set(a);
   return b;
-}
-
-/** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */
-export function fareAlong(world: World, carriage: ArrayLike<number>, next: Int32Array, cell: number): number {
-  const g = world.grid;
-  let total = 0;
-  let steps = 0;
-  for (let a = cell, b = next[a]!; b >= 0; a = b, b = next[b]!) {
-    if (++steps > next.length) throw new Error("route field has a cycle");
-    const step = g.x(a) !== g.x(b) && g.y(a) !== g.y(b) ? Math.SQRT2 : 1;
-    total += (carriage[a]! + carriage[b]!) * 0.5 * step;
-  }
-  return total;
 }

@@ -8,6 +8,7 @@
  */
 import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import type { World } from "../../worlds/types.js";
+import { isDiagonal } from "./transport.js";
 
 /** Columns of a shipment. */
 export const SHIPMENT_SCHEMA = {
@@ -31,9 +32,7 @@ export function createShipments(capacity: number): Shipments {
 
 /** Days to step from a to b (neighbours) at the given speeds; Infinity if either speed is 0. */
 export function stepDays(world: World, speed: ArrayLike<number>, a: number, b: number): number {
-  const g = world.grid;
-  const step = g.x(a) !== g.x(b) && g.y(a) !== g.y(b) ? Math.SQRT2 : 1;
-  return step * 0.5 * (1 / speed[a]! + 1 / speed[b]!);
+  return (isDiagonal(world, a, b) ? Math.SQRT2 : 1) * 0.5 * (1 / speed[a]! + 1 / speed[b]!);
 }
 
 /** The cells loads entered today, concatenated; each load owns visitStart..+visitLen. */

@@ -132,8 +132,27 @@ export function pathDays(world: World, speed: ArrayLike<number>, path: ArrayLike
   return days;
 }
 
-/** Whether neighbours a and b differ in both coordinates (wrapping on a torus). */
+/** Whether neighbours a and b differ in both column and row (wrapping on a torus): a diagonal step. */
 export function isDiagonal(world: World, a: number, b: number): boolean {
   const g = world.grid;
+  const w = g.width;
+  // On a bounded grid at least 3 wide, neighbours 1 or w apart share a row or a column and the
+  // others are w ± 1 apart: one subtraction instead of four divisions per step of every load.
+  if (!g.torus && w > 2) {
+    const d = a > b ? a - b : b - a;
+    return d === w - 1 || d === w + 1;
+  }
   return g.x(a) !== g.x(b) && g.y(a) !== g.y(b);
+}
+
+/** Carriage along next-pointers from `cell` to the route's end, USD/kg (the engine's cost model). */
+export function fareAlong(world: World, carriage: ArrayLike<number>, next: Int32Array, cell: number): number {
+  let total = 0;
+  let steps = 0;
+  for (let a = cell, b = next[a]!; b >= 0; a = b, b = next[b]!) {
+    if (++steps > next.length) throw new Error("route field has a cycle");
+    const step = isDiagonal(world, a, b) ? Math.SQRT2 : 1;
+    total += (carriage[a]! + carriage[b]!) * 0.5 * step;
+  }
+  return total;
 }

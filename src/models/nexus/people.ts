@@ -84,13 +84,16 @@ export class People {
 
   /** Security per cell from today's state personnel and alliance troops (hostiles, per unit's personnel). */
   setSecurity(personnel: ArrayLike<number>, personnelPerUnit: number): void {
-    for (let c = 0; c < this.security.length; c++) this.security[c] = personnel[c]! / personnelPerUnit;
+    // Most cells hold no one: 0 / personnelPerUnit is 0 (personnel is a sum from +0, never −0), so skip the division.
+    for (let c = 0; c < this.security.length; c++) {
+      const n = personnel[c]!;
+      this.security[c] = n === 0 ? 0 : n / personnelPerUnit;
+    }
   }
 
   /** Citizens move and decide (random order). */
   actAll(): void {
-    const ids = this.pop.citizens.order(this.orderRng);
-    for (let i = 0; i < ids.length; i++) if (this.pop.citizens.has(ids[i]!)) this.pop.act(ids[i]!);
+    this.pop.actEach(this.pop.citizens.order(this.orderRng));
     this.countActives();
   }
 
@@ -103,7 +106,7 @@ export class People {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (fromDay[id]! > day || this.pop.activeCount === 0) continue;
-      if (this.arrestRng.next() >= this.p.population.arrestChance) continue;
+      if (this.arrestRng.draw() >= this.p.population.arrestChance) continue;
       const k = v.collect(this.pop.activeAt, cell[id]!, this.buf);
       if (k === 0) continue;
       const at = this.buf[this.arrestRng.below(k)]!;

@@ -18,33 +18,14 @@ import { type AgentStore, createAgentStore } from "../../engine/agents.js";
 import type { Grid } from "../../engine/grid.js";
 import { createOccupancy, type Occupancy } from "../../engine/occupancy.js";
 import type { RngHub, RngStream } from "../../engine/rng.js";
+import type { PopulationInputs } from "./inputs.js";
+import { CITIZEN, type INMATE, Jail } from "./jail.js";
 import type { PopulationParams } from "./params.js";
+import { SecuritySight } from "./sight.js";
 import { createVision, type Vision } from "./vision.js";
 
-/** Fields of a citizen on the grid. */
-export const CITIZEN = { cell: "i32", hardship: "f64", risk: "f64", active: "u8" } as const;
-/** Fields of a jailed citizen: no cell; the cell of arrest, to return near it. */
-export const INMATE = { hardship: "f64", risk: "f64", term: "i32", from: "i32" } as const;
-
-/** What the layer reads from the model that embeds it. */
-export interface PopulationInputs {
-  /** Province index of every cell, into `legitimacy`. */
-  provinceOf: Int32Array;
-  /** Legitimacy L in [0, 1] per province, read on every decision. */
-  legitimacy: Float64Array;
-  /** Security strength per cell (1 = one Epstein cop), read on every decision. */
-  security: Float64Array;
-  /** Per cell, the id of another kind of agent holding it (citizens may not enter), or -1. */
-  holder?: Int32Array | undefined;
-  /** Cells no citizen may ever occupy (non-zero = blocked). */
-  blocked?: Uint8Array | undefined;
-  /**
-   * Count actives in vision only when a decision needs the count, instead of keeping `activeNear`
-   * up to date on every move and change of an active citizen: the same integer either way, and
-   * cheaper where actives move far more often than decisions read the count (the nexus map).
-   */
-  countsOnDemand?: boolean | undefined;
-}
+export type { PopulationInputs } from "./inputs.js";
+export { CITIZEN, INMATE } from "./jail.js";
 
 /** Epstein citizens on one grid. */
 export class Population {
@@ -69,11 +50,10 @@ export class Population {
   private readonly p: PopulationParams;
   private readonly in: PopulationInputs;
   private readonly moveRng: RngStream;
-  private readonly jailRng: RngStream;
+  private readonly jail: Jail;
   private readonly buf: Int32Array;
-  private readonly reserved: Uint8Array;
-  private readonly reservedList: Int32Array;
   private readonly keepCounts: boolean;
+  private readonly sight: SecuritySight;
 
   constructor(grid: Grid, p: PopulationParams, inputs: PopulationInputs, hub: RngHub) {
     const size = grid.size;
@@ -82,17 +62,32 @@ export class Population {
     this.p = p;
     this.in = inputs;
     this.citizens = createAgentStore("citizen", CITIZEN, 64);
-    this.inmates = createAgentStore("inmate", INMATE, 64);
     this.space = createOccupancy(grid, this.citizens, "cell", inputs.blocked);
     this.vision = createVision(grid, p.visionShape, p.vision);
+    this.jail = new Jail(
+      this.citizens,
+      this.space,
+      this.vision,
+      inputs,
+      hub.stream("population.jail"),
+      p.maxJail,
+    );
+    this.inmates = this.jail.inmates;
     this.activeAt = new Uint8Array(size);
     this.activeNear = new Int32Array(size);
     this.keepCounts = inputs.countsOnDemand !== true;
     this.moveRng = hub.stream("population.move");
-    this.jailRng = hub.stream("population.jail");
+    this.jail = new Jail(
+      this.citizens,
+      this.space,
+      this.vision,
+      inputs,
+      hub.stream("population.jail"),
+      p.maxJail,
+    );
+    this.inmates = this.jail.inmates;
     this.buf = new Int32Array(this.vision.count);
-    this.reserved = new Uint8Array(size);
-    this.reservedList = new Int32Array(size);
+    this.sight = new SecuritySight(this.vision, size);
   }
 
   /**
@@ -121,19 +116,48 @@ export class Population {
 
   /** Estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) at `cell`. */
   arrestProbability(cell: number): number {
-    const C = this.vision.sum(this.in.security, cell);
+    const C = this.sight.none(cell) ? 0 : this.vision.sum(this.in.security, cell);
     const floor = this.p.arrestRatio === "floor";
-    // A ≥ 1, so with no security in sight (or under one unit, rounded down) P is 0 whatever A is.
-    if (C === 0 || (floor && C < 1)) return 1 - Math.exp(-this.p.k * 0);
+    // A ≥ 1, so with no security in sight (or under one unit, rounded down) P is 0 whatever A is;
+    // k is finite, so 1 − exp(−k·0) is exactly 0 and the exponential is not worth calling.
+    if (C === 0 || (floor && C < 1)) return 0;
     const A = 1 + this.activesNear(cell);
     const ratio = floor ? Math.floor(C / A) : C / A;
-    return 1 - Math.exp(-this.p.k * ratio);
+    return ratio === 0 ? 0 : 1 - Math.exp(-this.p.k * ratio);
   }
 
   /** One citizen's turn: move (Epstein's rule M, if movement is on), then decide (rule A). */
   act(id: number): void {
     if (this.p.movement) this.move(id);
     this.decide(id);
+  }
+
+  /** Every citizen of `ids` still on the grid acts in turn, as `act` would, security held as it is. */
+  actEach(ids: Int32Array): void {
+    // Nothing a citizen does changes security: which cells see any is counted once for the pass.
+    this.sight.refresh(this.in.security);
+    // `act` with the columns and inputs read once for the pass (the same steps: a test compares).
+    const { cell: cellOf, risk, active } = this.citizens.col;
+    const { holder, blocked } = this.in;
+    const occupant = this.space.occupant;
+    const T = this.p.threshold;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (!this.citizens.has(id)) continue;
+      let cell = cellOf[id]!;
+      if (this.p.movement) {
+        const to = this.vision.randomFree(cell, occupant, holder, blocked, this.moveRng, this.buf);
+        if (to !== -1) {
+          this.moveTo(id, cell, to);
+          cell = to;
+        }
+      }
+      const g = this.grievance(id) - T;
+      const r = risk[id]!;
+      const now = g <= 0 ? 0 : g > r ? 1 : g - r * this.arrestProbability(cell) > 0 ? 1 : 0;
+      if (active[id] !== now) this.setActive(id, now);
+    }
+    this.sight.release();
   }
 
   /** Move citizen `id` to a uniformly random free cell in its vision (stays if none). */
@@ -147,7 +171,11 @@ export class Population {
       this.moveRng,
       this.buf,
     );
-    if (to === -1) return;
+    if (to !== -1) this.moveTo(id, from, to);
+  }
+
+  /** Move citizen `id` from `from` to the free cell `to`, carrying its activity along. */
+  private moveTo(id: number, from: number, to: number): void {
     this.space.move(id, to);
     if (this.citizens.col.active[id] === 1) {
       this.activeAt[from] = 0;
@@ -194,46 +222,15 @@ export class Population {
       if (this.keepCounts) this.vision.add(this.activeNear, cell, -1);
       this.activeCount--;
     }
-    const row = this.inmates.stage();
-    const s = this.inmates.staged;
-    s.hardship[row] = col.hardship[id]!;
-    s.risk[row] = col.risk[id]!;
-    s.term[row] = this.jailRng.int(1, this.p.maxJail);
-    s.from[row] = cell;
+    this.jail.admit(col.hardship[id]!, col.risk[id]!, cell);
     this.citizens.remove(id);
     this.arrests++;
     return cell;
   }
 
-  /**
-   * End of tick: every inmate with no term left returns as a quiet citizen to its cell of arrest
-   * if free, else to a random free cell in vision of it, else anywhere free (it waits a tick when
-   * the grid is full); every other inmate serves one tick. Returns the number released.
-   */
+  /** End of tick: inmates whose term is served return to the grid (`jail.ts`). Returns the number released. */
   release(): number {
-    const ids = this.inmates.order();
-    const { term, from, hardship, risk } = this.inmates.col;
-    let released = 0;
-    let nReserved = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (term[id]! > 0) {
-        term[id]!--;
-        continue;
-      }
-      const cell = this.returnCell(from[id]!);
-      if (cell === -1) continue;
-      this.reserved[cell] = 1;
-      this.reservedList[nReserved++] = cell;
-      const row = this.citizens.stage();
-      const s = this.citizens.staged;
-      s.cell[row] = cell;
-      s.hardship[row] = hardship[id]!;
-      s.risk[row] = risk[id]!;
-      this.inmates.remove(id);
-      released++;
-    }
-    for (let i = 0; i < nReserved; i++) this.reserved[this.reservedList[i]!] = 0;
+    const released = this.jail.release();
     this.releases += released;
     return released;
   }
@@ -253,34 +250,6 @@ export class Population {
   /** People a number of citizen agents stands for. */
   people(agents: number): number {
     return agents * this.p.peoplePerAgent;
-  }
-
-  private isFree(c: number): boolean {
-    return (
-      this.space.occupant[c] === -1 &&
-      this.reserved[c] === 0 &&
-      (this.in.holder === undefined || this.in.holder[c] === -1) &&
-      !this.in.blocked?.[c]
-    );
-  }
-
-  private returnCell(from: number): number {
-    if (this.isFree(from)) return from;
-    const v = this.vision;
-    let k = 0;
-    for (let i = 0; i < v.count; i++) {
-      const c = v.cellAt(from, i);
-      if (c >= 0 && this.isFree(c)) this.buf[k++] = c;
-    }
-    if (k > 0) return this.buf[this.jailRng.below(k)]!;
-    // Nothing free in vision (a crowded grid): the first free cell from a random start.
-    const empty = this.space.empty;
-    const start = empty.size > 0 ? this.jailRng.below(empty.size) : 0;
-    for (let i = 0; i < empty.size; i++) {
-      const c = empty.dense[(start + i) % empty.size]!;
-      if (this.isFree(c)) return c;
-    }
-    return -1;
   }
 }
 

@@ -43,6 +43,11 @@ export class Vision {
   private readonly wrapCol: Int32Array;
   // wrapRow[y + radius + dy] = first cell of row y + dy after wrapping, or -1 off a bounded grid.
   private readonly wrapRow: Int32Array;
+  // Column and row of every cell: a table read instead of two integer divisions per look.
+  private readonly xOf: Int32Array;
+  private readonly yOf: Int32Array;
+  // 1 where the whole field of the cell lies inside the grid without wrapping (`isInterior`).
+  private readonly inside: Uint8Array;
 
   constructor(grid: Grid, shape: VisionShape, radius: number) {
     if (!Number.isInteger(radius) || radius < 1) throw new RangeError("vision must be an integer ≥ 1");
@@ -74,21 +79,29 @@ export class Vision {
       const y = wrap(i - radius, grid.height);
       return y < 0 ? -1 : y * grid.width;
     });
+    // Plain loops: a vision is built per run, and Int32Array.from with a map function is slow.
+    this.xOf = new Int32Array(grid.size);
+    this.yOf = new Int32Array(grid.size);
+    this.inside = new Uint8Array(grid.size);
+    for (let c = 0; c < grid.size; c++) {
+      this.xOf[c] = c % grid.width;
+      this.yOf[c] = Math.floor(c / grid.width);
+      this.inside[c] = this.isInterior(c) ? 1 : 0;
+    }
   }
 
   /** Whether every offset of `cell` stays inside the grid without wrapping. */
   isInterior(cell: number): boolean {
     const r = this.radius;
-    const x = cell % this.width;
-    const y = (cell - x) / this.width;
+    const x = this.xOf[cell]!;
+    const y = this.yOf[cell]!;
     return x >= r && y >= r && x < this.width - r && y < this.height - r;
   }
 
   /** The cell at offset `i` from `cell`, or -1 when it falls off a bounded grid. */
   cellAt(cell: number, i: number): number {
-    const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
+    const x = this.xOf[cell]!;
+    const y = this.yOf[cell]!;
     const row = this.wrapRow[y + this.radius + this.dy[i]!]!;
     const col = this.wrapCol[x + this.radius + this.dx[i]!]!;
     return row < 0 || col < 0 ? -1 : row + col;
@@ -99,11 +112,18 @@ export class Vision {
    * run, so memory is walked contiguously and wrapping costs a split, not a lookup per cell.
    */
   sum(layer: ArrayLike<number>, cell: number): number {
-    const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
-    const r = this.radius;
     let s = 0;
+    if (this.inside[cell] === 1) {
+      // Away from the edges the offsets run row by row, left to right: the same cells in the same
+      // order as the row runs below, so the same float sum, in one loop.
+      const lin = this.linear;
+      for (let i = 0; i < lin.length; i++) s += layer[cell + lin[i]!]!;
+      return s;
+    }
+    const w = this.width;
+    const x = this.xOf[cell]!;
+    const y = this.yOf[cell]!;
+    const r = this.radius;
     for (let j = 0; j < this.runDy.length; j++) {
       const rowStart = this.wrapRow[y + r + this.runDy[j]!]!;
       if (rowStart < 0) continue;
@@ -133,8 +153,8 @@ export class Vision {
    */
   add(layer: Int32Array, cell: number, delta: number): void {
     const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
+    const x = this.xOf[cell]!;
+    const y = this.yOf[cell]!;
     const r = this.radius;
     for (let j = 0; j < this.runDy.length; j++) {
       const rowStart = this.wrapRow[y + r + this.runDy[j]!]!;
@@ -161,8 +181,8 @@ export class Vision {
    */
   collect(layer: ArrayLike<number>, cell: number, out: Int32Array): number {
     const w = this.width;
-    const x = cell % w;
-    const y = (cell - x) / w;
+    const x = this.xOf[cell]!;
+    const y = this.yOf[cell]!;
     const r = this.radius;
     let k = 0;
     for (let j = 0; j < this.runDy.length; j++) {
@@ -225,9 +245,8 @@ export class Vision {
     rng: { below(n: number): number },
     buf: Int32Array,
   ): number {
-    const w = this.width;
-    const x = from % w;
-    const y = (from - x) / w;
+    const x = this.xOf[from]!;
+    const y = this.yOf[from]!;
     const r = this.radius;
     for (let t = 0; t < 32; t++) {
       const i = rng.below(this.count);

@@ -138,7 +138,7 @@ export function patrolDay(units: Units, world: World, presence: Presence, day: n
     const home = station[id]!;
     let at = home;
     const r = radius[id]!;
-    if (r > 0 && rng.next() < patrol[id]!) {
+    if (r > 0 && rng.draw() < patrol[id]!) {
       const x = g.x(home);
       const y = g.y(home);
       for (let tries = 0; tries < 4; tries++) {
