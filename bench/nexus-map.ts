@@ -2,7 +2,8 @@
  * Nexus on the real map: what a study worker pays per run once the map is loaded, for the two
  * default scenarios (`central-asia-route-control.yaml`, `central-asia-incursion-drill.yaml`):
  * setup (building a run on the loaded world) and the 360 days timed apart, median of seeds 1–10
- * after three warm-up runs, one core, in process; route-control again at 1×, 4× and 16× the agents
+ * after ten warm-up runs (a study worker runs hundreds; with three, the first timed seeds still
+ * paid for the compiler's later tiers: up to 630 ms against about 210), one core, in process; route-control again at 1×, 4× and 16× the agents
  * (scaled as in `nexus.ts`); and what a user pays for one whole `pamir run` of it in a fresh
  * process (Node start, module loading, map, setup, days, JSON), 360 days and 1 day.
  * `node dist/bench/nexus-map.js [--quick]` runs this bench alone.
@@ -53,7 +54,7 @@ function benchSplit(name: string, quick: boolean): SplitRow {
     run.simulation.run(days);
     return [t1 - t0, performance.now() - t1] as const;
   };
-  for (let w = 0; w < 3; w++) once(900 + w);
+  for (let w = 0; w < (quick ? 1 : 10); w++) once(900 + w);
   const setup: number[] = [];
   const step: number[] = [];
   for (let s = 1; s <= seeds; s++) {
