@@ -64,15 +64,6 @@ export class Population {
     this.citizens = createAgentStore("citizen", CITIZEN, 64);
     this.space = createOccupancy(grid, this.citizens, "cell", inputs.blocked);
     this.vision = createVision(grid, p.visionShape, p.vision);
-    this.jail = new Jail(
-      this.citizens,
-      this.space,
-      this.vision,
-      inputs,
-      hub.stream("population.jail"),
-      p.maxJail,
-    );
-    this.inmates = this.jail.inmates;
     this.activeAt = new Uint8Array(size);
     this.activeNear = new Int32Array(size);
     this.keepCounts = inputs.countsOnDemand !== true;
