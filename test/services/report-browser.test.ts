@@ -49,10 +49,15 @@ async function fitsWidth(page: Page): Promise<boolean> {
   return (await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")) === true;
 }
 
-/** Build a report with the CLI; returns its path. */
+/**
+ * Build a report with the CLI; returns its path. Its stderr may hold warnings (a real study's
+ * intervals can reach below 0 for counts that are never negative, and the report says so), never
+ * anything else.
+ */
 function report(dir: string): string {
   const r = pamir("report", dir);
-  expect(r.stderr).toBe("");
+  const other = r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("pamir: warning: "));
+  expect(other).toEqual([]);
   expect(r.code).toBe(0);
   return join(dir, "report.html");
 }
