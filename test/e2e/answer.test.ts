@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fmt } from "../../src/report/html.js";
+import { at, taggedNumbers, untaggedText } from "../support/headline.js";
 import { ROOT } from "./cli.js";
 
 const STUDY = "scenarios/studies/posture-answer.yaml";
@@ -35,11 +36,6 @@ function startScript(study: string, out: string): string {
   const start: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
   expect(start).toContain(STUDY);
   return start.replace(STUDY, `${study} --out ${out}`).replaceAll(RESULTS, out);
-}
-
-/** The value at a dot-separated JSON path (array indexes as numbers). */
-function at(doc: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], doc);
 }
 
 describe("npm start (a small version of its study)", () => {
@@ -68,24 +64,14 @@ describe("npm start (a small version of its study)", () => {
 
   it("shows every first-screen number exactly as the results file it names holds it", () => {
     const head = /<section id="headline"[\s\S]*?<\/section>/.exec(html)![0];
-    const nums = [
-      ...head.matchAll(
-        /<span class="num" data-file="([^"]+)" data-path="([^"]+)" data-value="([^"]*)">([^<]*)<\/span>/g,
-      ),
-    ];
+    const nums = taggedNumbers(head);
     const files = new Set(nums.map((m) => m[1]));
     expect([...files].sort()).toEqual(["discover.json", "effect-sensitivity.json", "flip.json"]);
     // Robust posture's regret, flip interval and crossing share, coverage, density, mass, ≥ 1 index with its interval.
     expect(nums.length).toBeGreaterThanOrEqual(12);
     // No other number on it: what is left once the tagged numbers, the condition's code, the
     // confidence level and the index's name are taken out holds no digit.
-    const bare = head
-      .replace(/<span class="num"[^>]*>[^<]*<\/span>/g, "")
-      .replace(/<code>[\s\S]*?<\/code>/g, "")
-      .replace(/<[^>]+>/g, " ")
-      .replace(/95 %/g, "")
-      .replace(/\bS1\b/g, "");
-    expect(bare).not.toMatch(/\d/);
+    expect(untaggedText(head)).not.toMatch(/\d/);
     for (const [, file, path, value, text] of nums) {
       const doc = JSON.parse(readFileSync(join(out, file!), "utf8"));
       const v = at(doc, path!);
