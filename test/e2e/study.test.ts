@@ -90,12 +90,22 @@ describe("pamir study", () => {
     const clean = tmp();
     expect(pamir("study", study, "--out", clean, "--quiet").code).toBe(0);
     const dir = tmp();
-    // Killed once 300 runs are in runs.ndjson and the parts of some of them are on disk (a part
-    // follows its lines by design, so killing at a line count alone may come before any part).
+    // Killed once 300 runs are in runs.ndjson and the parts of some of them are whole on disk (a
+    // part follows its lines by design, so killing at a line count alone may come before any part,
+    // and a part is written under its name, so one seen by name may still be cut short by the kill).
+    const whole = (f: string) => {
+      let b: Buffer;
+      try {
+        b = readFileSync(f);
+      } catch {
+        return false; // compacted away between the listing and the read
+      }
+      return b.length > 12 && b.subarray(0, 4).toString() === "PAR1" && b.subarray(-4).toString() === "PAR1";
+    };
     const partsOn = () => {
       const p = join(dir, "parts");
       if (!existsSync(p)) return false;
-      const fs = readdirSync(p);
+      const fs = readdirSync(p).filter((f) => whole(join(p, f)));
       return (
         fs.some((f) => /^runs-\d{12}-\d{12}\.parquet$/.test(f)) && fs.some((f) => f.startsWith("series-"))
       );
