@@ -1,10 +1,12 @@
 /**
- * Shifts of the world's supply, prices and interdiction a scenario can switch on without editing
- * the map or the calibrated settings: `supplyScale` multiplies the heroin entering the map at every
- * producing province (traffickers sourcing elsewhere, a harvest moving south), `priceScale` a
- * market's base price (its buyers' USD purchasing power, e.g. a devaluation), `interdictionScale`
- * a country's unit strength (an agency abolished, a border programme). All default to no change; the
- * out-of-sample check of targets.md pattern P7 (docs/model.md, "Out of sample") switches them on.
+ * Shifts of the world's supply, demand, prices and interdiction a scenario can set without editing
+ * the map: `supplyScale` multiplies the heroin entering the map at every producing province
+ * (traffickers sourcing elsewhere, a harvest moving south), `demandScale` a market's demand (the
+ * map's split of local consumption is an assumption; the real-map scenarios carry a fitted one),
+ * `priceScale` a market's base price (its buyers' USD purchasing power, e.g. a devaluation),
+ * `interdictionScale` a country's unit strength (an agency abolished, a border programme). All
+ * default to no change; the out-of-sample check of targets.md pattern P7 (docs/model.md, "Out of
+ * sample") switches the supply, price and interdiction shifts on.
  */
 import { z } from "zod";
 import type { World } from "../../worlds/types.js";
@@ -20,6 +22,12 @@ export const shiftParams = z
       .describe(
         "multiplies the heroin entering the map at every producing province (1: the world table's supply)",
       ),
+    demandScale: z
+      .record(z.string().min(1), z.number().positive().max(100))
+      .default({})
+      .describe(
+        "per market (by name): multiplies its demand, the kg a day its buyers take at the base price (1: the world table's)",
+      ),
     priceScale: z
       .record(z.string().min(1), z.number().positive().max(100))
       .default({})
@@ -34,7 +42,9 @@ export const shiftParams = z
       ),
   })
   .prefault({})
-  .describe("shifts of supply, prices and interdiction relative to the scenario (targets.md pattern P7)");
+  .describe(
+    "shifts of supply, demand, prices and interdiction relative to the world table (targets.md pattern P7)",
+  );
 
 /** The shifts as parsed. */
 export type ShiftParams = z.output<typeof shiftParams>;
@@ -44,12 +54,15 @@ export function unknownShiftNames(
   world: World,
   countries: readonly string[],
   s: ShiftParams,
-): [key: "priceScale" | "interdictionScale", name: string, known: string[]][] {
+): [key: "demandScale" | "priceScale" | "interdictionScale", name: string, known: string[]][] {
   const markets = world.markets.map(([q]) => world.provinces[q]!.name);
-  return [
-    ...Object.keys(s.priceScale)
+  const unknownMarkets = (key: "demandScale" | "priceScale") =>
+    Object.keys(s[key])
       .filter((n) => !markets.includes(n))
-      .map((n) => ["priceScale", n, markets] as ["priceScale", string, string[]]),
+      .map((n) => [key, n, markets] as [typeof key, string, string[]]);
+  return [
+    ...unknownMarkets("demandScale"),
+    ...unknownMarkets("priceScale"),
     ...Object.keys(s.interdictionScale)
       .filter((n) => !countries.includes(n))
       .map((n) => ["interdictionScale", n, [...countries]] as ["interdictionScale", string, string[]]),
@@ -71,21 +84,27 @@ export function scaledSecurity<S extends Record<string, { strength: number }>>(
 
 /**
  * The world a run sees: `world` itself when nothing is shifted (the shared world, read-only),
- * else a copy whose province table has the scaled supply and base prices. Only the table is
- * copied: the grid and layers stay shared, so everything keyed on the layout still applies.
+ * else a copy whose province table has the scaled supply, demands and base prices. Only the table
+ * is copied: the grid and layers stay shared, so everything keyed on the layout still applies.
  */
 export function shiftedWorld(world: World, p: ShiftParams): World {
-  const scales = Object.entries(p.priceScale).filter(([, f]) => f !== 1);
-  if (p.supplyScale === 1 && scales.length === 0) return world;
-  const priceOf = new Map(scales);
+  const changed = (r: Record<string, number>) => new Map(Object.entries(r).filter(([, f]) => f !== 1));
+  const priceOf = changed(p.priceScale);
+  const demandOf = changed(p.demandScale);
+  if (p.supplyScale === 1 && priceOf.size === 0 && demandOf.size === 0) return world;
   const provinces = world.provinces.map((q) => {
-    const f = priceOf.get(q.name);
+    const price = priceOf.get(q.name) ?? 1;
+    const demand = demandOf.get(q.name) ?? 1;
     return {
       ...q,
       productionKgPerDay: q.productionKgPerDay * p.supplyScale,
       market:
-        q.market && f !== undefined
-          ? { ...q.market, basePriceUsdPerKg: q.market.basePriceUsdPerKg * f }
+        q.market && (price !== 1 || demand !== 1)
+          ? {
+              ...q.market,
+              basePriceUsdPerKg: q.market.basePriceUsdPerKg * price,
+              demandKgPerDay: q.market.demandKgPerDay * demand,
+            }
           : q.market,
     };
   });

@@ -78,9 +78,40 @@ describe("shifts of supply, prices and interdiction (pattern P7)", () => {
     expect(d.ciHigh).toBeLessThan(0);
   });
 
+  it("demandScale Kazakhstan 1.5 raises Kazakhstan's mean price (20 seeds, 95 % interval above 0)", () => {
+    // More buyers at the base price take the same arrivals at a higher clearing price.
+    const d = describeSample(pairedDiffs({ demandScale: { Kazakhstan: 1.5 } }, meanPrice("Kazakhstan")));
+    expect(d.ciLow).toBeGreaterThan(0);
+  });
+
+  it("demandScale scales that market's demand only and leaves the shared world alone", () => {
+    const { world } = worldByName("corridor");
+    const demand = () => world.provinces.map((q) => q.market?.demandKgPerDay);
+    const before = demand();
+    const shifted = shiftedWorld(
+      world,
+      economyParams.parse({ shifts: { demandScale: { Kazakhstan: 2 } } }).shifts,
+    );
+    expect(shifted.provinces.map((q) => q.market?.demandKgPerDay)).toEqual(
+      world.provinces.map((q) =>
+        q.market && q.name === "Kazakhstan" ? q.market.demandKgPerDay * 2 : q.market?.demandKgPerDay,
+      ),
+    );
+    expect(shifted.provinces.find((q) => q.name === "Kazakhstan")?.market?.basePriceUsdPerKg).toBe(
+      world.provinces.find((q) => q.name === "Kazakhstan")?.market?.basePriceUsdPerKg,
+    );
+    expect(demand()).toEqual(before);
+  });
+
   it("names a market or country the world lacks as a problem under shifts", () => {
-    const p = economyParams.parse({ shifts: { priceScale: { Moscow: 0.8 }, interdictionScale: { XX: 2 } } });
+    const p = economyParams.parse({
+      shifts: { demandScale: { Tashkent: 2 }, priceScale: { Moscow: 0.8 }, interdictionScale: { XX: 2 } },
+    });
     const paths = checkEconomy(p).map((e) => e.path.join("."));
-    expect(paths).toEqual(["shifts.priceScale.Moscow", "shifts.interdictionScale.XX"]);
+    expect(paths).toEqual([
+      "shifts.demandScale.Tashkent",
+      "shifts.priceScale.Moscow",
+      "shifts.interdictionScale.XX",
+    ]);
   });
 });
