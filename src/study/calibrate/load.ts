@@ -6,8 +6,10 @@
  * located at line:col, and bad input is a value.
  */
 import { dirname, isAbsolute, join } from "node:path";
+import { parseDocument } from "yaml";
 import type { LocatedProblem } from "../../core/problems.js";
 import { readText } from "../../core/read-file.js";
+import { splitPath } from "../../core/value-path.js";
 import { type LoadedScenario, loadScenarioText } from "../../scenario/load.js";
 import type { Locator } from "../../scenario/locate.js";
 import { atFileStart, type FileProblems, fileProblems } from "../../scenario/located.js";
@@ -73,7 +75,11 @@ export function loadCalibrationText(text: string, file: string): CalibrationLoad
   const targets = checkTargets(input);
   [...params.problems, ...targets.problems].filter((f) => !distrust(f.path)).forEach(place);
 
-  const scenario = distrust(["scenario"]) ? undefined : readScenario(input.scenario, file, found, locator);
+  const fixedOk = fixedPathProblems(input.fixed).map(place).length === 0;
+  const scenario =
+    distrust(["scenario"]) || !fixedOk
+      ? undefined
+      : readScenario(input.scenario, input.fixed, file, found, locator);
   if (!scenario) return fail();
   const sc = scenario.loaded;
 
@@ -163,9 +169,35 @@ function fitDefinition(input: CalibrationInput): unknown {
   return { ...rest, method: runs, parameters: priors };
 }
 
+/** `fixed:` keys that are not a scenario parameter path (params.…), located at the key. */
+function fixedPathProblems(fixed: Record<string, unknown>) {
+  return Object.keys(fixed)
+    .filter((k) => {
+      const s = splitPath(k);
+      return s[0] !== "params" || s.length < 2 || s.some((x) => x === "");
+    })
+    .map((k) => ({
+      path: ["fixed", k],
+      message: "must be a scenario parameter path (params.…)",
+      at: "key" as const,
+    }));
+}
+
+/**
+ * The scenario's text with the `fixed:` values written in (comments kept), so the workers, which
+ * load from the text, run the configuration the targets were observed in.
+ */
+function withFixed(text: string, fixed: Record<string, unknown>): string {
+  if (Object.keys(fixed).length === 0) return text;
+  const doc = parseDocument(text);
+  for (const [path, value] of Object.entries(fixed)) doc.setIn(splitPath(path), value);
+  return doc.toString();
+}
+
 /** The calibrated scenario, or undefined with its problems reported (a missing file at `scenario:`, others in its own file). */
 function readScenario(
   rel: string,
+  fixed: Record<string, unknown>,
   file: string,
   found: FileProblems,
   locator: Locator,
@@ -177,12 +209,19 @@ function readScenario(
     found.place(locator, { path: ["scenario"], message, at: "value" }, "file");
     return undefined;
   }
-  const loaded = loadScenarioText(read.value, path);
+  const text = withFixed(read.value, fixed);
+  const loaded = loadScenarioText(text, path);
   if (!loaded.ok) {
-    found.all.push(...loaded.problems);
+    // A value `fixed:` wrote is that key's problem, not a line of the scenario file.
+    const keys = Object.keys(fixed);
+    for (const p of loaded.problems) {
+      const key = keys.find((k) => p.path === k || p.path.startsWith(`${k}.`));
+      if (key) found.place(locator, { path: ["fixed", key], message: p.message, at: "value" });
+      else found.all.push(p);
+    }
     return undefined;
   }
-  return { file: path, text: read.value, loaded: loaded.scenario };
+  return { file: path, text, loaded: loaded.scenario };
 }
 
 /** Load the calibration file at `path`; an unreadable file is one problem at 0:0 with path `(file)`. */

@@ -90,6 +90,12 @@ export const calibrationSchema = z
       .describe("seeded runs per evaluated parameter set (their mean is compared)"),
     ticks: z.int().min(0).optional().describe("horizon of every run (default: the scenario's own)"),
     parameters: z.record(z.string(), parameterSchema).describe("scenario parameter path (params.…) → prior"),
+    fixed: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe(
+        "scenario parameter path (params.…) → a value every run holds: the configuration the targets were observed in (e.g. params.posture: garrison); not written by --apply",
+      ),
     applyTo: z
       .array(z.string().min(1))
       .default([])
