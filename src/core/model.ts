@@ -50,6 +50,12 @@ export type ModelSwitch = {
   claim: string;
   /** Anything a reader of the audit should know (why these ends, what to expect). */
   note?: string | undefined;
+  /**
+   * A setting under which the claim has something to act on (a motive that can drift before asking
+   * whether bands may trade abroad): where the scenario's own value differs, the audit also runs
+   * the contrast with it held in both arms, and reports that conditional effect as such.
+   */
+  given?: { path: string; value: unknown } | undefined;
 } & (
   | { kind: "boolean" }
   | { kind: "choice"; values: readonly unknown[] }

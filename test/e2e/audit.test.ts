@@ -49,7 +49,7 @@ describe("pamir audit", () => {
     expect(bribes.moved && bribes.ciLow > 0).toBe(true);
     // audit.csv: a header and one row per contrast and outcome.
     const lines = readFileSync(join(out, "audit.csv"), "utf8").trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^switch,claim,a,b,outcome,n,mean_a,mean_b,diff,ci_low,ci_high,moved,/);
+    expect(lines[0]).toMatch(/^switch,claim,a,b,given,outcome,n,mean_a,mean_b,diff,ci_low,ci_high,moved,/);
     expect(lines.length - 1).toBe(contrasts.reduce((s, c) => s + c.effects.length, 0));
     // The printed table names each switch.
     for (const s of economySwitches) expect(r.stdout).toContain(s.path);
@@ -62,9 +62,14 @@ describe("pamir audit", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
-    const contrasts = doc.contrasts as Contrast[];
-    expect(contrasts.map((c) => c.switch)).toEqual(nexusSwitches.map((s) => s.path));
-    for (const c of contrasts) expect(c.moved, c.switch).toBeGreaterThan(0);
+    const contrasts = doc.contrasts as (Contrast & { given?: { path: string } })[];
+    // A switch with a `given` setting this scenario lacks has a second contrast, with it held.
+    expect([...new Set(contrasts.map((c) => c.switch))]).toEqual(nexusSwitches.map((s) => s.path));
+    for (const s of nexusSwitches) {
+      const own = contrasts.filter((c) => c.switch === s.path);
+      expect(own.filter((c) => c.given).length, s.path).toBe(s.given ? own.length / 2 : 0);
+      expect(Math.max(...own.map((c) => c.moved)), s.path).toBeGreaterThan(0);
+    }
   }, 300_000);
 
   it("reports a switch that moves nothing, and fails on it with --strict (exit 3)", () => {

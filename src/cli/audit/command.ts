@@ -9,7 +9,7 @@
 import { basename, extname, join } from "node:path";
 import { readText } from "../../core/read-file.js";
 import { auditDocument, writeAudit } from "../../study/audit/document.js";
-import { planAudit } from "../../study/audit/plan.js";
+import { type Contrast, planAudit } from "../../study/audit/plan.js";
 import { type AuditResult, runAudit } from "../../study/audit/run.js";
 import { defaultWorkers } from "../../study/run/executor.js";
 import { CliError, EXIT } from "../errors.js";
@@ -85,7 +85,12 @@ export function auditExit(r: AuditResult, strict: boolean): void {
     const why = first ? `; first: ${problemLine(first)}` : "";
     throw new CliError(`${r.failed.count} of ${r.runs} runs failed${why}`, EXIT.runFailed);
   }
-  const dead = r.contrasts.filter((c) => c.moved === 0);
+  // A contrast moved nothing as the scenario stands and, where the switch declares a setting
+  // under which it has something to act on, not under that setting either.
+  const same = (x: Contrast, y: Contrast) => x.switch === y.switch && x.a === y.a && x.b === y.b;
+  const dead = r.contrasts.filter(
+    (c) => !c.contrast.given && r.contrasts.every((o) => !same(o.contrast, c.contrast) || o.moved === 0),
+  );
   if (strict && dead.length > 0) {
     const names = dead.map(
       (c) => `${c.contrast.switch.path} (${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)})`,

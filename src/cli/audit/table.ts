@@ -14,11 +14,15 @@ export const valueText = (v: unknown) =>
       : String(v);
 const dz = (x: number) => formatNumber(x, { digits: 3 });
 
+/** A contrast's held setting for people: ` (given path = value)`, or nothing. */
+export const givenText = (g: { path: string; value: unknown } | undefined) =>
+  g ? ` (given ${g.path} = ${valueText(g.value)})` : "";
+
 /** The printed table: per contrast, the outcomes it moves most (or "moves nothing"). */
 export function auditTable(r: AuditResult): string {
   const rows: string[][] = [];
   for (const c of r.contrasts) {
-    const arms = `${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)}`;
+    const arms = `${valueText(c.contrast.a)} vs ${valueText(c.contrast.b)}${givenText(c.contrast.given)}`;
     const head = [
       c.contrast.switch.path,
       arms,
@@ -50,9 +54,13 @@ export function deadSwitchNotes(r: AuditResult): string[] {
   const lines: string[] = [];
   for (const c of r.contrasts) {
     const { path, note } = c.contrast.switch;
-    if (c.moved > 0 || note === undefined || seen.has(path)) continue;
+    if (c.moved > 0 || c.contrast.given || note === undefined || seen.has(path)) continue;
     seen.add(path);
-    lines.push(`${path} moved nothing here. ${note}`);
+    const held = r.contrasts.find((h) => h.contrast.switch === c.contrast.switch && h.contrast.given);
+    const then = held
+      ? ` Given ${held.contrast.given!.path} = ${valueText(held.contrast.given!.value)}, it moved ${held.moved}.`
+      : "";
+    lines.push(`${path} moved nothing here. ${note}${then}`);
   }
   return lines;
 }

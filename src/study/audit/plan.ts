@@ -4,8 +4,10 @@
  * range: high end against low end; choice: every other value against the scenario's, or against
  * the first when the scenario's is not among them). A variant is the scenario with one switch set
  * to one value; a variant equal to the scenario itself is point 0, shared by every switch, so a
- * switch whose one end is the scenario's value costs one arm of runs, not two. Every variant is
- * checked through the model's schema and cross-field check before anything runs.
+ * switch whose one end is the scenario's value costs one arm of runs, not two. A switch with a
+ * `given` setting the scenario does not have gets each contrast a second time with that setting
+ * in both arms. Every variant is checked through the model's schema and cross-field check before
+ * anything runs.
  */
 import type { ModelSwitch } from "../../core/model.js";
 import { failure, formatPath, type Problem, problem, type Result } from "../../core/problems.js";
@@ -26,6 +28,8 @@ export interface Contrast {
   pointA: number;
   /** Variant (point) of arm b. */
   pointB: number;
+  /** The switch's `given` setting, held in both arms (absent: the scenario as it is). */
+  given?: { path: string; value: unknown } | undefined;
 }
 
 /** What an audit runs: variants of one scenario (as values at factor paths) and the contrasts between them. */
@@ -87,37 +91,68 @@ export function planAudit(
   }
   if (problems.length > 0) return failure(...problems);
 
-  const paths = [...new Set(switches.map((s) => `params.${s.path}`))];
+  const paths = [
+    ...new Set(
+      switches.flatMap((s) => [s.path, ...(s.given ? [s.given.path] : [])]).map((p) => `params.${p}`),
+    ),
+  ];
+  for (const sw of switches) {
+    const why = sw.given && factorPathProblem(`params.${sw.given.path}`, sc.model.name, sc.raw);
+    if (why) problems.push(switchProblem(sc, sw.path, `given ${sw.given!.path}: ${why}`));
+  }
+  if (problems.length > 0) return failure(...problems);
   const base = paths.map((p) => valueAt(sc.params, p.slice("params.".length)));
   const points: unknown[][] = [base];
   // The scenario with its own values written in must still be the scenario (a path into a list it lacks would not be).
   const baseWhy = variantProblem(sc, paths, base, ticks);
   if (baseWhy)
     problems.push(problem("option", `model ${sc.model.name}, switches`, `the scenario itself: ${baseWhy}`));
-  const keys = new Map<string, number>();
-  const pointOf = (path: string, value: unknown): number => {
-    const i = paths.indexOf(`params.${path}`);
-    if (canonicalJson(value) === canonicalJson(base[i])) return 0;
-    const key = `${i}=${canonicalJson(value)}`;
+  const keys = new Map<string, number>([[canonicalJson(base), 0]]);
+  /** The variant with each [path, value] of `set` written over the scenario's values. */
+  const pointOf = (sw: ModelSwitch, set: [string, unknown][]): number => {
+    const values = [...base];
+    for (const [path, value] of set) values[paths.indexOf(`params.${path}`)] = value;
+    const key = canonicalJson(values);
     let p = keys.get(key);
     if (p === undefined) {
       p = points.length;
-      points.push(base.map((v, j) => (j === i ? value : v)));
+      points.push(values);
       keys.set(key, p);
-      const why = variantProblem(sc, paths, points[p]!, ticks);
-      if (why) problems.push(switchProblem(sc, path, `at ${canonicalJson(value)}: ${why}`));
+      const why = variantProblem(sc, paths, values, ticks);
+      const at = set.map(([path, v]) =>
+        path === sw.path ? canonicalJson(v) : `${path} ${canonicalJson(v)}`,
+      );
+      if (why) problems.push(switchProblem(sc, sw.path, `at ${at.join(", ")}: ${why}`));
     }
     return p;
   };
-  const contrasts: Contrast[] = switches.flatMap((sw) =>
-    switchPairs(sw, valueAt(sc.params, sw.path)).map(([a, b]) => ({
+  const contrasts: Contrast[] = switches.flatMap((sw) => {
+    const pairs = switchPairs(sw, valueAt(sc.params, sw.path));
+    const plain = pairs.map(([a, b]) => ({
       switch: sw,
       a,
       b,
-      pointA: pointOf(sw.path, a),
-      pointB: pointOf(sw.path, b),
-    })),
-  );
+      pointA: pointOf(sw, [[sw.path, a]]),
+      pointB: pointOf(sw, [[sw.path, b]]),
+    }));
+    const g = sw.given;
+    if (!g || canonicalJson(valueAt(sc.params, g.path)) === canonicalJson(g.value)) return plain;
+    const held = pairs.map(([a, b]) => ({
+      switch: sw,
+      a,
+      b,
+      pointA: pointOf(sw, [
+        [g.path, g.value],
+        [sw.path, a],
+      ]),
+      pointB: pointOf(sw, [
+        [g.path, g.value],
+        [sw.path, b],
+      ]),
+      given: g,
+    }));
+    return [...plain, ...held];
+  });
   if (problems.length > 0) return failure(...problems);
   return { ok: true, value: { paths, points, contrasts } };
 }

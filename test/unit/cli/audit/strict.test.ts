@@ -55,6 +55,16 @@ describe("audit --strict", () => {
     expect(() => auditExit(result([live, dead]), true)).toThrow(/moves nothing.*dead \(1 vs 0\)/);
   });
 
+  it("counts a switch as live when it moves something under its `given` setting", () => {
+    const s = sw("moot");
+    const plain = { ...dead, contrast: { ...dead.contrast, switch: s } };
+    const given = { path: "g", value: 1 };
+    const heldLive = { ...live, contrast: { ...live.contrast, switch: s, given } };
+    const heldDead = { ...dead, contrast: { ...dead.contrast, switch: s, given } };
+    expect(exitOf(result([plain, heldLive]), true)).toBe(EXIT.ok);
+    expect(exitOf(result([plain, heldDead]), true)).toBe(EXIT.deadSwitch);
+  });
+
   it("exits 0 when every switch moves something, and without --strict whatever moves", () => {
     expect(live.moved).toBeGreaterThan(0);
     expect(exitOf(result([live]), true)).toBe(EXIT.ok);

@@ -66,6 +66,32 @@ describe("auditTable", () => {
     expect(deadSwitchNotes(r)).toEqual(["inert moved nothing here. Needs a trader."]);
   });
 
+  it("labels a contrast run under a `given` setting, and says what the switch moved there", () => {
+    const b: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ x: k }));
+    const a: RunOutcomes[] = b.map((r, i) => ({ x: r!.x! + 5 + (i % 2) }));
+    const inert = contrast("inert", b, b);
+    const s = { ...inert.contrast.switch, note: "Needs a trader." };
+    const given = { path: "threat.drift", value: 0.02 };
+    const held = contrast("inert", a, b);
+    const r: AuditResult = {
+      seeds: [1, 2, 3, 4],
+      ticks: 10,
+      runs: 12,
+      failed: { count: 0, first: [] },
+      contrasts: [
+        { ...inert, contrast: { ...inert.contrast, switch: s } },
+        { ...held, contrast: { ...held.contrast, switch: s, given } },
+      ],
+      elapsedMs: 1,
+    };
+    expect(auditTable(r).split("\n")[3]).toMatch(
+      /^inert\s+true vs false \(given threat\.drift = 0\.02\)\s+1\/1\s/,
+    );
+    expect(deadSwitchNotes(r)).toEqual([
+      "inert moved nothing here. Needs a trader. Given threat.drift = 0.02, it moved 1.",
+    ]);
+  });
+
   it("prints values as people read them", () => {
     expect(valueText(0.0002)).toBe("0.0002");
     expect(valueText([{ crossing: "1" }])).toBe('[{"crossing":"1"}]');

@@ -58,6 +58,33 @@ describe("planAudit", () => {
     ]);
   });
 
+  it("contrasts a switch again with its `given` setting held in both arms, where the scenario lacks it", () => {
+    const sw: ModelSwitch = { ...range("x1", 0.5, 1), given: { path: "x3", value: 2 } };
+    const r = planAudit(ISHIGAMI, [sw], undefined);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
+    expect(r.value.paths).toEqual(["params.x1", "params.x3"]);
+    expect(r.value.points).toEqual([
+      [0.5, 0],
+      [1, 0],
+      [1, 2],
+      [0.5, 2],
+    ]);
+    expect(r.value.contrasts.map((c) => [c.pointA, c.pointB, c.given])).toEqual([
+      [1, 0, undefined],
+      [2, 3, { path: "x3", value: 2 }],
+    ]);
+    // A scenario that already has the setting needs no second contrast.
+    const held = planAudit(load("model: ishigami\nparams: { x1: 0.5, x3: 2 }\n"), [sw], undefined);
+    expect(held.ok && held.value.contrasts.map((c) => c.given)).toEqual([undefined]);
+  });
+
+  it("refuses a `given` path the params do not have", () => {
+    const r = planAudit(ISHIGAMI, [{ ...range("x1", 0.5, 1), given: { path: "x9", value: 1 } }], undefined);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.message).toMatch(/^given x9: .*not a parameter/);
+  });
+
   it("reads values at nested paths of the parsed params, defaults filled", () => {
     expect(valueAt(SCHELLING.params, "width")).toBe(10);
     expect(valueAt(ISHIGAMI.params, "a")).toBe(7);
