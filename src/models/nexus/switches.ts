@@ -30,8 +30,8 @@ export const armedSwitches: readonly ModelSwitch[] = [
     claim:
       "Armed groups tax the trade only on ground they hold; across a border it belongs to that country's networks and their protectors (the state–crime nexus).",
     note: "Only a band that trades can trade abroad: at criminal share 0 with threat.drift 0 (the purely ideological threat) no band taxes or escorts, so the switch has nothing to act on.",
-    // A band that may drift toward the trade has something to trade abroad.
-    given: { path: "threat.drift", value: 0.02 },
+    // A threat partly criminal: bands that trade, so something to trade abroad.
+    given: { path: "threat.criminalShare", value: 0.5 },
   },
   {
     path: "posture",
@@ -57,8 +57,8 @@ export const armedSwitches: readonly ModelSwitch[] = [
     claim:
       "Uzbekistan and Turkmenistan stay outside the CSTO: its force cannot act there (not even its Kanal work with the drug agencies), and flows and bands can move there.",
     note: "Membership opens a country to the force only through route control's Kanal mandate or the host's invitation: under the drill, a member that never invites (Uzbekistan's sovereignty cost 2 against a threat that stays below 10) is the same as a non-member.",
-    // Hosts as willing to invite as Tajikistan: then whether Uzbekistan may be entered at all is what differs.
-    given: { path: "alliance.consent.sovereignty", value: {} },
+    // Hosts that invite at the first incidents: then whether Uzbekistan may be entered at all is what differs.
+    given: { path: "alliance.activationThreshold", value: 1 },
   },
   {
     path: "alliance.forces.0.invitations",
