@@ -29,6 +29,36 @@ describe("loadCalibrationText", () => {
     expect(c.slug).toBe("economy-recovery");
   });
 
+  it("writes `fixed:` values into the scenario every run loads, and locates a bad one at its key", () => {
+    const ok = loadCalibrationText(`${head}fixed:\n  params.market.band: 2.5\n${param}${target}`, FILE);
+    if (!ok.ok) throw new Error(ok.problems.map(problemLine).join("\n"));
+    const plain = loadCalibrationText(`${head}${param}${target}`, FILE);
+    if (!plain.ok) throw new Error(plain.problems.map(problemLine).join("\n"));
+    const band = (r: typeof ok) =>
+      r.ok ? (r.calibration.scenario.loaded.params as { market: { band: number } }).market.band : 0;
+    expect(band(ok)).toBe(2.5);
+    expect(band(plain)).not.toBe(2.5);
+    expect(ok.calibration.scenario.text).toContain("band: 2.5");
+    expect(ok.calibration.hash).not.toBe(plain.calibration.hash); // a resume never mixes the two
+    expect(problems(`${head}fixed:\n  params.market.band: 0.5\n  ticks: 3\n${param}${target}`)).toEqual([
+      `${FILE}:6:3  fixed.ticks  must be a scenario parameter path (params.…)`,
+    ]);
+    expect(problems(`${head}fixed:\n  params.market.band: 0.5\n${param}${target}`)).toEqual([
+      `${FILE}:5:23  fixed["params.market.band"]  must be a number ≥ 1`,
+    ]);
+  });
+
+  it("holds the real-map calibration's two stages to the same targets and the same fixed posture", () => {
+    const [first, second] = ["northern-route", "city-markets"].map((n) => {
+      const r = loadCalibrationFile(`scenarios/calibration/${n}.yaml`);
+      if (!r.ok) throw new Error(r.problems.map(problemLine).join("\n"));
+      return r.calibration;
+    });
+    expect(second!.targets).toEqual(first!.targets);
+    expect(first!.input.fixed).toEqual({ "params.posture": "garrison" });
+    expect(second!.input.fixed).toMatchObject(first!.input.fixed);
+  });
+
   it("refuses infeasible priors where they are written", () => {
     const bad = problems(
       `${head}parameters:\n  params.traffickers.bribeShare: { min: 0.2, max: 0.2 }\n` +
