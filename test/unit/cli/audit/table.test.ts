@@ -17,6 +17,20 @@ function contrast(path: string, a: RunOutcomes[], b: RunOutcomes[]): ContrastRes
   };
 }
 
+/** An audit of four seeds and ten ticks holding `contrasts` (two arms of runs each). */
+const auditOf = (contrasts: ContrastResult[]): AuditResult => ({
+  seeds: [1, 2, 3, 4],
+  ticks: 10,
+  runs: 8,
+  failed: { count: 0, first: [] },
+  contrasts,
+  elapsedMs: 1,
+});
+
+/** Four seeds with x = 1..4, and the same shifted by 5–6: a contrast of them moves x. */
+const flat: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ x: k }));
+const shifted: RunOutcomes[] = flat.map((r, i) => ({ x: r!.x! + 5 + (i % 2) }));
+
 describe("auditTable", () => {
   it("lists up to three moved outcomes of a live switch, most moved first, and flags a dead one", () => {
     const b: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ big: k, small: k, none: k, tiny: k, flat: 5 }));
@@ -27,14 +41,7 @@ describe("auditTable", () => {
       tiny: r!.tiny! + 0.5 + (i % 2),
       flat: 5,
     }));
-    const r: AuditResult = {
-      seeds: [1, 2, 3, 4],
-      ticks: 10,
-      runs: 8,
-      failed: { count: 0, first: [] },
-      contrasts: [contrast("live", a, b), contrast("dead", b, b)],
-      elapsedMs: 1,
-    };
+    const r = auditOf([contrast("live", a, b), contrast("dead", b, b)]);
     const lines = auditTable(r).split("\n");
     expect(lines[0]).toMatch(/^switch\s+a vs b\s+moved\s+bonferroni\s+outcome/);
     expect(lines[2]).toMatch(/^live\s+true vs false\s+3\/5\s+\w+\s+big\s+10\.5\s/);
@@ -45,45 +52,27 @@ describe("auditTable", () => {
   });
 
   it("gives the note of each switch that moved nothing, and only of those", () => {
-    const b: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ x: k }));
-    const a: RunOutcomes[] = b.map((r, i) => ({ x: r!.x! + 5 + (i % 2) }));
     const noted = (c: ContrastResult, note: string): ContrastResult => ({
       ...c,
       contrast: { ...c.contrast, switch: { ...c.contrast.switch, note } },
     });
-    const r: AuditResult = {
-      seeds: [1, 2, 3, 4],
-      ticks: 10,
-      runs: 8,
-      failed: { count: 0, first: [] },
-      contrasts: [
-        noted(contrast("live", a, b), "Live note."),
-        noted(contrast("inert", b, b), "Needs a trader."),
-        contrast("bare", b, b),
-      ],
-      elapsedMs: 1,
-    };
+    const r = auditOf([
+      noted(contrast("live", shifted, flat), "Live note."),
+      noted(contrast("inert", flat, flat), "Needs a trader."),
+      contrast("bare", flat, flat),
+    ]);
     expect(deadSwitchNotes(r)).toEqual(["inert moved nothing here. Needs a trader."]);
   });
 
   it("labels a contrast run under a `given` setting, and says what the switch moved there", () => {
-    const b: RunOutcomes[] = [1, 2, 3, 4].map((k) => ({ x: k }));
-    const a: RunOutcomes[] = b.map((r, i) => ({ x: r!.x! + 5 + (i % 2) }));
-    const inert = contrast("inert", b, b);
+    const inert = contrast("inert", flat, flat);
     const s = { ...inert.contrast.switch, note: "Needs a trader." };
     const given = { path: "threat.drift", value: 0.02 };
-    const held = contrast("inert", a, b);
-    const r: AuditResult = {
-      seeds: [1, 2, 3, 4],
-      ticks: 10,
-      runs: 12,
-      failed: { count: 0, first: [] },
-      contrasts: [
-        { ...inert, contrast: { ...inert.contrast, switch: s } },
-        { ...held, contrast: { ...held.contrast, switch: s, given } },
-      ],
-      elapsedMs: 1,
-    };
+    const held = contrast("inert", shifted, flat);
+    const r = auditOf([
+      { ...inert, contrast: { ...inert.contrast, switch: s } },
+      { ...held, contrast: { ...held.contrast, switch: s, given } },
+    ]);
     expect(auditTable(r).split("\n")[3]).toMatch(
       /^inert\s+true vs false \(given threat\.drift = 0\.02\)\s+1\/1\s/,
     );
