@@ -5,7 +5,6 @@
  * side, and the binned differences; writes flip.json into the results folder.
  */
 
-import { join } from "node:path";
 import type { FlipReport } from "../../stats/flip/flip.js";
 import type { Direction } from "../../stats/regret.js";
 import { type ManifestFactor, readManifest } from "../../study/results/manifest.js";

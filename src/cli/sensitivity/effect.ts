@@ -5,7 +5,6 @@
  * bootstrap 95 % intervals. Prints a table and writes effect-sensitivity.json into the folder.
  */
 
-import { join } from "node:path";
 import { EFFECT_FILE, type EffectReport, type EffectResult } from "../../stats/sensitivity/effect.js";
 import type { Interval } from "../../stats/sensitivity/intervals.js";
 import { type ManifestFactor, readManifest } from "../../study/results/manifest.js";

@@ -109,6 +109,12 @@ export const ECONOMY_OUTCOMES: readonly OutcomeSpec[] = [
     "Share of kg·cell-steps on road cells: the distance-weighted share carried by road.",
   ),
   spec("delivered_kg.{market}", "kg", "lower", "Heroin sold at this market over the run."),
+  spec(
+    "onward_kg.{market}",
+    "kg",
+    "none",
+    "Heroin this market's wholesalers sold on to the next market over the run (onward trade).",
+  ),
   spec("price.{market}", "USD/kg", "none", "This market's wholesale price at the end of the run."),
   spec(
     "price_mean.{market}",

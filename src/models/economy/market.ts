@@ -8,6 +8,7 @@
  * demand curve q = D × (p / p0)^(−elasticity): the price at which buyers would take what arrived.
  * Smoothing stands for stocks held by wholesalers, so one lost load does not move the price alone.
  */
+import { z } from "zod";
 import type { MarketAttributes } from "../../worlds/types.js";
 
 /** Market parameters shared by all markets (sources in MARKET_DEFAULTS and docs/model.md). */
@@ -34,6 +35,38 @@ export const MARKET_DEFAULTS: Readonly<MarketParams> = Object.freeze({
   band: 3,
   expectationDays: 365,
 });
+
+/**
+ * The markets' parameters (`market:` in a scenario): the shared window, band and expectations,
+ * and the onward trade links between markets with their speed (onward.ts).
+ */
+export const marketParams = z
+  .strictObject({
+    windowDays: z.int().min(1).default(MARKET_DEFAULTS.windowDays).describe("days of deliveries averaged"),
+    band: z
+      .number()
+      .min(1)
+      .default(MARKET_DEFAULTS.band)
+      .describe("price clamp factor around the base price"),
+    expectationDays: z
+      .number()
+      .min(1)
+      .default(MARKET_DEFAULTS.expectationDays ?? 30)
+      .describe("time constant of traders' expected price (adaptive expectations), days"),
+    onward: z
+      .record(z.string().min(1), z.string().min(1))
+      .default({})
+      .describe(
+        "onward trade links by market name, from: to (wholesalers in `from` sell a glut on to `to`; docs/model.md, onward trade)",
+      ),
+    onwardShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.2)
+      .describe("share of the supply gap along an onward link that moves each day"),
+  })
+  .prefault({});
 
 /** One market's state: the delivery window and the current wholesale price. */
 export class Market {
@@ -93,12 +126,43 @@ export class Market {
 
   /** Close the day: today's deliveries enter the window and the price is recomputed and returned. */
   closeDay(riskPremium = 0): number {
+    this.roll();
+    return this.reprice(riskPremium);
+  }
+
+  /** Today's deliveries enter the window (the first half of `closeDay`). */
+  roll(): void {
     this.window[this.head] = this.today;
     this.head = (this.head + 1) % this.window.length;
     this.today = 0;
+  }
+
+  /** Recompute the price from the window and move the expected price (the second half of `closeDay`). */
+  reprice(riskPremium = 0): number {
     this.price = marketPrice(this.attrs, this.smoothedSupply(), riskPremium, this.params.band);
     this.expected += (this.price - this.expected) * this.adapt;
     return this.price;
+  }
+
+  /**
+   * Pass `kgPerDay` of this market's smoothed supply on to `to` (0 ≤ kgPerDay ≤ this market's),
+   * and return the kilograms that moves (kgPerDay × window days). This market's window shrinks
+   * in proportion, so the stock leaves from every day's deliveries alike; the receiver's grows by
+   * the same amount on every day, so it ages out over a window like stock bought evenly.
+   */
+  passOn(to: Market, kgPerDay: number): number {
+    const have = this.smoothedSupply();
+    if (!(kgPerDay >= 0 && kgPerDay <= have * (1 + 1e-12)))
+      throw new RangeError(`can pass on 0–${have} kg/day, got ${kgPerDay}`);
+    if (to.window.length !== this.window.length)
+      throw new RangeError("markets that trade must share a window length");
+    if (kgPerDay === 0) return 0;
+    const keep = Math.max(0, 1 - kgPerDay / have);
+    for (let i = 0; i < this.window.length; i++) {
+      this.window[i]! *= keep;
+      to.window[i]! += kgPerDay;
+    }
+    return kgPerDay * this.window.length;
   }
 }
 

@@ -62,6 +62,7 @@ export function economyOutcomes(e: Economy, ticks: number): Record<string, numbe
   e.marketNames.forEach((name, m) => {
     out[`delivered_kg.${name}`] = l.delivered[m]!;
     out[`price.${name}`] = e.markets[m]!.price;
+    out[`onward_kg.${name}`] = e.passedOn[m]!;
     out[`price_mean.${name}`] = e.priceDays > 0 ? e.priceSum[m]! / e.priceDays : e.markets[m]!.price;
   });
   w.countries.forEach((c, k) => {
@@ -168,6 +169,21 @@ export function checkEconomy(p: EconomyParams): { path: (string | number)[]; mes
         message: `is off the ${width} × ${height} ${p.world} map`,
       });
   });
+  const marketNames = world.markets.map(([q]) => world.provinces[q]!.name);
+  for (const [from, to] of Object.entries(p.market.onward)) {
+    for (const [end, name] of [
+      ["from", from],
+      ["to", to],
+    ] as const) {
+      if (!marketNames.includes(name))
+        problems.push({
+          path: ["market", "onward", from],
+          message: `unknown ${end} market ${name} (one of: ${marketNames.join(", ")})`,
+        });
+    }
+    if (from === to)
+      problems.push({ path: ["market", "onward", from], message: "a market cannot trade with itself" });
+  }
   for (const [key, name, known] of unknownShiftNames(world, Object.keys(p.security), p.shifts))
     problems.push({ path: ["shifts", key, name], message: `unknown name (one of: ${known.join(", ")})` });
   return problems;

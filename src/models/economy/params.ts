@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { WORLD_NAMES } from "../../worlds/resolve.js";
-import { MARKET_DEFAULTS } from "./market.js";
+import { marketParams } from "./market.js";
 import { shiftParams } from "./shifts.js";
 import { traffickerParams } from "./trafficker-params.js";
 import { TRANSPORT_DEFAULTS, type TransportParams } from "./transport.js";
@@ -183,21 +183,7 @@ export const economyParams = z.strictObject({
         .describe("corruption at and above which a unit shields every load (collusion)"),
     })
     .prefault({}),
-  market: z
-    .strictObject({
-      windowDays: z.int().min(1).default(MARKET_DEFAULTS.windowDays).describe("days of deliveries averaged"),
-      band: z
-        .number()
-        .min(1)
-        .default(MARKET_DEFAULTS.band)
-        .describe("price clamp factor around the base price"),
-      expectationDays: z
-        .number()
-        .min(1)
-        .default(MARKET_DEFAULTS.expectationDays ?? 30)
-        .describe("time constant of traders' expected price (adaptive expectations), days"),
-    })
-    .prefault({}),
+  market: marketParams,
   transport: z
     .strictObject({
       baseUsdPerKgCell: z

@@ -11,6 +11,7 @@ import { type RouteGraph, sharedRouteGraph } from "../../worlds/route-graph.js";
 import type { World } from "../../worlds/types.js";
 import { Ledger } from "./ledger.js";
 import { Market } from "./market.js";
+import { type OnwardLink, tradingOrder } from "./onward.js";
 import { Organisations } from "./organisations.js";
 import { type EconomyParams, organisationsOf, transportOf } from "./params.js";
 import { type Priors, priorLayers } from "./priors.js";
@@ -42,6 +43,10 @@ export class Economy {
   readonly marketNames: string[];
   /** Markets, indexed like `marketNames`. */
   readonly markets: Market[];
+  /** Onward trade links between markets, in trading order (checked: every name is a market). */
+  readonly onward: OnwardLink[];
+  /** Kilograms each market passed on to the next over the run. */
+  readonly passedOn: Float64Array;
   /** Trading cells per market. */
   readonly marketCells: Int32Array[];
   /** Organisations. */
@@ -111,6 +116,12 @@ export class Economy {
       expectationDays: p.market.expectationDays,
     };
     this.markets = world.markets.map(([pi]) => new Market(world.provinces[pi]!.market!, mp));
+    const byName = (n: string) => this.marketNames.indexOf(n);
+    this.onward = tradingOrder(
+      this.markets,
+      Object.entries(p.market.onward).map(([from, to]) => ({ from: byName(from), to: byName(to) })),
+    );
+    this.passedOn = new Float64Array(this.markets.length);
     this.orgs = new Organisations(
       organisationsOf(p, producersOf(shared)).map((o) => ({
         ...o,
