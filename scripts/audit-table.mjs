@@ -36,25 +36,35 @@ function arms(c) {
   return `${v(c.a)} vs ${v(c.b)}${given}`;
 }
 
-/** A contrast's key: switch and arms, so both folders' rows pair up. */
-const key = (c) => `${c.switch}|${arms(c)}`;
+/**
+ * A contrast's key: the switch and its given setting, so both folders' rows pair up. The two
+ * scenarios may hold a switch at different ends (the posture), so the arms are not part of it.
+ */
+const key = (c) => `${c.switch}|${c.given ? JSON.stringify(c.given) : ""}`;
 
-/** The moved and top-outcome cells of one contrast (or dashes when the folder lacks it). */
-function cells(c) {
+/** Whether `c` runs its arms the other way round from `ref` (b vs a). */
+const swapped = (c, ref) => JSON.stringify([c.a, c.b]) === JSON.stringify([ref.b, ref.a]);
+
+/**
+ * The moved and top-outcome cells of one contrast (or dashes when the folder lacks it); `flip`
+ * turns a b − a difference into the row's a − b.
+ */
+function cells(c, flip = false) {
   if (!c) return ["—", "—"];
   const moved = `${c.moved}/${c.outcomes} (${c.movesFamilywise ? "yes" : "no"})`;
   const top = c.effects[0];
-  const topCell =
-    c.moved === 0 || !top
-      ? "nothing"
-      : `\`${top.outcome}\` ${fmt(top.diff)} [${fmt(top.ciLow)}, ${fmt(top.ciHigh)}]`;
-  return [moved, topCell];
+  if (c.moved === 0 || !top) return [moved, "nothing"];
+  const [d, lo, hi] = flip ? [-top.diff, -top.ciHigh, -top.ciLow] : [top.diff, top.ciLow, top.ciHigh];
+  return [moved, `\`${top.outcome}\` ${fmt(d)} [${fmt(lo)}, ${fmt(hi)}]`];
 }
 
 const a = load(dirA);
 const b = load(dirB);
 const byKeyB = new Map(b.contrasts.map((c) => [key(c), c]));
-const rows = a.contrasts.map((c) => [`\`${c.switch}\``, arms(c), ...cells(c), ...cells(byKeyB.get(key(c)))]);
+const rows = a.contrasts.map((c) => {
+  const other = byKeyB.get(key(c));
+  return [`\`${c.switch}\``, arms(c), ...cells(c), ...cells(other, other !== undefined && swapped(other, c))];
+});
 const seen = new Set(a.contrasts.map(key));
 for (const c of b.contrasts)
   if (!seen.has(key(c))) rows.push([`\`${c.switch}\``, arms(c), ...cells(undefined), ...cells(c)]);

@@ -21,7 +21,8 @@ function fmt(x) {
   if (x === null || x === undefined) return "—";
   if (x === 0) return "0";
   const a = Math.abs(x);
-  const s = a >= 1000 ? String(Math.round(x)) : a >= 1 ? x.toFixed(a >= 100 ? 1 : a >= 10 ? 2 : 3) : x.toPrecision(3);
+  const s =
+    a >= 1000 ? String(Math.round(x)) : a >= 1 ? x.toFixed(a >= 100 ? 1 : a >= 10 ? 2 : 3) : x.toPrecision(3);
   return s.replace(/^(-?\d+)(\.\d+)?$/, (_, i, d = "") => i.replace(/\B(?=(\d{3})+(?!\d))/g, " ") + d);
 }
 
